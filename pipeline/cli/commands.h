@@ -1,0 +1,38 @@
+// The `vnie` subcommands.  Each returns the process exit status (SPEC.md §2):
+// 0 every document done, 1 some rejected, 2 bad usage or configuration,
+// 3 fatal (the output could not be written).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/stage.h"
+
+namespace vnie {
+
+enum ExitStatus : int { kExitOk = 0, kExitRejected = 1, kExitUsage = 2, kExitFatal = 3 };
+
+struct CommonOptions {
+  std::string stages;  // comma-separated stage names; "" for the full chain
+  PipelineOptions pipeline;
+};
+
+struct RunOptions {
+  std::vector<std::string> paths;
+  std::string out = "vnie.jsonl";
+};
+
+int RunCommand(const CommonOptions& common, const RunOptions& options);
+int ExtractCommand(const CommonOptions& common);
+int NormalizeCommand(const CommonOptions& common, const std::string& file, bool fold);
+
+// Builds the chain named by COMMON.stages (default: every built-in stage).
+// Logs and returns nullptr on an unknown name.
+std::unique_ptr<StageChain> BuildChain(const CommonOptions& common);
+
+// Sets up spdlog on stderr: LEVEL is trace|debug|info|warn|error|off, FORMAT
+// is text|json.  Returns false (after printing why) on an unknown value.
+bool ConfigureLogging(const std::string& level, const std::string& format);
+
+}  // namespace vnie

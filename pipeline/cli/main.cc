@@ -1,0 +1,58 @@
+// The `vnie` command: parses the command line and hands over to a subcommand.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "pipeline/cli/commands.h"
+#include "pipeline/version.h"
+
+int main(int argc, char** argv) {
+  using namespace vnie;
+  CLI::App app{"vnie: extracts dates, monetary amounts and named officials from English and "
+               "Vietnamese news articles into database records"};
+  app.set_version_flag("--version", std::string("vnie ") + kVersion);
+  app.require_subcommand(1);
+
+  CommonOptions common;
+  std::string log_level = "info", log_format = "text";
+  auto add_common = [&](CLI::App* cmd) {
+    cmd->add_option("--stages", common.stages,
+                    "Comma-separated stages to run (default: decode,normalize,metadata,segment,dates,money,officials)");
+    cmd->add_flag("--emit-text", common.pipeline.emit_text, "Add the normalized body text to each record");
+    cmd->add_option("--encoding", common.pipeline.encoding, "Input encoding; skips detection (e.g. windows-1258, VISCII)");
+    cmd->add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->capture_default_str();
+    cmd->add_option("--log-format", log_format, "text or json")->capture_default_str();
+  };
+
+  RunOptions run;
+  CLI::App* run_cmd = app.add_subcommand("run", "Extract records from article files and folders");
+  run_cmd->add_option("paths", run.paths, "Files and folders, walked recursively")->required();
+  run_cmd->add_option("--out,-o", run.out,
+                      "Target: '-' or *.jsonl (JSON Lines)")
+      ->capture_default_str();
+  add_common(run_cmd);
+
+  CLI::App* extract_cmd = app.add_subcommand(
+      "extract", "Read JSON Lines articles on stdin ({\"id\",\"text\",\"published\",\"lang\",\"title\"}), "
+                 "write one record per line to stdout in input order");
+  add_common(extract_cmd);
+
+  std::string normalize_file;
+  bool fold = false;
+  CLI::App* normalize_cmd = app.add_subcommand("normalize", "Print the normalized text of FILE (or stdin)");
+  normalize_cmd->add_option("file", normalize_file, "Article file; stdin when absent or '-'");
+  normalize_cmd->add_flag("--fold", fold, "Print the ASCII key form instead");
+  add_common(normalize_cmd);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (!ConfigureLogging(log_level, log_format)) return kExitUsage;
+
+  if (*run_cmd) return RunCommand(common, run);
+  if (*extract_cmd) return ExtractCommand(common);
+  if (*normalize_cmd) return NormalizeCommand(common, normalize_file, fold);
+  return kExitUsage;
+}

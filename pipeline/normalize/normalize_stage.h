@@ -1,0 +1,12 @@
+// normalize: see pipeline/document.h for what this stage adds to a Document.
+#pragma once
+
+#include <memory>
+
+#include "pipeline/stage.h"
+
+namespace vnie {
+
+std::unique_ptr<Stage> MakeNormalizeStage(const PipelineOptions& options);
+
+}  // namespace vnie

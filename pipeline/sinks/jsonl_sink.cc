@@ -1,0 +1,64 @@
+#include "pipeline/sinks/jsonl_sink.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace vnie {
+
+std::string RecordLine(const Document& doc, const RecordOptions& options) {
+  std::string line = ToRecord(doc, options).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  line.push_back('\n');
+  return line;
+}
+
+JsonlSink::JsonlSink(std::string path, RecordOptions options)
+    : path_(std::move(path)), options_(options) {
+  if (path_ == "-") {
+    out_ = stdout;
+    return;
+  }
+  temp_path_ = path_ + ".tmp." + std::to_string(::getpid());
+  out_ = std::fopen(temp_path_.c_str(), "wb");
+  if (out_ == nullptr) {
+    throw SinkError("cannot write " + temp_path_ + ": " + std::strerror(errno) +
+                    " (check that the folder exists and is writable)");
+  }
+}
+
+JsonlSink::~JsonlSink() {
+  if (out_ != nullptr && out_ != stdout) {
+    std::fclose(out_);
+    // Not finished: an error or a crash; leave any previous output in place.
+    if (!finished_) std::remove(temp_path_.c_str());
+  }
+}
+
+void JsonlSink::Write(const Document& doc) {
+  std::string line = RecordLine(doc, options_);
+  if (std::fwrite(line.data(), 1, line.size(), out_) != line.size()) {
+    throw SinkError("cannot write to " + path_ + ": " + std::strerror(errno));
+  }
+  // Whole lines only on stdout: downstream filters see each record at once.
+  if (out_ == stdout) std::fflush(out_);
+}
+
+void JsonlSink::Finish() {
+  if (out_ == stdout) {
+    if (std::fflush(stdout) != 0) throw SinkError(std::string("cannot write to stdout: ") + std::strerror(errno));
+    return;
+  }
+  if (std::fflush(out_) != 0 || ::fsync(::fileno(out_)) != 0 || std::fclose(out_) != 0) {
+    out_ = nullptr;
+    throw SinkError("cannot write " + temp_path_ + ": " + std::strerror(errno));
+  }
+  out_ = nullptr;
+  std::error_code ec;
+  std::filesystem::rename(temp_path_, path_, ec);
+  if (ec) throw SinkError("cannot move " + temp_path_ + " to " + path_ + ": " + ec.message());
+  finished_ = true;
+}
+
+}  // namespace vnie

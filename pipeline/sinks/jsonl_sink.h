@@ -1,0 +1,34 @@
+// JSON Lines sink: one SPEC.md §3 record per line.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "pipeline/sinks/sink.h"
+
+namespace vnie {
+
+// Writes to PATH, or to stdout when PATH is "-".  A file is written under a
+// temporary name beside it and renamed into place by Finish(), so a reader
+// never sees a half-written file and a killed run leaves the old one intact.
+class JsonlSink : public Sink {
+ public:
+  JsonlSink(std::string path, RecordOptions options);
+  ~JsonlSink() override;
+  void Write(const Document& doc) override;
+  void Finish() override;
+
+ private:
+  std::string path_;
+  std::string temp_path_;
+  RecordOptions options_;
+  std::FILE* out_ = nullptr;
+  bool finished_ = false;
+};
+
+// One record as a JSON line (with its '\n').  Invalid UTF-8 in any string is
+// replaced, never thrown.
+std::string RecordLine(const Document& doc, const RecordOptions& options);
+
+}  // namespace vnie

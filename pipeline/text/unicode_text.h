@@ -1,0 +1,19 @@
+// Unicode operations on UTF-8 text used across stages.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace vnie {
+
+// NFC of UTF8.  Returns the input unchanged (no copy into ICU) when a quick
+// check says it is already NFC.
+std::string ToNfc(std::string_view utf8);
+
+// The ASCII key form: diacritics removed, đ/Đ -> d, lowercase, every run of
+// characters that are not letters or digits (hyphens, punctuation, spaces)
+// made one space, trimmed.  "Nguyễn Hồng Diên" -> "nguyen hong dien",
+// "Park Ki-young" -> "park ki young".
+std::string AsciiFold(std::string_view utf8);
+
+}  // namespace vnie
