@@ -1,4 +1,4 @@
-// Paths and helpers shared by vnie's tests.
+// Paths and helpers shared by vnie's tests (include as "test_paths.h").
 #pragma once
 
 #include <filesystem>
