@@ -137,7 +137,9 @@ struct MoneyMatcher::Atom {
   bool has_multiplier = false;
   std::string currency;  // "" when none is written beside the number
   bool currency_before = false;  // the currency is written before the number
-  std::string Value() const { return ScaleByPowerOfTen(mantissa, power); }
+  std::string addend = "0";      // the smaller part of "1 tỷ 200 triệu"
+  bool year_like = false;        // four bare digits that may be a year
+  std::string Value() const { return AddDecimals(ScaleByPowerOfTen(mantissa, power), addend); }
 };
 
 MoneyMatcher::MoneyMatcher() {
@@ -346,6 +348,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       continue;
     }
     atom.mantissa = *mantissa;
+    atom.year_like = !written && number.size() == 4 && (number.substr(0, 2) == "19" || number.substr(0, 2) == "20");
     // Multipliers, stacked ("nghìn tỷ").
     re2::StringPiece m[3];
     while (multiplier_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, m, 3)) {
@@ -371,7 +374,10 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         const CurrencyForm& c = currencies_.at(Key(form));
         bool opens_next = c.prefix && !atom.has_multiplier &&
                           number_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0);
-        if (EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin) && !opens_next) {
+        // "2023 USD-denominated notes": a year before a currency code.
+        bool year_before_code = c.prefix && !atom.has_multiplier && atom.year_like;
+        if (EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin) && !opens_next &&
+            !year_before_code) {
           atom.currency = CurrencyOf(form, context_currency);
           atom.end = form_end;
         }
@@ -391,6 +397,24 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
     if (RE2::PartialMatch(text, *rule.context)) context_currency[form] = rule.currency;
   }
   std::vector<Atom> atoms = FindAtoms(text, format, context_currency);
+  // Compound amounts: "1 tỷ 200 triệu đồng", "12 triệu 500 nghìn đồng".
+  std::vector<Atom> merged;
+  for (const Atom& b : atoms) {
+    if (!merged.empty()) {
+      Atom& a = merged.back();
+      std::string_view gap = text.substr(a.end, b.begin - a.end);
+      bool spaces_only = !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos;
+      if (spaces_only && a.currency.empty() && a.has_multiplier && b.has_multiplier && !b.currency_before &&
+          b.power < a.power && CompareDecimals(b.mantissa, ScaleByPowerOfTen("1", a.power - b.power)) < 0) {
+        a.addend = AddDecimals(a.addend, b.Value());
+        a.end = b.end;
+        a.currency = b.currency;
+        continue;
+      }
+    }
+    merged.push_back(b);
+  }
+  atoms = std::move(merged);
 
   // The text just before BEGIN on its line, at most about 40 bytes.
   auto before = [&](size_t begin) {
