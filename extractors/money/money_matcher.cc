@@ -126,6 +126,24 @@ std::vector<std::string> SplitBar(std::string_view s) {
   return out;
 }
 
+// True when the currency word TEXT[begin, end) is capitalized, not written
+// all in capitals, and the next word is capitalized too: a proper name such
+// as "5 Đồng Khởi", "72 Dong Da", not "10 billion Won".
+bool StartsProperName(std::string_view text, size_t begin, size_t end) {
+  UChar32 first = CodePointAt(text, begin);
+  if (!u_isupper(first)) return false;
+  bool all_upper = true;
+  for (size_t i = begin; i < end;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, end, c);
+    if (u_isalpha(c) && !u_isupper(c)) all_upper = false;
+  }
+  if (all_upper) return false;
+  size_t i = end;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  return i > end && u_isupper(CodePointAt(text, i));
+}
+
 }  // namespace
 
 // A number with its multipliers and, when written beside it, its currency.
@@ -377,7 +395,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         // "2023 USD-denominated notes": a year before a currency code.
         bool year_before_code = c.prefix && !atom.has_multiplier && atom.year_like;
         if (EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin) && !opens_next &&
-            !year_before_code) {
+            !year_before_code && !StartsProperName(text, form_begin, form_end)) {
           atom.currency = CurrencyOf(form, context_currency);
           atom.end = form_end;
         }
@@ -456,12 +474,14 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
             opener != nullptr && std::find(opener->links.begin(), opener->links.end(), link) != opener->links.end();
         bool joins = (is_plain && (is_dash || incomplete)) || (opener_links && (opener->forces || incomplete));
         bool same_currency = a.currency.empty() || b.currency.empty() || a.currency == b.currency;
-        if (joins && same_currency && (!a.currency.empty() || !b.currency.empty())) {
-          Atom first = a, second = b;
-          if (first.currency.empty()) first.currency = second.currency;
-          if (second.currency.empty()) second.currency = first.currency;
-          if (!first.has_multiplier) first.power = second.power;
-          if (!second.has_multiplier) second.power = first.power;
+        Atom first = a, second = b;
+        if (first.currency.empty()) first.currency = second.currency;
+        if (second.currency.empty()) second.currency = first.currency;
+        if (!first.has_multiplier) first.power = second.power;
+        if (!second.has_multiplier) second.power = first.power;
+        // A range runs upwards: "1992 đến 80 tỷ USD" is a year, then an amount.
+        bool upwards = CompareDecimals(first.Value(), second.Value()) < 0;
+        if (joins && same_currency && upwards && (!a.currency.empty() || !b.currency.empty())) {
           f.amount_min = first.Value();
           f.amount_max = second.Value();
           f.amount = f.amount_min;
