@@ -392,8 +392,9 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         const CurrencyForm& c = currencies_.at(Key(form));
         bool opens_next = c.prefix && !atom.has_multiplier &&
                           number_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0);
-        // "2023 USD-denominated notes": a year before a currency code.
-        bool year_before_code = c.prefix && !atom.has_multiplier && atom.year_like;
+        // "2023 USD-denominated notes", "the 2020 Euro final": a year before
+        // a currency form, not an amount.
+        bool year_before_code = !atom.has_multiplier && atom.year_like;
         if (EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin) && !opens_next &&
             !year_before_code && !StartsProperName(text, form_begin, form_end)) {
           atom.currency = CurrencyOf(form, context_currency);
