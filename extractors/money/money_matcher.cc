@@ -276,7 +276,8 @@ bool MoneyMatcher::ReadWritten(std::string_view phrase, std::string* value) cons
     tokens.push_back(best);
     i += best_len;
   }
-  if (tokens.empty()) return false;
+  // "hàng trăm tỷ đồng" (hundreds of billions) names no number.
+  if (tokens.empty() || tokens[0]->how == "hundred" || tokens[0]->how == "tens") return false;
   if (tokens.size() == 1 && tokens[0]->how == "alone") {
     *value = tokens[0]->value;
     return true;
