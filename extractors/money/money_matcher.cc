@@ -474,7 +474,11 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
         bool incomplete = a.currency.empty() ? !b.currency_before : (!a.has_multiplier && b.has_multiplier);
         bool opener_links =
             opener != nullptr && std::find(opener->links.begin(), opener->links.end(), link) != opener->links.end();
-        bool joins = (is_plain && (is_dash || incomplete)) || (opener_links && (opener->forces || incomplete));
+        // Two complete amounts around "to" form a range ("worth $1 billion to
+        // $2 billion") unless a lead or a change word comes first ("rose from
+        // $1 billion to $2 billion", "grew by $1 billion to $5 billion").
+        bool led = opener != nullptr && !opener->forces;
+        bool joins = (is_plain && (is_dash || incomplete || !led)) || (opener_links && (opener->forces || incomplete));
         bool same_currency = a.currency.empty() || b.currency.empty() || a.currency == b.currency;
         Atom first = a, second = b;
         if (first.currency.empty()) first.currency = second.currency;
