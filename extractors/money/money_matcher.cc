@@ -226,6 +226,8 @@ MoneyMatcher::MoneyMatcher() {
     }
   }
   for (const auto& line : ParseTsv(Data("not_currency.txt"))) not_currency_.push_back(Key(Field(line, 0)));
+  std::vector<std::string> percent;
+  for (const auto& line : ParseTsv(Data("percent_words.txt"))) percent.push_back(Field(line, 0));
 
   const std::string sp(kSpace), dash(kDash);
   const std::string number = R"(\d+(?:[.,]\d+)*)";
@@ -238,6 +240,7 @@ MoneyMatcher::MoneyMatcher() {
   multiplier_ = Compile("(" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(multipliers) + ")");
   suffix_ = Compile("(?:" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(suffixes) + ")");
   number_next_ = Compile(sp + R"(?\d)");
+  percent_ = Compile(sp + "*" + Alternation(percent) + R"((?:[^\pL\pN]|$))");
   link_ = Compile(sp + "*" + Alternation(links) + sp + "*");
   qualifier_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(qualifiers) + ")" + sp + "+$");
   opener_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(openers) + ")" + sp + "+$");
@@ -367,6 +370,10 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       continue;
     }
     atom.mantissa = *mantissa;
+    if (percent_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+      pos = std::max(atom.end, pos + 1);
+      continue;
+    }
     atom.year_like = !written && number.size() == 4 && (number.substr(0, 2) == "19" || number.substr(0, 2) == "20");
     // Multipliers, stacked ("nghìn tỷ").
     re2::StringPiece m[3];

@@ -92,6 +92,7 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> multiplier_;  // anchored: spacing, multiplier word
   std::unique_ptr<re2::RE2> suffix_;      // anchored: spacing, currency after a number
   std::unique_ptr<re2::RE2> number_next_;  // anchored: spacing, a digit
+  std::unique_ptr<re2::RE2> percent_;     // anchored: spacing, a percent sign or word
   std::unique_ptr<re2::RE2> link_;        // the whole gap between two amounts of a range
   std::unique_ptr<re2::RE2> qualifier_;   // a qualifier ending the text before an amount
   std::unique_ptr<re2::RE2> opener_;      // a range opener ending the text before an amount
