@@ -87,8 +87,12 @@ std::optional<std::string> ParseNumber(std::string_view text, const NumberFormat
     group_mark = dots > 0 ? '.' : ',';
   } else if (dots + commas == 1) {
     char mark = dots > 0 ? '.' : ',';
-    size_t after = text.size() - text.find(mark) - 1;
-    if (mark == format.group_mark && after == 3) {
+    size_t at = text.find(mark);
+    size_t after = text.size() - at - 1;
+    // Nobody writes a fraction as ".000": "VND1.000 billion" in an English
+    // article and "1,000 tỷ" in a Vietnamese one are thousands.
+    bool three_zeros = text.substr(at + 1) == "000";
+    if ((mark == format.group_mark && after == 3) || three_zeros) {
       group_mark = mark;
     } else {
       decimal_mark = mark;

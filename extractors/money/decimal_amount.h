@@ -35,7 +35,8 @@ inline constexpr NumberFormat kVietnameseNumbers{',', '.'};
 //    mark, the other groups digits;
 //  - one mark repeated: it groups digits;
 //  - one mark once: FORMAT's group mark followed by exactly three digits
-//    groups; otherwise it is the decimal mark.
+//    groups, and so does either mark followed by "000" (no one writes a
+//    fraction of three zeros); otherwise it is the decimal mark.
 // Grouped digits must come in groups of three after a first group of one to
 // three digits.  Returns nullopt when TEXT is not such a number.
 std::optional<std::string> ParseNumber(std::string_view text, const NumberFormat& format);

@@ -194,10 +194,15 @@ MoneyMatcher::MoneyMatcher() {
     qualifiers_[Key(Field(row, 0))] = Field(row, 1);
     qualifiers.push_back(Field(row, 0));
   }
-  std::vector<std::string> words;
+  std::vector<std::string> words, after_words;
   for (const auto& row : ParseTsv(Data("number_words.tsv"))) {
     auto value = CanonicalDecimal(Field(row, 1));
     if (!value) throw std::runtime_error("money: number_words.tsv: bad value for " + Field(row, 0));
+    if (Field(row, 2) == "after") {
+      fraction_after_[Key(Field(row, 0))] = *value;
+      after_words.push_back(Field(row, 0));
+      continue;
+    }
     written_[Key(Field(row, 0))] = {*value, Field(row, 2)};
     words.push_back(Field(row, 0));
   }
@@ -239,6 +244,7 @@ MoneyMatcher::MoneyMatcher() {
   // Group 1: the spacing before the multiplier; 2: the multiplier.
   multiplier_ = Compile("(" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(multipliers) + ")");
   suffix_ = Compile("(?:" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(suffixes) + ")");
+  fraction_ = Compile(sp + "+(" + Alternation(after_words) + ")");
   number_next_ = Compile(sp + R"(?\d)");
   percent_ = Compile(sp + "*" + Alternation(percent) + R"((?:[^\pL\pN]|$))");
   link_ = Compile(sp + "*" + Alternation(links) + sp + "*");
@@ -385,6 +391,14 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       atom.power += multiplier_power_.at(key);
       atom.has_multiplier = true;
       atom.end = end;
+    }
+    // "1 tỷ rưỡi": half of the multiplier more.
+    re2::StringPiece fr[2];
+    if (atom.has_multiplier && fraction_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, fr, 2) &&
+        EndsWord(text, offset(fr[1]), offset(fr[1]) + fr[1].size())) {
+      const std::string& part = fraction_after_.at(Key(std::string_view(fr[1].data(), fr[1].size())));
+      atom.addend = AddDecimals(atom.addend, ScaleByPowerOfTen(part, atom.power));
+      atom.end = offset(fr[1]) + fr[1].size();
     }
     if (written && !atom.has_multiplier) {
       pos = std::max(atom.end, pos + 1);

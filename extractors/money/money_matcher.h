@@ -83,6 +83,7 @@ class MoneyMatcher {
   std::map<std::string, bool> multiplier_attached_;
   std::map<std::string, std::string> qualifiers_;   // lowercase phrase -> qualifier
   std::map<std::string, WrittenWord> written_;      // lowercase word -> value
+  std::map<std::string, std::string> fraction_after_;  // "rưỡi" -> 0.5
   std::map<std::string, NumberFormat> formats_;     // lang -> format
   std::map<std::string, Opener> openers_;           // lowercase word -> opener
   std::vector<std::string> plain_links_;          // lowercase link words
@@ -91,6 +92,7 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> atom_;        // [prefix currency] number | written number
   std::unique_ptr<re2::RE2> multiplier_;  // anchored: spacing, multiplier word
   std::unique_ptr<re2::RE2> suffix_;      // anchored: spacing, currency after a number
+  std::unique_ptr<re2::RE2> fraction_;    // anchored: a fraction word after a multiplier
   std::unique_ptr<re2::RE2> number_next_;  // anchored: spacing, a digit
   std::unique_ptr<re2::RE2> percent_;     // anchored: spacing, a percent sign or word
   std::unique_ptr<re2::RE2> link_;        // the whole gap between two amounts of a range

@@ -21,6 +21,9 @@ TEST(DecimalAmount, EnglishNumbers) {
   EXPECT_EQ(En("007"), "7");
   EXPECT_EQ(En("1.000.000"), "1000000");  // a repeated mark groups
   EXPECT_EQ(En("1,5"), "1.5");            // not three digits: a decimal mark
+  EXPECT_EQ(En("1.000"), "1000");          // a fraction is never written .000
+  EXPECT_EQ(En("15.000"), "15000");
+  EXPECT_EQ(En("1.500"), "1.5");
 }
 
 TEST(DecimalAmount, VietnameseNumbers) {
@@ -31,6 +34,7 @@ TEST(DecimalAmount, VietnameseNumbers) {
   EXPECT_EQ(Vi("200.000"), "200000");
   EXPECT_EQ(Vi("39,19"), "39.19");
   EXPECT_EQ(Vi("1,500"), "1.5");
+  EXPECT_EQ(Vi("1,000"), "1000");
   EXPECT_EQ(Vi("3.5"), "3.5");
   EXPECT_EQ(Vi("123.456.789.012.345.678"), "123456789012345678");
   EXPECT_EQ(Vi("1,234.5"), "1234.5");  // both marks: the last one is decimal
