@@ -506,8 +506,14 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
         if (second.currency.empty()) second.currency = first.currency;
         if (!first.has_multiplier) first.power = second.power;
         if (!second.has_multiplier) second.power = first.power;
-        // A range runs upwards: "1992 đến 80 tỷ USD" is a year, then an amount.
+        // A range runs upwards: "1992 đến 80 tỷ USD" is a year, then an
+        // amount.  The first end borrows the second's multiplier ("$3-5
+        // billion") unless that breaks the order ("VND800,000 and VND8 million").
         bool upwards = CompareDecimals(first.Value(), second.Value()) < 0;
+        if (!upwards && !a.has_multiplier && !a.currency.empty()) {
+          first.power = a.power;
+          upwards = CompareDecimals(first.Value(), second.Value()) < 0;
+        }
         if (joins && same_currency && upwards && (!a.currency.empty() || !b.currency.empty())) {
           f.amount_min = first.Value();
           f.amount_max = second.Value();
