@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+#include <vector>
+
 namespace vnie {
 namespace {
 
@@ -36,8 +39,30 @@ TEST(MoneyMatcher, Ranges) {
   EXPECT_EQ(a.begin, 0u);
 }
 
-TEST(MoneyMatcher, ThreadSafeSharedInstance) {
-  EXPECT_EQ(&MoneyMatcher::Default(), &MoneyMatcher::Default());
+TEST(MoneyMatcher, SameAnswersFromSeveralThreads) {
+  const std::string text = "VND5 trillion (US$212 million), hơn 2.000 tỷ đồng, between $1 billion and $2 billion";
+  const auto expected = MoneyMatcher::Default().Find(text, "en");
+  ASSERT_EQ(expected.size(), 4u);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        auto found = MoneyMatcher::Default().Find(text, "en");
+        if (found.size() != expected.size() || found[3].amount_max != expected[3].amount_max) ++mismatches[t];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+TEST(MoneyMatcher, LanguageDecidesALoneMark) {
+  EXPECT_EQ(One("$3.294 billion", "en").amount, "3294000000");
+  EXPECT_EQ(One("3.294 tỷ đồng", "vi").amount, "3294000000000");
+  EXPECT_EQ(One("640,2 tỷ USD", "vi").amount, "640200000000");
+  EXPECT_EQ(One("VND120,000", "en").amount, "120000");
+  EXPECT_EQ(One("VND120,000", "fr").amount, "120000");  // unknown: read the English way
 }
 
 }  // namespace
