@@ -194,10 +194,15 @@ MoneyMatcher::MoneyMatcher() {
     qualifiers_[Key(Field(row, 0))] = Field(row, 1);
     qualifiers.push_back(Field(row, 0));
   }
-  std::vector<std::string> words, after_words;
+  std::vector<std::string> words, after_words, joiners;
   for (const auto& row : ParseTsv(Data("number_words.tsv"))) {
     auto value = CanonicalDecimal(Field(row, 1));
     if (!value) throw std::runtime_error("money: number_words.tsv: bad value for " + Field(row, 0));
+    if (Field(row, 2) == "join") {
+      joiners.push_back(Field(row, 0));
+      written_[Key(Field(row, 0))] = {*value, "join"};
+      continue;
+    }
     if (Field(row, 2) == "after") {
       fraction_after_[Key(Field(row, 0))] = *value;
       after_words.push_back(Field(row, 0));
@@ -237,7 +242,8 @@ MoneyMatcher::MoneyMatcher() {
   const std::string sp(kSpace), dash(kDash);
   const std::string number = R"(\d+(?:[.,]\d+)*)";
   const std::string word = Alternation(words);
-  const std::string written = word + "(?:(?:" + sp + "+|" + dash + ")" + word + ")*";
+  const std::string written =
+      word + "(?:(?:" + sp + "+(?:" + Alternation(joiners) + sp + "+)?|" + dash + ")" + word + ")*";
   // Group 1: prefix currency; 2: its number; 3: a bare number; 4: a written number.
   atom_ = Compile(R"((?:^|[^\pL\pN.,]))" + std::string("(?:(") + Alternation(prefixes) + ")" + sp + "?(" + number +
                   ")|(" + number + ")|(" + written + ")" + R"((?:[^\pL\pN]|$))" + ")");
@@ -299,6 +305,8 @@ bool MoneyMatcher::ReadWritten(std::string_view phrase, std::string* value) cons
     } else if (t->how == "hundred") {
       total = MultiplyByWhole(total == "0" ? "1" : total, 100);
       last = "0";
+    } else if (t->how == "join") {
+      continue;
     } else if (t->how == "tens") {
       // "hai mươi" = 2 x 10: the last digit counted again nine times.
       total = AddDecimals(total, MultiplyByWhole(last, 9));
