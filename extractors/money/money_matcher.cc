@@ -432,6 +432,11 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         }
       }
     }
+    // The amount must end a word: "CAD 3D", "USD 5G" are no amounts.
+    if (IsWordChar(CodePointAt(text, atom.end)) && IsWordChar(CodePointBefore(text, atom.end))) {
+      pos = std::max(atom.end, pos + 1);
+      continue;
+    }
     atoms.push_back(atom);
     pos = atom.end;
   }
