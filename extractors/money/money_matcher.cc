@@ -487,13 +487,12 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
     f.end = a.end;
     bool range = false;
     // An opener just before the first amount ("between", "từ").
-    re2::StringPiece o[2];
-    std::string_view head = before(a.begin);
+    re2::StringPiece o;
     const Opener* opener = nullptr;
     size_t opener_begin = 0;
-    if (RE2::PartialMatch(head, *opener_, &o[0])) {
-      opener = &openers_.at(Key(std::string_view(o[0].data(), o[0].size())));
-      opener_begin = static_cast<size_t>(o[0].data() - text.data());
+    if (RE2::PartialMatch(before(a.begin), *opener_, &o)) {
+      opener = &openers_.at(Key(std::string_view(o.data(), o.size())));
+      opener_begin = static_cast<size_t>(o.data() - text.data());
     }
     if (i + 1 < atoms.size()) {
       const Atom& b = atoms[i + 1];
