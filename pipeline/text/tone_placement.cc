@@ -37,6 +37,11 @@ bool RewriteWord(std::string_view word, TonePlacement placement, std::string& ou
       continue;
     }
     int tone = vietnamese::ToneOfMark(cp);
+    if (tone <= 0 && vietnamese::SplitTonedConsonant(cp, &l, &tone)) {
+      // A tone typed after a consonant and composed with it by NFC.
+      if (n >= kMaxLetters) return false;
+      letters[n++] = l;
+    }
     if (tone > 0) {
       if (n == 0) return false;
       // The word's tone so far, from a letter or an earlier stray mark.
@@ -112,7 +117,9 @@ std::string PlaceTones(std::string_view in, TonePlacement placement, bool* chang
       if (vietnamese::LookupLetter(cp, &l) || vietnamese::IsCombiningMark(cp)) {
         marked = true;
       } else if (IsForeignLatin(cp)) {
-        foreign = true;
+        int tone;
+        if (vietnamese::SplitTonedConsonant(cp, &l, &tone)) marked = true;
+        else foreign = true;
       } else {
         i = at;
         break;

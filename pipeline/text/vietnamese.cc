@@ -146,6 +146,21 @@ char32_t Compose(const Letter& l) {
   return T().compose[((b * 4 + l.shape) * 6 + l.tone) * 2 + (l.upper ? 1 : 0)];
 }
 
+bool SplitTonedConsonant(char32_t cp, Letter* letter, int* tone) {
+  if (cp < 0xC0 || cp >= 0x2000) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return false;
+  icu::UnicodeString d;
+  if (!nfd->getDecomposition(static_cast<UChar32>(cp), d) || d.length() != 2) return false;
+  Letter l;
+  int t = ToneOfMark(static_cast<char32_t>(d.charAt(1)));
+  if (t <= 0 || !LookupLetter(static_cast<char32_t>(d.charAt(0)), &l) || l.vowel) return false;
+  *letter = l;
+  *tone = t;
+  return true;
+}
+
 int ToneOfMark(char32_t cp) {
   for (int t = 1; t < 6; ++t) {
     if (kToneMarks[t] == cp) return t;

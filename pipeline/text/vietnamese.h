@@ -30,6 +30,10 @@ bool LookupLetter(char32_t cp, Letter* out);
 // The code point of L (a vowel with its shape and tone, or a consonant).
 char32_t Compose(const Letter& l);
 
+// A consonant that NFC composed with a tone mark typed after it (ǹ, ḿ, ń):
+// the consonant in *LETTER and the tone in *TONE.  False for anything else.
+bool SplitTonedConsonant(char32_t cp, Letter* letter, int* tone);
+
 // Tone of a combining mark (U+0300 grave ... U+0323 dot), or -1.
 int ToneOfMark(char32_t cp);
 // Shape of a combining mark (U+0302, U+0306, U+031B), or -1.
