@@ -171,6 +171,7 @@ class TableCodec : public LegacyCodec {
       case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: return "\"";
       case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: return "-";
       case 0x2026: return "...";
+      case 0x00A9: return "(c)";
       case 0x00A0: case 0x202F: return " ";
     }
     return nullptr;

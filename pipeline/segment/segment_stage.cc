@@ -1,11 +1,11 @@
 #include "pipeline/segment/segment_stage.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
 #include <unicode/utext.h>
 
 #include <memory>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 
 #include "pipeline/data/embedded_data.h"
@@ -17,19 +17,20 @@ struct UTextCloser {
   void operator()(UText* t) const { utext_close(t); }
 };
 
-// A sentence break iterator for English and Vietnamese: ICU's rules with its
-// English abbreviation list and vnie's own (pipeline/segment/abbreviations.txt).
+// ICU's sentence rules; abbreviations are checked by vnie itself (ICU's
+// FilteredBreakIterator drops entries such as "U.S." depending on what else
+// its list holds).
 std::unique_ptr<icu::BreakIterator> MakePrototype() {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> base(
       icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
   if (U_FAILURE(status)) throw std::runtime_error("ICU sentence break data unavailable");
-  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
-  if (U_FAILURE(status)) {
-    status = U_ZERO_ERROR;
-    builder.reset(icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
-  }
+  return base;
+}
+
+// pipeline/segment/abbreviations.txt: tokens after which a sentence goes on.
+std::set<std::string, std::less<>> LoadAbbreviations() {
+  std::set<std::string, std::less<>> out;
   std::string_view data = EmbeddedData("pipeline/segment/abbreviations.txt");
   size_t i = 0;
   while (i < data.size()) {
@@ -39,20 +40,19 @@ std::unique_ptr<icu::BreakIterator> MakePrototype() {
     i = j + 1;
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    UErrorCode st = U_ZERO_ERROR;
-    builder->suppressBreakAfter(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size()))), st);
+    // "Assoc. Prof." is checked by its last word.
+    size_t space = line.rfind(' ');
+    if (space != std::string_view::npos) line.remove_prefix(space + 1);
+    out.emplace(line);
   }
-  std::unique_ptr<icu::BreakIterator> filtered(builder->wrapIteratorWithFilter(base.release(), status));
-  if (U_FAILURE(status)) throw std::runtime_error("ICU filtered break iterator unavailable");
-  return filtered;
+  return out;
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\n'; }
 
 class SegmentStage : public Stage {
  public:
-  SegmentStage() : prototype_(MakePrototype()) {}
+  SegmentStage() : prototype_(MakePrototype()), abbreviations_(LoadAbbreviations()) {}
   std::string_view name() const override { return "segment"; }
 
   std::optional<std::string> Process(Document& doc) const override {
@@ -81,23 +81,33 @@ class SegmentStage : public Stage {
   }
 
  private:
-  static void SplitSentences(icu::BreakIterator& bi, const std::string& t, size_t begin, size_t end,
-                             std::vector<ByteRange>& out) {
+  // True when t[begin, at) ends with an abbreviation from the list.
+  bool EndsWithAbbreviation(const std::string& t, size_t begin, size_t at) const {
+    while (at > begin && IsSpace(t[at - 1])) --at;
+    size_t from = at;
+    while (from > begin && !IsSpace(t[from - 1])) --from;
+    std::string_view token(t.data() + from, at - from);
+    while (!token.empty() && (token.front() == '(' || token.front() == '"' || token.front() == '\'')) token.remove_prefix(1);
+    return !token.empty() && abbreviations_.count(token) > 0;
+  }
+
+  void SplitSentences(icu::BreakIterator& bi, const std::string& t, size_t begin, size_t end,
+                      std::vector<ByteRange>& out) const {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UText, UTextCloser> ut(
         utext_openUTF8(nullptr, t.data() + begin, static_cast<int64_t>(end - begin), &status));
+    if (U_SUCCESS(status)) bi.setText(ut.get(), status);
     if (U_FAILURE(status)) {
       out.push_back({begin, end});
       return;
     }
-    bi.setText(ut.get(), status);
-    if (U_FAILURE(status)) {
-      out.push_back({begin, end});
-      return;
-    }
-    int32_t from = bi.first();
-    for (int32_t to = bi.next(); to != icu::BreakIterator::DONE; from = to, to = bi.next()) {
-      size_t b = begin + static_cast<size_t>(from), e = begin + static_cast<size_t>(to);
+    size_t from = begin;
+    bi.first();
+    for (int32_t to = bi.next(); to != icu::BreakIterator::DONE; to = bi.next()) {
+      size_t e = begin + static_cast<size_t>(to);
+      if (e < end && EndsWithAbbreviation(t, from, e)) continue;
+      size_t b = from;
+      from = e;
       while (e > b && IsSpace(t[e - 1])) --e;
       while (b < e && IsSpace(t[b])) ++b;
       if (e > b) out.push_back({b, e});
@@ -105,6 +115,7 @@ class SegmentStage : public Stage {
   }
 
   std::unique_ptr<icu::BreakIterator> prototype_;
+  std::set<std::string, std::less<>> abbreviations_;
   mutable std::mutex mutex_;
 };
 

@@ -53,9 +53,20 @@ FoldEntry FoldWithIcu(UChar32 c, UChar32* base_out) {
   }
   if (c == 0x0110 || c == 0x0111) return {kAscii, 'd'};
   if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) return {kDrop, 0};
+  // The base of a letter with marks (Ấ -> A); a letter whose decomposition is
+  // not base + marks (a Hangul syllable) is kept whole.
   UChar32 base = c;
   icu::UnicodeString decomposed;
-  if (Nfd().getDecomposition(c, decomposed) && decomposed.length() > 0) base = decomposed.char32At(0);
+  if (Nfd().getDecomposition(c, decomposed) && decomposed.length() > 0) {
+    UChar32 first = decomposed.char32At(0);
+    bool marks_only = true;
+    for (int32_t k = U16_LENGTH(first); k < decomposed.length();) {
+      UChar32 m = decomposed.char32At(k);
+      if (u_getCombiningClass(m) == 0 && u_charType(m) != U_NON_SPACING_MARK) marks_only = false;
+      k += U16_LENGTH(m);
+    }
+    if (marks_only) base = first;
+  }
   base = u_tolower(base);
   if (base < 0x80 && ((base >= 'a' && base <= 'z') || (base >= '0' && base <= '9')))
     return {kAscii, static_cast<char>(base)};
