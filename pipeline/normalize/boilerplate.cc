@@ -13,6 +13,9 @@
 namespace vnie {
 namespace {
 
+constexpr size_t kKeyBytes = 64;   // whole-line markers are shorter
+constexpr size_t kLeadBytes = 28;  // lead and prefix markers fit in this
+
 struct Rules {
   std::set<std::string, std::less<>> block, line, prefix, lead, ui;
   Rules() {
@@ -166,8 +169,10 @@ bool IsTagLine(std::string_view line, const std::string& key, const Rules& rules
   for (const std::string& lead : rules.lead) {
     if (key.rfind(lead, 0) == 0 && (key.size() == lead.size() || key[lead.size()] == ' ')) return true;
   }
-  size_t colon = line.find_first_of(":|");
-  if (colon != std::string_view::npos && colon < 30) {
+  size_t colon = 0;
+  size_t limit = std::min<size_t>(line.size(), 30);
+  while (colon < limit && line[colon] != ':' && line[colon] != '|') ++colon;
+  if (colon < limit) {
     std::string head = AsciiFold(line.substr(0, colon));
     if (rules.prefix.count(head)) return true;
   }
@@ -227,7 +232,10 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
     std::string_view line = lines[k];
     if (line.empty() || drop[k]) continue;
     if (IsSeparator(line)) { drop[k] = true; continue; }
-    std::string key = AsciiFold(line.substr(0, std::min<size_t>(line.size(), 200)));
+    // Markers are short or lead their line: the key of the first bytes is
+    // enough (a cut inside a UTF-8 sequence only ends the key early).
+    std::string key = AsciiFold(line.substr(0, line.size() <= kKeyBytes ? line.size() : kLeadBytes));
+    if (line.size() > kKeyBytes) key.append(" ...");  // never equal to a whole-line marker
     if (IsBlockHeading(line, key, rules)) {
       drop[k] = true;
       k = drop_teasers(k + 1) - 1;

@@ -1,9 +1,15 @@
 #include "pipeline/text/char_cleanup.h"
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 #include "pipeline/text/vietnamese.h"
 
 namespace vnie {
 namespace {
+
+static_assert(std::endian::native == std::endian::little, "the eight-byte scan reads bytes little-endian");
 
 enum class Kind { kKeep, kSpace, kNewline, kDrop, kReplace };
 
@@ -35,6 +41,25 @@ Kind Classify(char32_t cp, const char** replacement) {
   return Kind::kKeep;
 }
 
+// Bytes that are copied as they are inside a run: visible ASCII, UTF-8
+// continuation bytes and the lead bytes of code points CleanCharacters keeps
+// (C3..DF: U+00C0..U+07FF; E1, E4..EE; F0..F4).  C2 (no-break space, soft
+// hyphen, guillemets, C1 controls), E2 (spaces, quotes, dashes, zero-width),
+// E3 (ideographic space) and EF (BOM, fullwidth dash) take the slow path.
+struct RunTable {
+  bool v[256] = {};
+  constexpr RunTable() {
+    for (int b = 0x21; b < 0x7F; ++b) v[b] = true;
+    for (int b = 0x80; b < 0xC0; ++b) v[b] = true;
+    for (int b = 0xC3; b < 0xE0; ++b) v[b] = true;
+    v[0xE1] = true;
+    for (int b = 0xE4; b < 0xEF; ++b) v[b] = true;
+    for (int b = 0xF0; b < 0xF5; ++b) v[b] = true;
+  }
+  bool operator[](unsigned char b) const { return v[b]; }
+};
+constexpr RunTable kRunByte;
+
 }  // namespace
 
 std::string CleanCharacters(std::string_view in) {
@@ -55,14 +80,42 @@ std::string CleanCharacters(std::string_view in) {
   size_t i = 0, n = in.size();
   while (i < n) {
     auto c = static_cast<unsigned char>(in[i]);
-    if (c >= 0x20 && c < 0x7F && c != ' ') {
-      // Copy a run of plain visible ASCII at once.
+    if (kRunByte[c] && (c < 0x80 || c >= 0xC0) && c != 0xCC && c != 0xCD &&
+        !(c == 0xE1 && i + 1 < n && static_cast<unsigned char>(in[i + 1]) == 0x9A)) {
+      // Copy a run of bytes that need nothing at once: visible ASCII, single
+      // spaces between them, and UTF-8 sequences that are not spaces, quotes,
+      // dashes or invisible characters.
       flush();
       size_t j = i + 1;
       while (j < n) {
+        // Eight bytes at a time while they are plain ASCII with single spaces.
+        if (j + 8 <= n) {
+          uint64_t x;
+          std::memcpy(&x, in.data() + j, 8);
+          constexpr uint64_t kHigh = 0x8080808080808080ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+          constexpr uint64_t kSpaces = 0x2020202020202020ULL;
+          uint64_t y = x ^ kSpaces;
+          uint64_t space = ~(((y & kLow7) + kLow7) | y | kLow7);  // high bit of each ' ' byte
+          uint64_t del = x ^ kLow7;
+          uint64_t is_del = ~(((del & kLow7) + kLow7) | del | kLow7);
+          if (!(x & kHigh) && !((x - kSpaces) & ~x & kHigh) && !(space & (space << 8)) &&
+              !(space >> 63) && !is_del) {
+            j += 8;
+            continue;
+          }
+        }
         auto d = static_cast<unsigned char>(in[j]);
-        if (d <= 0x20 || d >= 0x7F) break;
-        ++j;
+        if (kRunByte[d]) {
+          // E1 9A 80 is the Ogham space mark; other E1 sequences are letters.
+          if (d == 0xE1 && j + 1 < n && static_cast<unsigned char>(in[j + 1]) == 0x9A) break;
+          ++j;
+        } else if (d == ' ' && j + 1 < n && kRunByte[static_cast<unsigned char>(in[j + 1])] &&
+                   (static_cast<unsigned char>(in[j + 1]) < 0x80 || static_cast<unsigned char>(in[j + 1]) >= 0xC0) &&
+                   !(static_cast<unsigned char>(in[j + 1]) == 0xCC || static_cast<unsigned char>(in[j + 1]) == 0xCD)) {
+          j += 2;  // one space, then a byte that starts a visible character
+        } else {
+          break;
+        }
       }
       out.append(in.data() + i, j - i);
       i = j;

@@ -1,5 +1,9 @@
 #include "pipeline/text/tone_placement.h"
 
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
 #include "pipeline/text/vietnamese.h"
 
 namespace vnie {
@@ -15,10 +19,14 @@ bool IsForeignLatin(char32_t cp) {
   return (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp < 0x1F00);
 }
 
-struct WordResult {
-  bool changed = false;
-  std::string text;
+struct AsciiVowels {
+  bool v[128] = {};
+  constexpr AsciiVowels() {
+    for (char c : std::string_view("aeiouyAEIOUY")) v[static_cast<unsigned char>(c)] = true;
+  }
+  bool operator[](unsigned char c) const { return c < 128 && v[c]; }
 };
+constexpr AsciiVowels kAsciiVowel;
 
 // Rewrites WORD (letters and combining marks) when it is a Vietnamese syllable
 // whose tone or marks need moving.  Returns false when the word stays as is.
@@ -71,6 +79,18 @@ bool RewriteWord(std::string_view word, TonePlacement placement, std::string& ou
     }
     return false;  // another mark or a letter outside the alphabet
   }
+  if (!marks_consumed) {
+    // The common case: one tone on a vowel with no vowel beside it, which is
+    // where every placement puts it.
+    int toned = -1;
+    for (int k = 0; k < n; ++k) {
+      if (letters[k].tone) toned = k;
+    }
+    if (toned < 0) return false;
+    bool vowel_before = toned > 0 && letters[toned - 1].vowel;
+    bool vowel_after = toned + 1 < n && letters[toned + 1].vowel;
+    if (!vowel_before && !vowel_after) return false;
+  }
   vietnamese::Syllable s;
   if (!vietnamese::ParseSyllable(letters, n, &s)) return false;
   int tone = s.tone_at >= 0 ? s.tone : stray_tone;
@@ -95,41 +115,62 @@ std::string PlaceTones(std::string_view in, TonePlacement placement, bool* chang
   bool any = false;
   size_t i = 0, n = in.size();
   std::string word_out;
+  size_t word_floor = 0;  // the end of the last word scanned: no word starts before it
+  auto ascii_letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
   while (i < n) {
-    auto c = static_cast<unsigned char>(in[i]);
-    // Skip to the start of a word.
-    if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
-      ++i;
-      continue;
+    // Only a word with a byte outside ASCII can need a change: skip to the
+    // next such byte, eight bytes at a time, then back to its word's start.
+    while (i + 8 <= n) {
+      uint64_t block;
+      std::memcpy(&block, in.data() + i, 8);
+      if (block & 0x8080808080808080ULL) break;
+      i += 8;
     }
+    while (i < n && static_cast<unsigned char>(in[i]) < 0x80) ++i;
+    if (i >= n) break;
     size_t begin = i;
-    bool marked = false, foreign = false;
+    while (begin > copied && begin > word_floor && ascii_letter(static_cast<unsigned char>(in[begin - 1]))) --begin;
+    i = begin;
+    // `needs`: the word has a mark NFC left alone, or a tone on a vowel
+    // next to another vowel; only such a word can change.
+    bool needs = false, foreign = false;
+    bool prev_vowel = false, prev_toned = false;
     while (i < n) {
       auto d = static_cast<unsigned char>(in[i]);
       if (d < 0x80) {
-        if (!((d | 0x20) >= 'a' && (d | 0x20) <= 'z')) break;
+        if (!ascii_letter(d)) break;
+        bool v = kAsciiVowel[d];
+        if (v && prev_vowel && prev_toned) needs = true;
+        prev_vowel = v;
+        prev_toned = false;
         ++i;
         continue;
       }
       size_t at = i;
       char32_t cp = vietnamese::NextUtf8(in, &i);
       Letter l;
-      if (vietnamese::LookupLetter(cp, &l) || vietnamese::IsCombiningMark(cp)) {
-        marked = true;
+      if (vietnamese::LookupLetter(cp, &l)) {
+        if (l.vowel && prev_vowel && (l.tone || prev_toned)) needs = true;
+        prev_vowel = l.vowel;
+        prev_toned = l.tone != 0;
+      } else if (vietnamese::IsCombiningMark(cp)) {
+        needs = true;
       } else if (IsForeignLatin(cp)) {
         int tone;
-        if (vietnamese::SplitTonedConsonant(cp, &l, &tone)) marked = true;
+        if (vietnamese::SplitTonedConsonant(cp, &l, &tone)) needs = true;
         else foreign = true;
       } else {
         i = at;
         break;
       }
     }
+    word_floor = i;
     if (i == begin) {  // a non-letter code point
       vietnamese::NextUtf8(in, &i);
+      word_floor = i;
       continue;
     }
-    if (!marked || foreign) continue;
+    if (!needs || foreign) continue;
     word_out.clear();
     if (!RewriteWord(in.substr(begin, i - begin), placement, word_out)) continue;
     if (!any) out.reserve(in.size() + 16);

@@ -97,37 +97,45 @@ char NucleusCode(const Letter& l) {
   return l.base;
 }
 
-bool KnownNucleus(std::string_view code) {
-  // a ă â e ê i o ô ơ u ư y and the vowel sequences Vietnamese spells.
-  static const std::string_view kNuclei[] = {
-      "a", "B", "A", "e", "E", "i", "o", "O", "P", "u", "W", "y",
-      "ai", "ao", "au", "ay", "Au", "Ay", "eo", "Eu", "ia", "iE", "iu", "oa", "oB", "oe",
-      "oi", "Oi", "Pi", "oo", "ua", "uA", "uE", "ui", "uO", "uP", "uy", "Wa", "Wi", "WP",
-      "Wu", "yE", "iEu", "yEu", "oai", "oay", "oeo", "uAy", "uOi", "uya", "uyE", "uyu",
-      "WPi", "WPu"};
-  for (std::string_view n : kNuclei) {
-    if (n == code) return true;
+// Spellings packed into an integer (up to 4 chars, 8 bits each) so that the
+// lists are searched with integer compares.
+constexpr uint32_t Pack(std::string_view s) {
+  uint32_t v = 0;
+  for (char c : s) v = (v << 8) | static_cast<unsigned char>(c);
+  return v | (static_cast<uint32_t>(s.size()) << 28);
+}
+
+template <size_t N>
+constexpr bool InList(const uint32_t (&list)[N], uint32_t key) {
+  for (uint32_t v : list) {
+    if (v == key) return true;
   }
   return false;
 }
 
-bool KnownInitial(std::string_view s) {
-  static const std::string_view kInitials[] = {
-      "", "b", "c", "ch", "d", "D", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng",
-      "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"};
-  for (std::string_view n : kInitials) {
-    if (n == s) return true;
-  }
-  return false;
-}
+// a ă â e ê i o ô ơ u ư y and the vowel sequences Vietnamese spells.
+constexpr uint32_t kNuclei[] = {
+    Pack("a"), Pack("B"), Pack("A"), Pack("e"), Pack("E"), Pack("i"), Pack("o"), Pack("O"), Pack("P"),
+    Pack("u"), Pack("W"), Pack("y"), Pack("ai"), Pack("ao"), Pack("au"), Pack("ay"), Pack("Au"),
+    Pack("Ay"), Pack("eo"), Pack("Eu"), Pack("ia"), Pack("iE"), Pack("iu"), Pack("oa"), Pack("oB"),
+    Pack("oe"), Pack("oi"), Pack("Oi"), Pack("Pi"), Pack("oo"), Pack("ua"), Pack("uA"), Pack("uE"),
+    Pack("ui"), Pack("uO"), Pack("uP"), Pack("uy"), Pack("Wa"), Pack("Wi"), Pack("WP"), Pack("Wu"),
+    Pack("yE"), Pack("iEu"), Pack("yEu"), Pack("oai"), Pack("oay"), Pack("oeo"), Pack("uAy"),
+    Pack("uOi"), Pack("uya"), Pack("uyE"), Pack("uyu"), Pack("WPi"), Pack("WPu")};
 
-bool KnownFinal(std::string_view s) {
-  static const std::string_view kFinals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
-  for (std::string_view n : kFinals) {
-    if (n == s) return true;
-  }
-  return false;
-}
+// 'D' stands for đ.
+constexpr uint32_t kInitials[] = {
+    Pack(""), Pack("b"), Pack("c"), Pack("ch"), Pack("d"), Pack("D"), Pack("g"), Pack("gh"),
+    Pack("gi"), Pack("h"), Pack("k"), Pack("kh"), Pack("l"), Pack("m"), Pack("n"), Pack("ng"),
+    Pack("ngh"), Pack("nh"), Pack("p"), Pack("ph"), Pack("qu"), Pack("r"), Pack("s"), Pack("t"),
+    Pack("th"), Pack("tr"), Pack("v"), Pack("x")};
+
+constexpr uint32_t kFinals[] = {Pack(""), Pack("c"), Pack("ch"), Pack("m"), Pack("n"),
+                                Pack("ng"), Pack("nh"), Pack("p"), Pack("t")};
+
+bool KnownNucleus(std::string_view code) { return InList(kNuclei, Pack(code)); }
+bool KnownInitial(std::string_view s) { return InList(kInitials, Pack(s)); }
+bool KnownFinal(std::string_view s) { return InList(kFinals, Pack(s)); }
 
 }  // namespace
 
