@@ -1,5 +1,7 @@
 #include "extractors/officials/official_matcher.h"
 
+#include <algorithm>
+
 #include "pipeline/text/unicode_text.h"
 
 namespace vnie {
@@ -35,6 +37,7 @@ struct Middle {
   std::string form_org;  // from org_forms.tsv and a place
   size_t form_pos = kNone;
   std::string place;
+  std::string place_country;
   std::string country;
   size_t raw_begin = kNone, raw_end = kNone;  // unlisted organization words
   size_t last_content = kNone;                // last token that belongs to the middle
@@ -70,7 +73,9 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
   };
   while (j < end && j < start + kMaxMiddle) {
     const NameToken& t = tokens[j];
-    size_t h = SkipHonorifics(tokens, j, end, lex);
+    size_t lexicon_len = std::max<size_t>({lex.organizations.Match(tokens, j, end).length,
+                                   lex.countries.Match(tokens, j, end).length, lex.places.Match(tokens, j, end).length});
+    size_t h = lexicon_len > lex.honorifics.Match(tokens, j, end).length ? j : SkipHonorifics(tokens, j, end, lex);
     if (h > j) {
       j = h;
       raw_open = false;
@@ -78,7 +83,18 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
     }
     if (t.word) {
       uint32_t roles = lex.RolesOf(t.key);
-      if (roles & kHost) {
+      // A second title of the same person ("Deputy Prime Minister and
+      // Foreign Minister Bui Thanh Son"): the first one is reported.
+      PhraseMatch other_title = lex.titles.Match(tokens, j, end);
+      if (other_title.length && lexicon_len < other_title.length && j > start) {
+        m.claimed.push_back({j, j + other_title.length});
+        if (m.raw_begin != kNone) raw_open = false;
+        j += other_title.length;
+        continue;
+      }
+      // The host right after the title or a country: "Ambassador to South
+      // Korea", "Consul General in Busan"; not "Sar Sokha in Phnom Penh".
+      if ((roles & kHost) && (j == start || Claimed(m, j - 1))) {
         // "to South Korea", "tại Hàn Quốc": the host country of a mission.
         size_t k = j + 1;
         if (k < end && (lex.RolesOf(tokens[k].key) & kModifier)) ++k;
@@ -97,6 +113,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         size_t k = j + form.length;
         PhraseMatch place = lex.places.Match(tokens, k, end);
         if (place.length) {
+          if (m.place_country.empty()) m.place_country = lex.place_country[place.value];
           if (m.form_pos == kNone && m.org_pos == kNone) {
             std::string tmpl = lex.org_template[form.value];
             size_t at = tmpl.find("{place}");
@@ -116,15 +133,26 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       PhraseMatch country = lex.countries.Match(tokens, j, end);
       PhraseMatch place = lex.places.Match(tokens, j, end);
       if (org.length && org.length >= country.length && org.length >= place.length) {
-        if (m.org_pos == kNone) {
-          m.org = org.value;
-          m.org_pos = j;
-        }
-        m.claimed.push_back({j, j + org.length});
-        if (m.raw_begin != kNone) raw_open = false;
-        m.last_content = j + org.length - 1;
-        j += org.length;
+        size_t org_end = j + org.length;
+        m.claimed.push_back({j, org_end});
+        m.last_content = org_end - 1;
         org_head_since_punct = true;
+        if (m.raw_begin != kNone && raw_open && j > start && (lex.RolesOf(tokens[j - 1].key) & kConnector)) {
+          // "Hanoi Department of Industry and Trade": part of a longer name.
+          extend_raw(j);
+          extend_raw(org_end - 1);
+        } else if (m.raw_begin == kNone && org_end < end && IsPunct(tokens[org_end], "'s")) {
+          // "the Ministry of Industry and Trade's Asia-Africa Market
+          // Department": the body after the possessive is the one.
+          ++org_end;
+        } else {
+          if (m.org_pos == kNone) {
+            m.org = org.value;
+            m.org_pos = j;
+          }
+          if (m.raw_begin != kNone) raw_open = false;
+        }
+        j = org_end;
         continue;
       }
       if (country.length && country.length >= place.length) {
@@ -136,8 +164,12 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         continue;
       }
       if (place.length) {
-        if (m.place.empty()) m.place = lex.place_english[place.value];
+        if (m.place.empty()) {
+          m.place = lex.place_english[place.value];
+          m.place_country = lex.place_country[place.value];
+        }
         m.claimed.push_back({j, j + place.length});
+        extend_raw(j);
         extend_raw(j + place.length - 1);
         m.last_content = j + place.length - 1;
         j += place.length;
@@ -266,12 +298,19 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       ++i;
       continue;
     }
+    // "Chairman of the National Assembly's Economic Committee": the title
+    // is "Chairman"; the possessive belongs to the body.
+    while (tm.length > 1 && i + tm.length < end && IsPunct(tokens[i + tm.length], "'s")) {
+      PhraseMatch shorter = lex.titles.Match(tokens, i, i + tm.length - 1);
+      if (!shorter.length) break;
+      tm = shorter;
+    }
     const TitleInfo& info = lex.title_info[tm.value];
     size_t title_end = i + tm.length;
 
     // Before the title: country, body, modifiers ("South Korea's National
     // Assembly Speaker", "his South Korean counterpart", "visiting").
-    std::string pre_country, pre_org_name, pre_org_country;
+    std::string pre_country, pre_org_name, pre_org_country, pre_place_country;
     size_t k = i;
     while (k > begin && k + kMaxPrefix > i) {
       int value = -1;
@@ -289,6 +328,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         }
         k -= len;
       } else if ((len = MatchEndingAt(lex.places, tokens, k - 1, begin, &value))) {
+        if (pre_place_country.empty()) pre_place_country = lex.place_country[value];
         k -= len;
       } else if (t.word && (lex.RolesOf(t.key) & kModifier)) {
         --k;
@@ -307,6 +347,25 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       mention.name_begin = m.stop;
       mention.name_end = m.stop + m.name.length;
       mention.shape = m.name.shape;
+      // "Speaker Kim Jin-pyo of the National Assembly of Korea".
+      size_t q = mention.name_end;
+      while (q + 1 < end && tokens[q].word && (lex.RolesOf(tokens[q].key) & kConnector) &&
+             tokens[q].key != "and" && m.org == -1 && m.form_pos == kNone) {
+        ++q;
+        if (q < end && tokens[q].key == "the") ++q;
+        PhraseMatch org = lex.organizations.Match(tokens, q, end);
+        PhraseMatch country = lex.countries.Match(tokens, q, end);
+        if (org.length && m.raw_begin == kNone) {
+          m.org = org.value;
+          m.org_pos = q;
+          q += org.length;
+        } else if (country.length) {
+          if (m.country.empty()) m.country = lex.country_code[country.value];
+          q += country.length;
+        } else {
+          break;
+        }
+      }
     } else {
       // "Name, Title of Org": the name before the title.
       NameShape shape = NameShape::kWestern;
@@ -346,6 +405,11 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
            (!tokens[raw_end - 1].word || (lex.RolesOf(tokens[raw_end - 1].key) & kConnector)))
       --raw_end;
     bool has_raw = m.raw_begin != kNone && raw_end != kNone && raw_end > m.raw_begin;
+    if (has_raw) {
+      bool only_claimed = true;
+      for (size_t q = m.raw_begin; q < raw_end && only_claimed; ++q) only_claimed = Claimed(m, q);
+      if (only_claimed) has_raw = false;  // "Mayor of Seoul": a place, not a body
+    }
     size_t lex_pos = std::min(m.org_pos, m.form_pos);
     if (has_raw && (lex_pos == kNone || m.raw_begin < lex_pos)) {
       std::string raw = Slice(text, tokens, m.raw_begin, raw_end);
@@ -389,7 +453,9 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     mention.country = !pre_country.empty() ? pre_country
                       : !m.country.empty() ? m.country
                       : !org_country.empty() ? org_country
-                                             : info.country;
+                      : !m.place_country.empty() ? m.place_country
+                      : !pre_place_country.empty() ? pre_place_country
+                                                   : info.country;
     if (backward) {
       size_t last = m.last_content != kNone ? m.last_content : title_end - 1;
       if (last < title_end - 1) last = title_end - 1;

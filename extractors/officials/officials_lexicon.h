@@ -102,6 +102,7 @@ class OfficialsLexicon {
   std::vector<std::string> country_code;
   PhraseTable places;
   std::vector<std::string> place_english;
+  std::vector<std::string> place_country;  // ISO code, "" when none
   PhraseTable org_forms;                  // "UBND tỉnh" + place -> template
   std::vector<std::string> org_template;  // "{place} Provincial People's Committee"
   PhraseTable honorifics;

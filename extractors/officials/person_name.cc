@@ -51,10 +51,9 @@ PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_
     bool marked = tokens[i].marked || (next_plain(i + 1) && tokens[i + 1].marked);
     bool vietnamese = (cultures & kVietnamese) && (marked || !(cultures & (kKorean | kChinese)) || !korean_given);
     if ((cultures & kKorean) && korean_given && !marked) vietnamese = false;
-    // A family name both cultures use ("Kim", "Ha"): Vietnamese when a
-    // typical Vietnamese middle name follows ("Kim Văn ...", "Ha Thi ...").
-    if ((cultures & kVietnamese) && (cultures & kKorean) && !marked && vietnamese)
-      vietnamese = next_plain(i + 1) && (lex.RolesOf(tokens[i + 1].key) & kVietMiddle);
+    // A family name both cultures use ("Kim", "Ha", "Do") is Vietnamese
+    // unless a hyphenated Korean given name follows ("Kim Jin-pyo").
+    (void)kVietMiddle;
     if (vietnamese) {
       size_t k = i + 1;
       while (k < end && k < i + 5 && next_plain(k) && !tokens[k].hyphenated &&
