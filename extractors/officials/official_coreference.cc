@@ -152,7 +152,8 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       if (i + 1 < pe && tokens[i + 1].word && tokens[i + 1].capitalized) continue;
       if (i > pb && tokens[i - 1].word && tokens[i - 1].capitalized && !titled_before && !honored) continue;
       bool sentence_start = i == pb || SentenceBoundary(tokens[i - 1]);
-      if (vietnamese_text && sentence_start && !titled_before && !honored) continue;
+      (void)sentence_start;
+      if (vietnamese_text && !titled_before && !honored) continue;
       hit->mentions.push_back({tokens[start].begin, tokens[i].end});
       for (size_t k = start; k <= i; ++k) used[k] = 1;
     }

@@ -220,6 +220,13 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       ++j;
       continue;
     }
+    // "Vụ Thị trường châu Á - châu Phi": a dash inside a Vietnamese body's name.
+    if (IsPunct(t, "-") && org_head_since_punct && m.raw_begin != kNone && raw_open && j + 1 < end &&
+        tokens[j + 1].word && !(lex.RolesOf(tokens[j + 1].key) & kStop)) {
+      extend_raw(j);
+      ++j;
+      continue;
+    }
     if ((IsPunct(t, ",") || IsPunct(t, "-") || IsPunct(t, "&")) && next_cap) {
       if (IsPunct(t, "-")) raw_open = m.raw_begin == kNone;
       org_head_since_punct = false;
@@ -459,6 +466,10 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     if (backward) {
       size_t last = m.last_content != kNone ? m.last_content : title_end - 1;
       if (last < title_end - 1) last = title_end - 1;
+      // Close a parenthesis the body opened: "Cục Xuất nhập khẩu (Bộ Công Thương)".
+      int open = 0;
+      for (size_t q = title_end; q <= last; ++q) open += IsPunct(tokens[q], "(") - IsPunct(tokens[q], ")");
+      if (open > 0 && last + 1 < end && IsPunct(tokens[last + 1], ")")) ++last;
       mention.mention_begin = tokens[mention.name_begin].begin;
       mention.mention_end = tokens[last].end;
     } else {

@@ -41,6 +41,9 @@ PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_
   uint32_t cultures = lex.FamilyCultures(tokens[i]);
   PersonName out;
   auto next_plain = [&](size_t k) { return k < end && PlainWord(tokens[k]) && !(lex.RolesOf(tokens[k].key) & kNotName); };
+  // Korean, Chinese and Japanese names in Latin letters carry no diacritics
+  // ("Nam Á" is not a Korean name).
+  if (tokens[i].marked || (i + 1 < end && tokens[i + 1].marked)) cultures &= kVietnamese;
 
   // Japanese names in English come given name first: "Fumio Kishida".
   if (!cultures && next_plain(i + 1) && (lex.FamilyCultures(tokens[i + 1]) & kJapanese) &&
@@ -53,12 +56,11 @@ PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_
     if ((cultures & kKorean) && korean_given && !marked) vietnamese = false;
     // A family name both cultures use ("Kim", "Ha", "Do") is Vietnamese
     // unless a hyphenated Korean given name follows ("Kim Jin-pyo").
-    (void)kVietMiddle;
     if (vietnamese) {
       size_t k = i + 1;
-      while (k < end && k < i + 5 && next_plain(k) && !tokens[k].hyphenated &&
-             !lex.places.Match(tokens, k, end).length && !lex.countries.Match(tokens, k, end).length)
-        ++k;
+      // Syllables of a Vietnamese name may spell a country or a place
+      // ("Hồ Đức Phớc", "Nguyễn Sinh Nhật Tân"): only capitals count.
+      while (k < end && k < i + 5 && next_plain(k) && !tokens[k].hyphenated) ++k;
       if (k - i >= 2) out = {k - i, NameShape::kVietnamese};
     } else if (cultures & kKorean) {
       if (next_plain(i + 1)) {
