@@ -87,6 +87,8 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       // Foreign Minister Bui Thanh Son"): the first one is reported.
       PhraseMatch other_title = lex.titles.Match(tokens, j, end);
       if (other_title.length && lexicon_len < other_title.length && j > start) {
+        // After a comma it is the next appositive, read on its own.
+        if (IsPunct(tokens[j - 1], ",")) break;
         m.claimed.push_back({j, j + other_title.length});
         if (m.raw_begin != kNone) raw_open = false;
         j += other_title.length;
@@ -345,6 +347,32 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     }
     size_t prefix_begin = k;
 
+    // An unknown capitalized name right before the title names a body the
+    // lexicons do not know: "Samsung Electronics Vice President", "Vingroup
+    // Chairman".  A business, or any body without a state word, is not an
+    // office of state.
+    {
+      size_t r = prefix_begin;
+      bool business = false, state = false, unknown = false;
+      // "and" joins two people ("Khanh and his counterpart"), not a body's words.
+      while (r > begin && r + 6 > prefix_begin && tokens[r - 1].word &&
+             (tokens[r - 1].capitalized ||
+              ((lex.RolesOf(tokens[r - 1].key) & kConnector) && tokens[r - 1].fold != "and" &&
+               tokens[r - 1].fold != "va"))) {
+        uint32_t roles = lex.RolesOf(tokens[r - 1].key);
+        if (tokens[r - 1].capitalized) {
+          business |= (roles & kBusiness) != 0;
+          state |= (roles & (kStateBody | kOrgHead)) != 0;
+          unknown |= !(roles & kNotName) && !lex.honorifics.Match(tokens, r - 1, r).length;
+        }
+        --r;
+      }
+      if (business || (unknown && !state)) {
+        i = title_end;
+        continue;
+      }
+    }
+
     Middle m = ScanMiddle(tokens, title_end, end, lex);
     TitledMention mention;
     mention.title = info.title;
@@ -381,12 +409,21 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         const NameToken& sep = tokens[prefix_begin - 1];
         if (IsPunct(sep, ",") || IsPunct(sep, "-") || IsPunct(sep, "(")) {
           s = NameEndingAt(tokens, prefix_begin - 2, begin, lex, &shape);
+          // A second appositive: "Đinh Tiến Dũng, Ủy viên Bộ Chính trị, Bí
+          // thư Thành ủy Hà Nội" names the person of the first one.
+          if (s == kNone && !out.empty() && out.back().last_token + 2 == prefix_begin &&
+              out.back().name_end <= out.back().last_token) {
+            s = out.back().name_begin;
+            shape = out.back().shape;
+          }
         }
       }
       if (s != kNone) {
         backward = true;
         mention.name_begin = s;
-        mention.name_end = prefix_begin - 1;
+        mention.name_end = !out.empty() && s == out.back().name_begin && out.back().last_token + 2 == prefix_begin
+                               ? out.back().name_end
+                               : prefix_begin - 1;
         mention.shape = shape;
       } else {
         size_t a = FallbackNameBefore(tokens, m.stop, title_end, end, m, lex);
@@ -472,11 +509,25 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       if (open > 0 && last + 1 < end && IsPunct(tokens[last + 1], ")")) ++last;
       mention.mention_begin = tokens[mention.name_begin].begin;
       mention.mention_end = tokens[last].end;
+      mention.last_token = last;
     } else {
       mention.mention_begin = tokens[i].begin;
       mention.mention_end = tokens[mention.name_end - 1].end;
+      mention.last_token = mention.name_end - 1;
     }
-    if (!already(mention.name_begin)) out.push_back(std::move(mention));
+    if (!already(mention.name_begin)) {
+      out.push_back(std::move(mention));
+    } else if (backward && out.back().name_begin == mention.name_begin) {
+      // The chained appositive: a later, more specific office replaces "other".
+      TitledMention& first = out.back();
+      if (first.title == "other") {
+        first.title = mention.title;
+        first.organization = mention.organization;
+        if (first.country.empty()) first.country = mention.country;
+      }
+      first.mention_end = mention.mention_end;
+      first.last_token = mention.last_token;
+    }
     i = title_end;
   }
   return out;

@@ -29,6 +29,7 @@ struct TitledMention {
   std::string organization;  // "" for none
   std::string country;       // "" for none
   bool counterpart = false;  // "his counterpart": title is the other official's
+  size_t last_token = 0;     // the mention's last token
 };
 
 // The titled mentions in TOKENS[begin, end) (one paragraph), in text order.
