@@ -151,7 +151,7 @@ bool IsBreadcrumb(std::string_view line, const std::string& key) {
 bool IsTopicStrip(std::string_view line) {
   if (line.size() < 100) return false;
   if (line.find(". ") != std::string_view::npos || EndsSentence(line)) return false;
-  if (line.find(", ") != std::string_view::npos && line.size() < 200) return false;
+  bool commas = line.find(", ") != std::string_view::npos;  // a list of names is not a strip
   std::vector<std::string_view> words = Words(line);
   size_t caps = 0, lead_caps = 0;
   bool leading = true;
@@ -160,8 +160,8 @@ bool IsTopicStrip(std::string_view line) {
     if (leading && AllCapsWord(w) && w.size() > 1) ++lead_caps;
     else leading = false;
   }
-  if (lead_caps >= 3) return true;
-  return line.size() >= 150 && caps * 2 >= words.size();
+  if (lead_caps >= 3 && !commas) return true;
+  return !commas && line.size() >= 150 && caps * 2 >= words.size();
 }
 
 bool IsUiLine(std::string_view line, const std::string& key, const Rules& rules) {
