@@ -156,13 +156,13 @@ DecodeResult DecodeDetect(std::string_view bytes) {
   }
   if (bytes.substr(0, 3) == kUtf8Bom) bytes.remove_prefix(3);
   DecodeResult result;
+  if (LooksBinary(bytes)) {
+    result.error = "binary file: not text in any supported encoding";
+    return result;
+  }
   if (IsValidUtf8(bytes)) {
     result.text.assign(bytes);
     result.encoding = "UTF-8";
-    return result;
-  }
-  if (LooksBinary(bytes)) {
-    result.error = "binary file: not text in any supported encoding";
     return result;
   }
   // Score each legacy candidate on a sample; decode the whole file with the

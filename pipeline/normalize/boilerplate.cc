@@ -18,6 +18,7 @@ constexpr size_t kLeadBytes = 28;  // lead and prefix markers fit in this
 
 struct Rules {
   std::set<std::string, std::less<>> block, line, prefix, lead, ui;
+  bool lead_first[256] = {};
   Rules() {
     for (const auto& row : ParseTsv(EmbeddedData("pipeline/normalize/boilerplate.tsv"))) {
       if (row.size() < 2) continue;
@@ -28,6 +29,15 @@ struct Rules {
       else if (row[0] == "lead") lead.insert(key);
       else if (row[0] == "ui") ui.insert(key);
     }
+    // First bytes a long line led by a `lead` marker can start with: the
+    // marker's first letter in either case, or any byte outside ASCII (a
+    // letter with diacritics, the copyright sign).
+    for (const std::string& l : lead) {
+      lead_first[static_cast<unsigned char>(l[0])] = true;
+      lead_first[static_cast<unsigned char>(l[0] - 'a' + 'A')] = true;
+    }
+    for (int b = 0x80; b < 0x100; ++b) lead_first[b] = true;
+    lead_first[static_cast<unsigned char>('(')] = true;
   }
 };
 
@@ -141,7 +151,7 @@ bool IsBreadcrumb(std::string_view line, const std::string& key) {
 bool IsTopicStrip(std::string_view line) {
   if (line.size() < 100) return false;
   if (line.find(". ") != std::string_view::npos || EndsSentence(line)) return false;
-  if (line.find(", ") != std::string_view::npos && line.size() < 200) return false;
+  bool commas = line.find(", ") != std::string_view::npos;  // a list of names is not a strip
   std::vector<std::string_view> words = Words(line);
   size_t caps = 0, lead_caps = 0;
   bool leading = true;
@@ -150,12 +160,12 @@ bool IsTopicStrip(std::string_view line) {
     if (leading && AllCapsWord(w) && w.size() > 1) ++lead_caps;
     else leading = false;
   }
-  if (lead_caps >= 3) return true;
-  return line.size() >= 150 && caps * 2 >= words.size();
+  if (lead_caps >= 3 && !commas) return true;
+  return !commas && line.size() >= 150 && caps * 2 >= words.size();
 }
 
-bool IsUiLine(const std::string& key, const Rules& rules) {
-  if (key.empty() || key.size() > 60) return false;
+bool IsUiLine(std::string_view line, const std::string& key, const Rules& rules) {
+  if (key.empty() || line.size() > 60) return false;
   std::vector<std::string_view> words = Words(key);
   for (std::string_view w : words) {
     if (!rules.ui.count(w)) return false;
@@ -164,7 +174,7 @@ bool IsUiLine(const std::string& key, const Rules& rules) {
 }
 
 bool IsTagLine(std::string_view line, const std::string& key, const Rules& rules) {
-  if (rules.line.count(key)) return true;
+  if (line.size() <= kKeyBytes && rules.line.count(key)) return true;
   if (line.rfind("©", 0) == 0 || line.rfind("(c) ", 0) == 0 || line.rfind("(C) ", 0) == 0) return true;
   for (const std::string& lead : rules.lead) {
     if (key.rfind(lead, 0) == 0 && (key.size() == lead.size() || key[lead.size()] == ' ')) return true;
@@ -234,14 +244,18 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
     if (IsSeparator(line)) { drop[k] = true; continue; }
     // Markers are short or lead their line: the key of the first bytes is
     // enough (a cut inside a UTF-8 sequence only ends the key early).
-    std::string key = AsciiFold(line.substr(0, line.size() <= kKeyBytes ? line.size() : kLeadBytes));
-    if (line.size() > kKeyBytes) key.append(" ...");  // never equal to a whole-line marker
+    std::string key;
+    if (line.size() <= kKeyBytes) {
+      key = AsciiFold(line);
+    } else if (rules.lead_first[static_cast<unsigned char>(line[0])]) {
+      key = AsciiFold(line.substr(0, kLeadBytes)) + " ...";  // never equal to a whole-line marker
+    }
     if (IsBlockHeading(line, key, rules)) {
       drop[k] = true;
       k = drop_teasers(k + 1) - 1;
       continue;
     }
-    if (IsTagLine(line, key, rules) || IsUiLine(key, rules) || IsBreadcrumb(line, key) ||
+    if (IsTagLine(line, key, rules) || IsUiLine(line, key, rules) || IsBreadcrumb(line, key) ||
         IsTopicStrip(line)) {
       drop[k] = true;
       continue;

@@ -23,10 +23,10 @@ class NormalizeStage : public Stage {
 std::string NormalizeText(std::string_view text, bool remove_boilerplate) {
   // Cleanup first: it joins detached combining marks to their letters, which
   // NFC and tone placement then compose.
-  std::string clean = CleanCharacters(text);
-  std::string nfc = ToNfc(clean);
-  std::string toned = PlaceTones(nfc, TonePlacement::kModern);
-  return remove_boilerplate ? RemoveBoilerplate(toned) : toned;
+  std::string out = CleanCharacters(text);
+  ToNfcInPlace(out);
+  PlaceTonesInPlace(out, TonePlacement::kModern);
+  return remove_boilerplate ? RemoveBoilerplate(out) : out;
 }
 
 std::unique_ptr<Stage> MakeNormalizeStage(const PipelineOptions&) {

@@ -1,15 +1,35 @@
 #include "pipeline/text/text_index.h"
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 namespace vnie {
 namespace {
 inline bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 }  // namespace
 
+// Code points that start in P[0, 8): the bytes that are not continuation
+// bytes (10xxxxxx), counted eight at a time.
+inline int CodePointsIn8(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  uint64_t continuation = x & ~(x << 1) & 0x8080808080808080ULL;
+  return 8 - std::popcount(continuation);
+}
+
 TextIndex::TextIndex(std::string_view utf8) {
   block_start_.reserve(utf8.size() / kBlock + 1);
   int64_t count = 0;
-  for (size_t i = 0; i < utf8.size(); ++i) {
-    if (i % kBlock == 0) block_start_.push_back(count);
+  size_t n = utf8.size(), i = 0;
+  static_assert(kBlock % 8 == 0);
+  while (i + kBlock <= n) {
+    block_start_.push_back(count);
+    for (size_t k = 0; k < kBlock; k += 8) count += CodePointsIn8(utf8.data() + i + k);
+    i += kBlock;
+  }
+  if (i < n) block_start_.push_back(count);
+  for (; i < n; ++i) {
     if (!IsContinuation(static_cast<unsigned char>(utf8[i]))) ++count;
   }
   total_ = count;

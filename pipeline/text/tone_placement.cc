@@ -109,13 +109,38 @@ bool RewriteWord(std::string_view word, TonePlacement placement, std::string& ou
 
 }  // namespace
 
+namespace {
+
+// The rewritten text in *OUT when a word changed; false (OUT untouched) when
+// none did.
+bool PlaceTonesInto(std::string_view in, TonePlacement placement, std::string* out_text);
+
+}  // namespace
+
 std::string PlaceTones(std::string_view in, TonePlacement placement, bool* changed) {
+  std::string out;
+  bool any = PlaceTonesInto(in, placement, &out);
+  if (changed) *changed = any;
+  return any ? out : std::string(in);
+}
+
+bool PlaceTonesInPlace(std::string& text, TonePlacement placement) {
+  std::string out;
+  if (!PlaceTonesInto(text, placement, &out)) return false;
+  text = std::move(out);
+  return true;
+}
+
+namespace {
+
+bool PlaceTonesInto(std::string_view in, TonePlacement placement, std::string* out_text) {
   std::string out;
   size_t copied = 0;  // in[0, copied) is in out (only once a word changed)
   bool any = false;
   size_t i = 0, n = in.size();
   std::string word_out;
   size_t word_floor = 0;  // the end of the last word scanned: no word starts before it
+  const Letter* table = vietnamese::LetterTable();
   auto ascii_letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
   while (i < n) {
     // Only a word with a byte outside ASCII can need a change: skip to the
@@ -149,7 +174,8 @@ std::string PlaceTones(std::string_view in, TonePlacement placement, bool* chang
       size_t at = i;
       char32_t cp = vietnamese::NextUtf8(in, &i);
       Letter l;
-      if (vietnamese::LookupLetter(cp, &l)) {
+      if (cp < vietnamese::kLetterTableSize && table[cp].base != 0) {
+        l = table[cp];
         if (l.vowel && prev_vowel && (l.tone || prev_toned)) needs = true;
         prev_vowel = l.vowel;
         prev_toned = l.tone != 0;
@@ -179,10 +205,12 @@ std::string PlaceTones(std::string_view in, TonePlacement placement, bool* chang
     out.append(word_out);
     copied = i;
   }
-  if (changed) *changed = any;
-  if (!any) return std::string(in);
+  if (!any) return false;
   out.append(in.substr(copied));
-  return out;
+  *out_text = std::move(out);
+  return true;
 }
+
+}  // namespace
 
 }  // namespace vnie

@@ -29,4 +29,8 @@ enum class TonePlacement {
 std::string PlaceTones(std::string_view utf8, TonePlacement placement = TonePlacement::kModern,
                        bool* changed = nullptr);
 
+// PlaceTones on TEXT in place (no copy when no word changes); returns
+// whether any word changed.
+bool PlaceTonesInPlace(std::string& text, TonePlacement placement = TonePlacement::kModern);
+
 }  // namespace vnie

@@ -28,16 +28,6 @@ const icu::Normalizer2& Nfd() {
   return *n;
 }
 
-// Below U+0300 every code point is NFC and none combines with what precedes
-// it, so text made only of such code points needs no ICU call.
-bool BelowCombiningMarks(std::string_view s) {
-  for (char ch : s) {
-    // UTF-8 lead bytes 0xCC and up start code points from U+0300.
-    if (static_cast<unsigned char>(ch) >= 0xCC) return false;
-  }
-  return true;
-}
-
 // How AsciiFold treats one code point.
 enum FoldKind : uint8_t { kSeparator = 0, kDrop = 1, kAscii = 2, kKeepUtf8 = 3 };
 struct FoldEntry {
@@ -139,7 +129,7 @@ bool NfcInert(std::string_view s) {
 }  // namespace
 
 std::string ToNfc(std::string_view utf8) {
-  if (BelowCombiningMarks(utf8) || NfcInert(utf8)) return std::string(utf8);
+  if (NfcInert(utf8)) return std::string(utf8);
   const icu::Normalizer2& nfc = Nfc();
   UErrorCode status = U_ZERO_ERROR;
   icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
@@ -151,6 +141,14 @@ std::string ToNfc(std::string_view utf8) {
   nfc.normalizeUTF8(0, piece, sink, nullptr, status);
   if (U_FAILURE(status)) throw std::runtime_error("NFC normalization failed");
   return result;
+}
+
+bool ToNfcInPlace(std::string& text) {
+  if (NfcInert(text)) return false;
+  std::string nfc = ToNfc(text);
+  if (nfc == text) return false;
+  text = std::move(nfc);
+  return true;
 }
 
 std::string AsciiFold(std::string_view utf8) {

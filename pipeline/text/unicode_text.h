@@ -9,6 +9,9 @@ namespace vnie {
 // NFC of UTF8.  Returns the input unchanged (no copy into ICU) when a quick
 // check says it is already NFC.
 std::string ToNfc(std::string_view utf8);
+// Makes TEXT NFC in place; returns whether it changed.  No copy when the
+// quick check passes.
+bool ToNfcInPlace(std::string& text);
 
 // The ASCII key form: diacritics removed, đ/Đ -> d, lowercase, every run of
 // characters that are not letters or digits (hyphens, punctuation, spaces)

@@ -147,6 +147,8 @@ bool LookupLetter(char32_t cp, Letter* out) {
   return true;
 }
 
+const Letter* LetterTable() { return T().lookup.data(); }
+
 char32_t Compose(const Letter& l) {
   if (l.d_stroke) return l.upper ? 0x0110 : 0x0111;
   if (!l.vowel) return static_cast<char32_t>(l.upper ? l.base - 'a' + 'A' : l.base);
@@ -295,28 +297,6 @@ void AppendUtf8(char32_t cp, std::string& out) {
     out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
-}
-
-char32_t NextUtf8(std::string_view s, size_t* i) {
-  auto c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    ++*i;
-    return c;
-  }
-  int len;
-  char32_t cp;
-  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-  else { ++*i; return 0xFFFD; }
-  if (*i + len > s.size()) { ++*i; return 0xFFFD; }
-  for (int k = 1; k < len; ++k) {
-    auto d = static_cast<unsigned char>(s[*i + k]);
-    if ((d & 0xC0) != 0x80) { ++*i; return 0xFFFD; }
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  *i += len;
-  return cp;
 }
 
 }  // namespace vnie::vietnamese

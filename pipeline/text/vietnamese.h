@@ -27,6 +27,11 @@ struct Letter {
 // Returns false for anything else.
 bool LookupLetter(char32_t cp, Letter* out);
 
+// The table LookupLetter reads: kLetterTableSize entries indexed by code
+// point, base 0 for code points that are not letters.  For hot loops.
+constexpr char32_t kLetterTableSize = 0x2000;
+const Letter* LetterTable();
+
 // The code point of L (a vowel with its shape and tone, or a consonant).
 char32_t Compose(const Letter& l);
 
@@ -66,6 +71,26 @@ bool IsMarkedVietnameseSyllable(std::string_view word);
 // Appends the UTF-8 form of CP to OUT.
 void AppendUtf8(char32_t cp, std::string& out);
 // Decodes one code point at S[*i], advancing *i; U+FFFD for a bad sequence.
-char32_t NextUtf8(std::string_view s, size_t* i);
+inline char32_t NextUtf8(std::string_view s, size_t* i) {
+  auto c = static_cast<unsigned char>(s[*i]);
+  if (c < 0x80) {
+    ++*i;
+    return c;
+  }
+  int len;
+  char32_t cp;
+  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+  else { ++*i; return 0xFFFD; }
+  if (*i + len > s.size()) { ++*i; return 0xFFFD; }
+  for (int k = 1; k < len; ++k) {
+    auto d = static_cast<unsigned char>(s[*i + k]);
+    if ((d & 0xC0) != 0x80) { ++*i; return 0xFFFD; }
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  *i += len;
+  return cp;
+}
 
 }  // namespace vnie::vietnamese

@@ -61,5 +61,24 @@ TEST(Boilerplate, BodyCaptionsDatelinesAndHeadlinesStay) {
   EXPECT_EQ(RemoveBoilerplate(page), page);
 }
 
+TEST(Boilerplate, ABlockInTheMiddleEndsAtTheNextParagraph) {
+  std::string page =
+      "Đoạn mở đầu của bài viết.\n"
+      "Xem thêm:\n"
+      "Giá vàng hôm nay tăng 2 triệu đồng\n"
+      "\n"
+      "Bộ Tài chính cho biết thu ngân sách đạt kế hoạch, theo báo cáo gửi Chính phủ chiều nay.";
+  EXPECT_EQ(RemoveBoilerplate(page),
+            "Đoạn mở đầu của bài viết.\n\n"
+            "Bộ Tài chính cho biết thu ngân sách đạt kế hoạch, theo báo cáo gửi Chính phủ chiều nay.");
+}
+
+TEST(Boilerplate, LongListsOfNamesStay) {
+  std::string line =
+      "Delegates Nguyen Van An, Tran Thi Binh, Le Van Cuong, Pham Thi Dung, Hoang Van Em, "
+      "Vo Thi Phuong, Dang Van Giang and Bui Thi Hoa Attended The Opening Ceremony In Hanoi";
+  EXPECT_EQ(RemoveBoilerplate(line), line);
+}
+
 }  // namespace
 }  // namespace vnie
