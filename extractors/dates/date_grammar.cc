@@ -329,6 +329,12 @@ struct DateGrammar::Impl {
     if (auto s = g("wd")) {
       auto v = value("WEEKDAY", *s);
       if (!v) return std::nullopt;
+      // "thứ 5" alone is also "fifth": a numbered weekday needs a word before
+      // it ("hôm", "ngày", "sáng") or a date after it.
+      auto whole = g("m");
+      if (s->find_first_of("0123456789") != std::string_view::npos && !b.day && whole &&
+          whole->data() == s->data())
+        return std::nullopt;
       if (!b.day) b.weekday = ToInt(*v);
     }
     if (auto s = g("wdir")) {
