@@ -418,7 +418,7 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
   }
   const std::string time =
       "(?:(?P<hh>[01]?\\d|2[0-3]):(?P<mi>[0-5]\\d)|(?P<hh2>[01]?\\d|2[0-3])[hg](?P<mi2>[0-5]\\d)?)"
-      "(?:\\s*(?P<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm|AM|PM))?";
+      "(?:[ \\t]*(?P<ap>a\\.m\\.|p\\.m\\.|(?:a\\.m|p\\.m|am|pm|AM|PM)\\b))?";
   impl_->time_before = std::make_unique<RE2>(time + "\\s*(?:[,|/–-]\\s*)?(?:(?i:on|ngày)\\s+)?$");
   impl_->time_after = std::make_unique<RE2>("^(?:\\s*[,|/–-]\\s*|\\s+(?i:at|lúc)\\s+|\\s+)" + time);
 }
@@ -526,7 +526,6 @@ bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, 
     *mi = mm.data() ? ToInt(std::string_view(mm.data(), mm.size())) : 0;
     if (subs[5].data()) {
       const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(subs[5][0])));
-      if (*h > 12) return false;
       if (c == 'p' && *h < 12) *h += 12;
       if (c == 'a' && *h == 12) *h = 0;
     }
