@@ -250,6 +250,12 @@ struct DateGrammar::Impl {
     for (auto name : {"y2", "y3"}) {
       if (auto y = g(name)) e.year = ToInt(*y);
     }
+    if (auto y = g("y2s"); y && b.year) {
+      // "2020-21": the end shares the start's century and must follow it.
+      const int end = *b.year / 100 * 100 + ToInt(*y);
+      if (end <= *b.year || end - *b.year > 10) return std::nullopt;
+      e.year = end;
+    }
     if (auto s = g("mon")) {
       std::string w(*s);
       if (!w.empty() && w.back() == '.') w.pop_back();
