@@ -422,8 +422,10 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
       impl_->rules.push_back(std::move(rule));
     }
   }
+  // Groups: hh mi | hh2 mi2 ("10h30", "9g") | hh3 with a required am/pm.
   const std::string time =
-      "(?:(?P<hh>[01]?\\d|2[0-3]):(?P<mi>[0-5]\\d)|(?P<hh2>[01]?\\d|2[0-3])[hg](?P<mi2>[0-5]\\d)?)"
+      "(?:(?P<hh>[01]?\\d|2[0-3]):(?P<mi>[0-5]\\d)|(?P<hh2>[01]?\\d|2[0-3])[hg](?P<mi2>[0-5]\\d)?"
+      "|(?P<hh3>1[0-2]|0?[1-9])[ \\t]*(?P<ap3>a\\.m\\.|p\\.m\\.|(?:am|pm|AM|PM)\\b))"
       "(?:[ \\t]*(?P<ap>a\\.m\\.|p\\.m\\.|(?:a\\.m|p\\.m|am|pm|AM|PM)\\b))?";
   impl_->time_before = std::make_unique<RE2>(time + "\\s*(?:[,|/–-]\\s*)?(?:(?i:on|ngày)\\s+)?$");
   impl_->time_after = std::make_unique<RE2>("^(?:\\s*[,|/–-]\\s*|\\s+(?i:at|lúc)\\s+|\\s+)" + time);
@@ -524,14 +526,19 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
 }
 
 bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute) const {
-  re2::StringPiece subs[7];
+  // Submatches: 1 hh, 2 mi, 3 hh2, 4 mi2, 5 hh3, 6 ap3, 7 ap.
+  constexpr int kSubs = 8;
+  re2::StringPiece subs[kSubs];
   auto read = [&](int* h, int* mi) {
-    const re2::StringPiece& hh = subs[1].data() ? subs[1] : subs[3];
-    const re2::StringPiece& mm = subs[1].data() ? subs[2] : subs[4];
-    *h = ToInt(std::string_view(hh.data(), hh.size()));
-    *mi = mm.data() ? ToInt(std::string_view(mm.data(), mm.size())) : 0;
-    if (subs[5].data()) {
-      const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(subs[5][0])));
+    auto num = [](const re2::StringPiece& s) { return ToInt(std::string_view(s.data(), s.size())); };
+    const re2::StringPiece* minutes = nullptr;
+    if (subs[1].data()) *h = num(subs[1]), minutes = &subs[2];
+    else if (subs[3].data()) *h = num(subs[3]), minutes = &subs[4];
+    else *h = num(subs[5]);
+    *mi = minutes && minutes->data() ? num(*minutes) : 0;
+    const re2::StringPiece& ap = subs[6].data() ? subs[6] : subs[7];
+    if (ap.data() && *h <= 12) {
+      const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ap[0])));
       if (c == 'p' && *h < 12) *h += 12;
       if (c == 'a' && *h == 12) *h = 0;
     }
@@ -539,7 +546,7 @@ bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, 
   };
   const size_t window = std::min<size_t>(*begin, 40);
   re2::StringPiece before(text.data() + *begin - window, window);
-  if (impl_->time_before->Match(before, 0, before.size(), RE2::UNANCHORED, subs, 6)) {
+  if (impl_->time_before->Match(before, 0, before.size(), RE2::UNANCHORED, subs, kSubs)) {
     const size_t tb = subs[0].data() - text.data();
     int h, mi;
     if (StartsClean(text, tb) && read(&h, &mi)) {
@@ -550,7 +557,7 @@ bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, 
     }
   }
   re2::StringPiece after(text.data() + *end, text.size() - *end);
-  if (impl_->time_after->Match(after, 0, after.size(), RE2::ANCHOR_START, subs, 6)) {
+  if (impl_->time_after->Match(after, 0, after.size(), RE2::ANCHOR_START, subs, kSubs)) {
     const size_t te = subs[0].data() - text.data() + subs[0].size();
     int h, mi;
     if (EndsClean(text, te) && read(&h, &mi)) {
