@@ -1,0 +1,578 @@
+#include "extractors/dates/date_grammar.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <stdexcept>
+
+#include "pipeline/data/embedded_data.h"
+
+namespace vnie::dates {
+namespace {
+
+constexpr std::string_view kDir = "extractors/dates/";
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toLower().toUTF8String(out);
+  return out;
+}
+
+int ToInt(std::string_view s) { return std::atoi(std::string(s).c_str()); }
+
+std::vector<std::vector<std::string_view>> Table(std::string_view file) {
+  return ParseTsv(EmbeddedData(std::string(kDir) + std::string(file)));
+}
+
+// One word or phrase of a lexicon class.
+struct Word {
+  std::string text;
+  std::string value;
+  bool exact = false;
+};
+
+// The words of each class, per language, and their values by lower-case key.
+class Lexicon {
+ public:
+  void Add(std::string_view lang, std::string_view cls, std::string_view text, std::string_view value,
+           bool exact) {
+    words_[Key(lang, cls)].push_back(Word{std::string(text), std::string(value), exact});
+    values_[Key(lang, cls) + "\x1f" + Lower(text)] = std::string(value);
+  }
+  // The value of TEXT in class CLS for LANG (or for every language).
+  std::optional<std::string> Value(std::string_view lang, std::string_view cls, std::string_view text) const {
+    std::string folded = Collapse(Lower(text));
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      auto it = values_.find(Key(l, cls) + "\x1f" + folded);
+      if (it != values_.end()) return it->second;
+    }
+    return std::nullopt;
+  }
+  // An RE2 alternation of the class's words, longest first.
+  std::string Alternation(std::string_view lang, std::string_view cls) const {
+    std::vector<const Word*> all;
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      auto it = words_.find(Key(l, cls));
+      if (it == words_.end()) continue;
+      for (const Word& w : it->second) all.push_back(&w);
+    }
+    if (all.empty()) return "(?:\\x{0}\\x{0}\\x{0})";  // matches nothing in text
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Word* a, const Word* b) { return a->text.size() > b->text.size(); });
+    std::string out = "(?:";
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (i) out += "|";
+      std::string quoted;
+      size_t start = 0;
+      std::string_view t = all[i]->text;
+      while (true) {
+        size_t space = t.find(' ', start);
+        quoted += RE2::QuoteMeta(t.substr(start, space == std::string_view::npos ? space : space - start));
+        if (space == std::string_view::npos) break;
+        quoted += "\\s+";
+        start = space + 1;
+      }
+      out += all[i]->exact ? quoted : "(?i:" + quoted + ")";
+    }
+    return out + ")";
+  }
+  const std::vector<Word>* Words(std::string_view lang, std::string_view cls) const {
+    auto it = words_.find(Key(lang, cls));
+    return it == words_.end() ? nullptr : &it->second;
+  }
+
+  static std::string Collapse(std::string s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+      if (c == ' ' || c == '\t' || c == '\n') {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+    }
+    return out;
+  }
+
+ private:
+  static std::string Key(std::string_view lang, std::string_view cls) {
+    return std::string(lang) + ":" + std::string(cls);
+  }
+  std::map<std::string, std::vector<Word>, std::less<>> words_;
+  std::map<std::string, std::string, std::less<>> values_;
+};
+
+Lexicon LoadLexicon() {
+  Lexicon lex;
+  for (const auto& r : Table("months.tsv")) lex.Add(r.at(0), "MONTH", r.at(1), r.at(2), r.at(3) == "exact");
+  for (const auto& r : Table("weekdays.tsv")) lex.Add(r.at(0), "WEEKDAY", r.at(1), r.at(2), r.at(3) == "exact");
+  for (const auto& r : Table("mods.tsv")) lex.Add(r.at(0), "MOD", r.at(1), r.at(2), false);
+  for (const auto& r : Table("relative.tsv")) {
+    std::string value = std::string(r.at(2)) + ":" + std::string(r.at(3));
+    if (r.at(4) == "alone") lex.Add(r.at(0), "REL", r.at(1), value, false);
+    if (r.at(2) == "year") lex.Add(r.at(0), "RELYEAR", r.at(1), r.at(3), false);
+    if (r.at(2) == "month") lex.Add(r.at(0), "RELMONTH", r.at(1), r.at(3), false);
+  }
+  for (const auto& r : Table("numbers.tsv")) {
+    std::string cls = r.at(1) == "count" ? "COUNT" : r.at(1) == "ordinal" ? "ORD" : r.at(1) == "roman" ? "ROMAN" : "EDGE";
+    lex.Add(r.at(0), cls, r.at(2), r.at(3), cls == "ROMAN");
+  }
+  for (const auto& r : Table("words.tsv")) {
+    std::string cls(r.at(1));
+    for (char& c : cls) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    lex.Add(r.at(0), cls, r.at(2), r.at(3), cls == "UNIT");
+  }
+  return lex;
+}
+
+const std::map<std::string, std::string, std::less<>>& Shapes() {
+  static const std::map<std::string, std::string, std::less<>> kShapes = {
+      {"Y", "(?:1[89]\\d\\d|20\\d\\d)"},
+      {"D", "(?:[12]\\d|3[01]|0?[1-9])"},
+      {"DS", "(?:(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"},
+      {"M", "(?:1[0-2]|0?[1-9])"},
+  };
+  return kShapes;
+}
+
+struct Rule {
+  std::string lang;
+  std::string name;
+  std::unique_ptr<RE2> re;
+  std::map<std::string, int> groups;
+};
+
+// Decodes the code point before / at byte I of S (U+0000 at the ends).
+UChar32 Before(std::string_view s, size_t i) {
+  if (i == 0) return 0;
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, pos, c);
+  return c < 0 ? 0xFFFD : c;
+}
+UChar32 At(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
+  return c < 0 ? 0xFFFD : c;
+}
+bool IsDigit(UChar32 c) { return c >= '0' && c <= '9'; }
+bool IsWordChar(UChar32 c) { return c != 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0); }
+
+bool StartsClean(std::string_view text, size_t b) {
+  UChar32 p = Before(text, b);
+  if (IsWordChar(p)) return false;
+  if (p == '$' || p == 0x20AC || p == 0xA3 || p == 0xA5 || p == 0x20AB || p == '#' || p == '+' || p == '@') return false;
+  if (b < text.size() && IsDigit(static_cast<unsigned char>(text[b]))) {
+    if ((p == '.' || p == ',' || p == '/' || p == ':' || p == '-') && b >= 2 && IsDigit(Before(text, b - 1))) return false;
+  }
+  return true;
+}
+
+bool EndsClean(std::string_view text, size_t e) {
+  UChar32 n = At(text, e);
+  if (IsWordChar(n)) return false;
+  if (e > 0 && IsDigit(static_cast<unsigned char>(text[e - 1]))) {
+    if (n == '%') return false;
+    if ((n == '.' || n == ',' || n == '/' || n == ':' || n == '-') && e + 1 < text.size() &&
+        IsDigit(static_cast<unsigned char>(text[e + 1])))
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+struct DateGrammar::Impl {
+  Lexicon lex;
+  std::vector<Rule> rules;
+  std::unique_ptr<RE2> time_before, time_after;
+
+  std::optional<std::string_view> Group(const Rule& r, const std::vector<re2::StringPiece>& subs,
+                                        std::string_view name) const {
+    auto it = r.groups.find(std::string(name));
+    if (it == r.groups.end()) return std::nullopt;
+    const auto& s = subs[it->second];
+    if (s.data() == nullptr) return std::nullopt;
+    return std::string_view(s.data(), s.size());
+  }
+
+  // The word before byte B, lower case.
+  std::string WordBefore(std::string_view text, size_t b) const {
+    size_t e = b;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n')) --e;
+    size_t s = e;
+    while (s > 0) {
+      UChar32 c = Before(text, s);
+      if (!IsWordChar(c)) break;
+      s -= U8_LENGTH(c);
+    }
+    return Lower(text.substr(s, e - s));
+  }
+
+  bool UnitAfter(std::string_view text, size_t e, std::string_view lang) const {
+    size_t s = e;
+    while (s < text.size() && text[s] == ' ') ++s;
+    if (s == e) return false;
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = lex.Words(l, "UNIT");
+      if (!words) continue;
+      for (const Word& w : *words) {
+        if (text.substr(s, w.text.size()) == w.text || Lower(text.substr(s, w.text.size() + 2)).rfind(Lower(w.text), 0) == 0) {
+          if (!IsWordChar(At(text, s + w.text.size()))) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  std::optional<DateMatch> Interpret(const Rule& r, const std::vector<re2::StringPiece>& subs,
+                                     std::string_view lang) const {
+    DateMatch m;
+    m.rule = r.name;
+    DatePoint& b = m.expression.begin;
+    DatePoint e;
+    auto g = [&](std::string_view name) { return Group(r, subs, name); };
+    auto value = [&](std::string_view cls, std::string_view text) { return lex.Value(lang, cls, text); };
+
+    for (auto name : {"y", "ya", "yb"}) {
+      if (auto y = g(name)) b.year = ToInt(*y);
+    }
+    for (auto name : {"y2", "y3"}) {
+      if (auto y = g(name)) e.year = ToInt(*y);
+    }
+    if (auto y = g("y2s"); y && b.year) {
+      // "2020-21": the end shares the start's century and must follow it.
+      const int end = *b.year / 100 * 100 + ToInt(*y);
+      if (end <= *b.year || end - *b.year > 10) return std::nullopt;
+      e.year = end;
+    }
+    if (auto s = g("mon")) {
+      std::string w(*s);
+      if (!w.empty() && w.back() == '.') w.pop_back();
+      auto v = value("MONTH", w);
+      if (!v) v = value("MONTH", *s);
+      if (!v) return std::nullopt;
+      b.month = ToInt(*v);
+    }
+    if (auto s = g("mon2")) {
+      std::string w(*s);
+      auto v = value("MONTH", w);
+      if (!v && !w.empty() && w.back() == '.') w.pop_back(), v = value("MONTH", w);
+      if (!v) return std::nullopt;
+      e.month = ToInt(*v);
+    }
+    if (auto s = g("mnum")) b.month = ToInt(*s);
+    if (auto s = g("mnum2")) e.month = ToInt(*s);
+    if (auto s = g("d")) b.day = ToInt(*s);
+    if (auto s = g("d2")) e.day = ToInt(*s);
+    if (r.name == "numeric_dmy" && b.month && b.day) {
+      // Day first unless the second number cannot be a month.
+      if (*b.month > 12 && *b.day <= 12) std::swap(*b.month, *b.day);
+    }
+    for (const DatePoint* p : {&b, &e}) {
+      if (p->month && (*p->month < 1 || *p->month > 12)) return std::nullopt;
+      if (p->day && (*p->day < 1 || *p->day > 31)) return std::nullopt;
+    }
+    if (auto s = g("q")) {
+      auto v = value("ROMAN", *s);
+      b.quarter = v ? ToInt(*v) : ToInt(*s);
+      if (*b.quarter < 1 || *b.quarter > 4) return std::nullopt;
+    }
+    if (auto s = g("qw")) {
+      auto v = value("ORD", *s);
+      if (!v) return std::nullopt;
+      b.quarter = ToInt(*v);
+    }
+    if (auto s = g("dec")) b.decade = ToInt(*s);
+    if (auto s = g("dec2")) {
+      int d = ToInt(*s);
+      b.decade = d >= 30 ? 1900 + d : 2000 + d;
+    }
+    if (auto s = g("mod")) {
+      std::string w(*s);
+      while (!w.empty() && (w.back() == '-' || w.back() == ' ')) w.pop_back();
+      auto v = value("MOD", w);
+      if (!v) v = value("MOD", *s);
+      if (v) m.mod = *v;
+    }
+    if (auto s = g("ryear")) {
+      auto v = value("RELYEAR", *s);
+      if (!v) return std::nullopt;
+      b.year_offset = ToInt(*v);
+    }
+    if (auto s = g("ryword")) {
+      auto v = value("RELYEAR", "năm " + std::string(*s));
+      if (!v) return std::nullopt;
+      b.year_offset = ToInt(*v);
+    }
+    if (auto s = g("rmonth")) {
+      auto v = value("RELMONTH", *s);
+      if (!v) return std::nullopt;
+      b.month_offset = ToInt(*v);
+    }
+    if (auto s = g("rel")) {
+      auto v = value("REL", *s);
+      if (!v) return std::nullopt;
+      size_t colon = v->find(':');
+      std::string unit = v->substr(0, colon);
+      int offset = ToInt(v->substr(colon + 1));
+      if (unit == "day") b.day_offset = offset;
+      else if (unit == "week") b.week_offset = offset;
+      else if (unit == "month") b.month_offset = offset;
+      else if (unit == "year") b.year_offset = offset;
+      else b.same_day = true;
+    }
+    if (auto s = g("wd")) {
+      auto v = value("WEEKDAY", *s);
+      if (!v) return std::nullopt;
+      // "thứ 5" alone is also "fifth": a numbered weekday needs a word before
+      // it ("hôm", "ngày", "sáng") or a date after it.
+      auto whole = g("m");
+      if (s->find_first_of("0123456789") != std::string_view::npos && !b.day && whole &&
+          whole->data() == s->data())
+        return std::nullopt;
+      if (!b.day) b.weekday = ToInt(*v);
+    }
+    if (auto s = g("wdir")) {
+      auto v = value("WEEKDIR", *s);
+      if (v && b.weekday) b.weekday_week = ToInt(*v);
+    }
+    // A month with its own relative year word ("tháng 3 năm ngoái") but no
+    // explicit year keeps the offset; a month alone is left to inference.
+    if (g("half")) {
+      auto edge = g("fdir");
+      bool last = edge && (Lower(*edge) == "second" || value("EDGE", *edge).value_or("1") == "-1");
+      if (last) m.expression.last_months = 6;
+      else m.expression.first_months = 6;
+    } else if (auto fn = g("fn")) {
+      int n = std::isdigit(static_cast<unsigned char>((*fn)[0])) ? ToInt(*fn) : ToInt(value("COUNT", *fn).value_or("0"));
+      if (n < 2 || n > 12) return std::nullopt;
+      auto edge = g("fdir");
+      bool last = edge && value("EDGE", *edge).value_or("1") == "-1";
+      if (last) m.expression.last_months = n;
+      else m.expression.first_months = n;
+    }
+
+    if (!e.empty()) {
+      auto joiner = g("j");
+      auto pre = g("pre");
+      if (joiner && Lower(*joiner) == "and" && !(pre && Lower(*pre) == "between")) return std::nullopt;
+      if (pre && Lower(*pre) == "between" && joiner && Lower(*joiner) != "and") return std::nullopt;
+      if (b.year && e.year && !b.month && !e.month) {
+        if (*e.year <= *b.year || *e.year - *b.year > 50) return std::nullopt;
+      }
+      if (b.month && e.month && !b.day && !e.day && b.year == e.year && *b.month >= *e.month && !b.year)
+        return std::nullopt;
+      if (b.day && e.day && !e.month && *e.day <= *b.day) return std::nullopt;
+      m.expression.end = e;
+    }
+    if (b.empty() && !m.expression.first_months && !m.expression.last_months) {
+      // "giữa năm", "the end of the year": the anchor's year.
+      if (r.name == "mod_year" && !m.mod.empty()) b.year_offset = 0;
+      else if (r.name == "mod_month_bare" && !m.mod.empty()) b.month_offset = 0;
+      else return std::nullopt;
+    }
+    m.relative = b.year_offset || b.month_offset || b.week_offset || b.day_offset || b.weekday || b.same_day;
+    m.explicit_day = b.day && b.month && !m.expression.end;
+    return m;
+  }
+};
+
+DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
+  impl_->lex = LoadLexicon();
+  for (const auto& row : Table("patterns.tsv")) {
+    std::vector<std::string> langs;
+    if (row.at(0) == "*") langs = {"en", "vi"};
+    else langs = {std::string(row.at(0))};
+    for (const std::string& lang : langs) {
+      std::string pattern;
+      std::string_view src = row.at(2);
+      for (size_t i = 0; i < src.size();) {
+        if (src[i] == '{') {
+          size_t close = src.find('}', i);
+          std::string name(src.substr(i + 1, close - i - 1));
+          if (!name.empty() && std::isalpha(static_cast<unsigned char>(name[0]))) {
+            auto shape = Shapes().find(name);
+            pattern += shape != Shapes().end() ? shape->second : impl_->lex.Alternation(lang, name);
+            i = close + 1;
+            continue;
+          }
+        }
+        pattern += src[i++];
+      }
+      Rule rule;
+      rule.lang = lang;
+      rule.name = std::string(row.at(1));
+      RE2::Options options;
+      options.set_log_errors(false);
+      rule.re = std::make_unique<RE2>(pattern, options);
+      if (!rule.re->ok())
+        throw std::runtime_error("extractors/dates/patterns.tsv: rule " + rule.name + ": " + rule.re->error());
+      for (const auto& [name, index] : rule.re->NamedCapturingGroups()) rule.groups[name] = index;
+      impl_->rules.push_back(std::move(rule));
+    }
+  }
+  // Groups: hh mi | hh2 mi2 ("10h30", "9g") | hh3 with a required am/pm.
+  const std::string time =
+      "(?:(?P<hh>[01]?\\d|2[0-3]):(?P<mi>[0-5]\\d)|(?P<hh2>[01]?\\d|2[0-3])[hg](?P<mi2>[0-5]\\d)?"
+      "|(?P<hh3>1[0-2]|0?[1-9])[ \\t]*(?P<ap3>a\\.m\\.|p\\.m\\.|(?:am|pm|AM|PM)\\b))"
+      "(?:[ \\t]*(?P<ap>a\\.m\\.|p\\.m\\.|(?:a\\.m|p\\.m|am|pm|AM|PM)\\b))?";
+  impl_->time_before = std::make_unique<RE2>(time + "\\s*(?:[,|/–-]\\s*)?(?:(?i:on|ngày)\\s+)?$");
+  impl_->time_after = std::make_unique<RE2>("^(?:\\s*[,|/–-]\\s*|\\s+(?i:at|lúc)\\s+|\\s+)" + time);
+}
+
+DateGrammar::~DateGrammar() = default;
+
+const DateGrammar& DateGrammar::Get() {
+  static const DateGrammar grammar;
+  return grammar;
+}
+
+std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view lang) const {
+  std::vector<DateMatch> found;
+  std::vector<size_t> order;
+  re2::StringPiece input(text.data(), text.size());
+  for (size_t ri = 0; ri < impl_->rules.size(); ++ri) {
+    const Rule& rule = impl_->rules[ri];
+    if (rule.lang != lang) continue;
+    const int n = rule.re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> subs(n);
+    size_t pos = 0;
+    while (pos < text.size() && rule.re->Match(input, pos, text.size(), RE2::UNANCHORED, subs.data(), n)) {
+      const size_t whole_b = subs[0].data() - text.data();
+      const size_t whole_e = whole_b + subs[0].size();
+      auto span = impl_->Group(rule, subs, "m");
+      const size_t b = span ? span->data() - text.data() : whole_b;
+      const size_t e = span ? b + span->size() : whole_e;
+      std::optional<DateMatch> m;
+      // "the first half" alone is the article's year, but not "the first
+      // half of the match".
+      const bool of_follows = rule.name == "half_bare" && text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
+                              Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ";
+      if (!of_follows && whole_e > whole_b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
+          !(IsDigit(static_cast<unsigned char>(text[e - 1])) && impl_->UnitAfter(text, e, lang))) {
+        m = impl_->Interpret(rule, subs, lang);
+      }
+      if (m && m->relative && !m->explicit_day && !impl_->Group(rule, subs, "y")) {
+        std::string before = impl_->WordBefore(text, b);
+        bool number = !before.empty() && std::isdigit(static_cast<unsigned char>(before[0]));
+        if (number || impl_->lex.Value(lang, "NOTBEFORE", before)) m.reset();
+      }
+      if (m) {
+        m->begin = b;
+        m->end = e;
+        found.push_back(std::move(*m));
+        order.push_back(ri);
+        pos = whole_e;
+      } else {
+        pos = whole_b + std::max<size_t>(1, U8_LENGTH(At(text, whole_b)));
+      }
+    }
+  }
+  // The longest phrase wins an overlap; then the earlier, then the rule listed first.
+  std::vector<size_t> idx(found.size());
+  for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  std::sort(idx.begin(), idx.end(), [&](size_t x, size_t y) {
+    size_t lx = found[x].end - found[x].begin, ly = found[y].end - found[y].begin;
+    if (lx != ly) return lx > ly;
+    if (found[x].begin != found[y].begin) return found[x].begin < found[y].begin;
+    return order[x] < order[y];
+  });
+  std::vector<DateMatch> kept;
+  for (size_t i : idx) {
+    bool overlaps = false;
+    for (const auto& k : kept) {
+      if (found[i].begin < k.end && k.begin < found[i].end) {
+        overlaps = true;
+        break;
+      }
+    }
+    if (!overlaps) kept.push_back(found[i]);
+  }
+  std::sort(kept.begin(), kept.end(), [](const DateMatch& x, const DateMatch& y) { return x.begin < y.begin; });
+  return kept;
+}
+
+Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) const {
+  // SENTENCE is the text before the date phrase followed by the text after
+  // it; the marker nearest to the phrase decides.  The caller passes the
+  // phrase position as a NUL byte.
+  const std::string lower = Lower(sentence);
+  const size_t at = lower.find('\0');
+  const size_t here = at == std::string::npos ? 0 : at;
+  long best = -1;
+  Tense tense = Tense::kUnknown;
+  for (auto [cls, t] : {std::pair{"FUTURE", Tense::kFuture}, std::pair{"PAST", Tense::kPast}}) {
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = impl_->lex.Words(l, cls);
+      if (!words) continue;
+      for (const Word& w : *words) {
+        const std::string word = Lower(w.text);
+        for (size_t p = lower.find(word); p != std::string::npos; p = lower.find(word, p + 1)) {
+          if (IsWordChar(Before(lower, p)) || IsWordChar(At(lower, p + word.size()))) continue;
+          long d = static_cast<long>(p > here ? p - here : here - p - word.size());
+          if (best < 0 || d < best) best = d, tense = t;
+        }
+      }
+    }
+  }
+  return tense;
+}
+
+bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute) const {
+  // Submatches: 1 hh, 2 mi, 3 hh2, 4 mi2, 5 hh3, 6 ap3, 7 ap.
+  constexpr int kSubs = 8;
+  re2::StringPiece subs[kSubs];
+  auto read = [&](int* h, int* mi) {
+    auto num = [](const re2::StringPiece& s) { return ToInt(std::string_view(s.data(), s.size())); };
+    const re2::StringPiece* minutes = nullptr;
+    if (subs[1].data()) *h = num(subs[1]), minutes = &subs[2];
+    else if (subs[3].data()) *h = num(subs[3]), minutes = &subs[4];
+    else *h = num(subs[5]);
+    *mi = minutes && minutes->data() ? num(*minutes) : 0;
+    const re2::StringPiece& ap = subs[6].data() ? subs[6] : subs[7];
+    if (ap.data() && *h <= 12) {
+      const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ap[0])));
+      if (c == 'p' && *h < 12) *h += 12;
+      if (c == 'a' && *h == 12) *h = 0;
+    }
+    return true;
+  };
+  const size_t window = std::min<size_t>(*begin, 40);
+  re2::StringPiece before(text.data() + *begin - window, window);
+  if (impl_->time_before->Match(before, 0, before.size(), RE2::UNANCHORED, subs, kSubs)) {
+    const size_t tb = subs[0].data() - text.data();
+    int h, mi;
+    if (StartsClean(text, tb) && read(&h, &mi)) {
+      *begin = tb;
+      *hour = h;
+      *minute = mi;
+      return true;
+    }
+  }
+  re2::StringPiece after(text.data() + *end, text.size() - *end);
+  if (impl_->time_after->Match(after, 0, after.size(), RE2::ANCHOR_START, subs, kSubs)) {
+    const size_t te = subs[0].data() - text.data() + subs[0].size();
+    int h, mi;
+    if (EndsClean(text, te) && read(&h, &mi)) {
+      // "a.m." at a sentence end keeps its full stop.
+      *end = te;
+      *hour = h;
+      *minute = mi;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace vnie::dates

@@ -1,0 +1,56 @@
+// The date grammar: finds date phrases in text and says what each one gives.
+//
+// The rules (patterns.tsv) and the words they use (months.tsv, weekdays.tsv,
+// relative.tsv, mods.tsv, numbers.tsv, words.tsv) are data compiled into the
+// binary; the same code reads them for every language.  Patterns are compiled
+// once, when the grammar is built; Find() is const and thread-safe.
+//
+//   const DateGrammar& g = DateGrammar::Get();
+//   for (const DateMatch& m : g.Find(text, "en")) { ... m.expression ... }
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/dates/date_resolver.h"
+
+namespace vnie::dates {
+
+struct DateMatch {
+  size_t begin = 0;  // bytes of the text
+  size_t end = 0;
+  DateExpression expression;
+  std::string mod;        // "", early, mid, late, approx
+  bool relative = false;  // needs the article's date (a value may then be null)
+  bool explicit_day = false;  // a day with its month, as written
+  std::string rule;
+};
+
+class DateGrammar {
+ public:
+  // The grammar built from the embedded data files (built on first use).
+  static const DateGrammar& Get();
+
+  // Date phrases of TEXT in language LANG ("en" or "vi"), without overlaps
+  // (the longest phrase wins), in text order.
+  std::vector<DateMatch> Find(std::string_view text, std::string_view lang) const;
+
+  // Whether the sentence SENTENCE reads as future or past for LANG.
+  Tense TenseOf(std::string_view sentence, std::string_view lang) const;
+
+  // A time of day next to the date at TEXT[begin, end) ("11:03, 2020/02/24",
+  // "10:27 a.m. on June 22", "Jul 02, 2024 / 17:14").  Returns false when
+  // there is none; otherwise widens *BEGIN / *END over it.
+  bool AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute) const;
+
+  ~DateGrammar();
+
+ private:
+  DateGrammar();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vnie::dates

@@ -1,0 +1,60 @@
+// The grammar's mechanics: overlaps, boundaries, tense markers and times.
+#include "extractors/dates/date_grammar.h"
+
+#include <gtest/gtest.h>
+
+namespace vnie::dates {
+namespace {
+
+TEST(DateGrammar, LongestPhraseWins) {
+  auto found = DateGrammar::Get().Find("Exports rose in January-May 2022 and in late 2023.", "en");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].rule, "month_range");
+  EXPECT_EQ(found[1].mod, "late");
+}
+
+TEST(DateGrammar, DigitsInsideNumbersAreNotDates) {
+  EXPECT_TRUE(DateGrammar::Get().Find("It cost $2030 million, up 20.23% from 1,992.", "en").empty());
+  EXPECT_TRUE(DateGrammar::Get().Find("Output rose by 2030 units.", "en").empty());
+}
+
+TEST(DateGrammar, NumericDatesAreDayFirstUnlessTheDayIsOverTwelve) {
+  auto a = DateGrammar::Get().Find("on 11/10/2023", "en");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].expression.begin.month, 10);
+  auto b = DateGrammar::Get().Find("on 10/25/2023", "en");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].expression.begin.month, 10);
+  EXPECT_EQ(b[0].expression.begin.day, 25);
+}
+
+TEST(DateGrammar, TenseFromTheNearestMarker) {
+  const auto& g = DateGrammar::Get();
+  EXPECT_EQ(g.TenseOf(std::string("The minister said ") + '\0' + " that talks will resume.", "en"), Tense::kPast);
+  EXPECT_EQ(g.TenseOf(std::string("The plant will open ") + '\0' + ".", "en"), Tense::kFuture);
+  EXPECT_EQ(g.TenseOf(std::string("Dự án sẽ hoàn thành ") + '\0' + ".", "vi"), Tense::kFuture);
+  EXPECT_EQ(g.TenseOf(std::string("Trade grew ") + '\0' + ".", "en"), Tense::kUnknown);
+}
+
+TEST(DateGrammar, AttachesATimeOnEitherSide) {
+  const auto& g = DateGrammar::Get();
+  std::string text = "Nguyen Tung 11:03, 2020/02/24";
+  size_t b = text.find("2020"), e = text.size();
+  int h = -1, m = -1;
+  ASSERT_TRUE(g.AttachTime(text, &b, &e, &h, &m));
+  EXPECT_EQ(text.substr(b, e - b), "11:03, 2020/02/24");
+  EXPECT_EQ(h, 11);
+  EXPECT_EQ(m, 3);
+  text = "on June 22 at 3:15 p.m. in Seoul";
+  b = text.find("June");
+  e = b + 7;
+  ASSERT_TRUE(g.AttachTime(text, &b, &e, &h, &m));
+  EXPECT_EQ(h, 15);
+  text = "on June 22, 10 people";
+  b = text.find("June");
+  e = b + 7;
+  EXPECT_FALSE(g.AttachTime(text, &b, &e, &h, &m));
+}
+
+}  // namespace
+}  // namespace vnie::dates

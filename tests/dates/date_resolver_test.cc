@@ -1,0 +1,165 @@
+// The resolver's mechanics: calendar arithmetic, anchors, year inference,
+// relative phrases, weekdays, ranges and the values of each grain.
+#include "extractors/dates/date_resolver.h"
+
+#include <gtest/gtest.h>
+
+namespace vnie::dates {
+namespace {
+
+std::optional<std::string> Value(const DateExpression& e, std::optional<std::string_view> published,
+                                 Tense tense = Tense::kUnknown) {
+  return ResolveDate(e, Anchor::Parse(published), tense, std::nullopt).value;
+}
+
+DateExpression MonthDay(int month, int day) {
+  DateExpression e;
+  e.begin.month = month;
+  e.begin.day = day;
+  return e;
+}
+
+TEST(Calendar, DaysRoundTrip) {
+  EXPECT_EQ(DaysFromCivil(1970, 1, 1), 0);
+  EXPECT_EQ(DaysFromCivil(2000, 3, 1) - DaysFromCivil(2000, 2, 28), 2);  // 2000 is a leap year
+  CivilDay c = CivilFromDays(DaysFromCivil(2024, 2, 29));
+  EXPECT_EQ(c.year, 2024);
+  EXPECT_EQ(c.month, 2);
+  EXPECT_EQ(c.day, 29);
+  EXPECT_EQ(WeekdayOf(2022, 8, 3), 2);  // a Wednesday
+  EXPECT_EQ(WeekdayOf(2024, 7, 1), 0);  // a Monday
+  EXPECT_EQ(DaysInMonth(2023, 2), 28);
+  EXPECT_EQ(DaysInMonth(1900, 2), 28);
+}
+
+TEST(Anchor, ParsesFullPartialAndUnknownYears) {
+  Anchor a = Anchor::Parse("2020-02-24T11:03");
+  EXPECT_TRUE(a.present);
+  EXPECT_EQ(a.year, 2020);
+  EXPECT_EQ(a.day, 24);
+  EXPECT_EQ(a.hour, 11);
+  Anchor x = Anchor::Parse("XXXX-08-03");
+  EXPECT_TRUE(x.present);
+  EXPECT_FALSE(x.year);
+  EXPECT_EQ(x.month, 8);
+  EXPECT_FALSE(Anchor::Parse(std::nullopt).present);
+  EXPECT_FALSE(Anchor::Parse("soon").present);
+  EXPECT_EQ(Anchor::Parse("2023").year, 2023);
+}
+
+TEST(YearInference, TakesTheNearestReading) {
+  EXPECT_EQ(Value(MonthDay(2, 19), "2020-02-24T11:03"), "2020-02-19");
+  EXPECT_EQ(Value(MonthDay(12, 28), "2024-01-03"), "2023-12-28");
+  EXPECT_EQ(Value(MonthDay(1, 5), "2024-12-20"), "2025-01-05");
+}
+
+TEST(YearInference, FollowsTheTense) {
+  DateExpression march;
+  march.begin.month = 3;
+  EXPECT_EQ(Value(march, "2024-11-20", Tense::kPast), "2024-03");
+  EXPECT_EQ(Value(march, "2024-11-20", Tense::kFuture), "2025-03");
+  EXPECT_EQ(Value(march, "2020-02-24", Tense::kFuture), "2020-03");
+}
+
+TEST(YearInference, UnknownYearIsXXXX) {
+  EXPECT_EQ(Value(MonthDay(8, 2), "XXXX-08-03"), "XXXX-08-02");
+  EXPECT_EQ(Value(MonthDay(8, 2), std::nullopt), "XXXX-08-02");
+}
+
+TEST(Relative, YearsMonthsDays) {
+  DateExpression last_year;
+  last_year.begin.year_offset = -1;
+  EXPECT_EQ(Value(last_year, "2024-07-02"), "2023");
+  EXPECT_EQ(Value(last_year, "XXXX-08-03"), std::nullopt);
+  EXPECT_EQ(Value(last_year, std::nullopt), std::nullopt);
+  DateExpression this_year;
+  this_year.begin.year_offset = 0;
+  EXPECT_EQ(Value(this_year, "XXXX-08-03"), "XXXX");
+  DateExpression last_month;
+  last_month.begin.month_offset = -1;
+  EXPECT_EQ(Value(last_month, "2024-01-15"), "2023-12");
+  DateExpression yesterday;
+  yesterday.begin.day_offset = -1;
+  EXPECT_EQ(Value(yesterday, "2024-03-01"), "2024-02-29");
+  EXPECT_EQ(Value(yesterday, "XXXX-08-03"), "XXXX-08-02");
+}
+
+TEST(Relative, WeekdaysLookBackInThePastAndForwardInTheFuture) {
+  DateExpression wednesday;
+  wednesday.begin.weekday = 2;
+  EXPECT_EQ(Value(wednesday, "2022-08-03", Tense::kPast), "2022-08-03");
+  EXPECT_EQ(Value(wednesday, "2022-08-05", Tense::kUnknown), "2022-08-03");
+  EXPECT_EQ(Value(wednesday, "2022-08-05", Tense::kFuture), "2022-08-10");
+  EXPECT_EQ(Value(wednesday, "XXXX-08-03"), std::nullopt);
+  DateExpression next_monday;
+  next_monday.begin.weekday = 0;
+  next_monday.begin.weekday_week = 1;
+  EXPECT_EQ(Value(next_monday, "2024-07-03"), "2024-07-08");
+}
+
+TEST(Relative, WeeksAreIntervalsOfDays) {
+  DateExpression last_week;
+  last_week.begin.week_offset = -1;
+  EXPECT_EQ(Value(last_week, "2024-07-03"), "2024-06-24/2024-06-30");
+}
+
+TEST(Relative, SameDayFollowsTheLastNamedDay) {
+  DateExpression same;
+  same.begin.same_day = true;
+  CivilDay previous{2024, 11, 4, true};
+  EXPECT_EQ(ResolveDate(same, Anchor::Parse("2024-11-05"), Tense::kPast, previous).value, "2024-11-04");
+  EXPECT_EQ(Value(same, "2024-11-05"), "2024-11-05");
+}
+
+TEST(Ranges, EachEndAtItsOwnGrain) {
+  DateExpression months;  // January-May 2022
+  months.begin.month = 1;
+  months.end = DatePoint{};
+  months.end->month = 5;
+  months.end->year = 2022;
+  ResolvedDate r = ResolveDate(months, Anchor{}, Tense::kUnknown, std::nullopt);
+  EXPECT_EQ(r.value, "2022-01/2022-05");
+  EXPECT_EQ(r.grain, "month");
+
+  DateExpression days;  // March 1-5, anchor April 2024
+  days.begin.month = 3;
+  days.begin.day = 1;
+  days.end = DatePoint{};
+  days.end->day = 5;
+  EXPECT_EQ(Value(days, "2024-04-10"), "2024-03-01/2024-03-05");
+
+  DateExpression first;  // 11 tháng đầu năm
+  first.first_months = 11;
+  EXPECT_EQ(Value(first, "2022-12-05"), "2022-01/2022-11");
+  DateExpression last;
+  last.last_months = 6;
+  last.begin.year = 2024;
+  EXPECT_EQ(Value(last, std::nullopt), "2024-07/2024-12");
+}
+
+TEST(Values, EveryGrain) {
+  DateExpression q;
+  q.begin.quarter = 2;
+  q.begin.year = 2024;
+  ResolvedDate r = ResolveDate(q, Anchor{}, Tense::kUnknown, std::nullopt);
+  EXPECT_EQ(r.value, "2024-Q2");
+  EXPECT_EQ(r.grain, "quarter");
+  DateExpression decade;
+  decade.begin.decade = 1960;
+  r = ResolveDate(decade, Anchor{}, Tense::kUnknown, std::nullopt);
+  EXPECT_EQ(r.value, "196X");
+  EXPECT_EQ(r.grain, "decade");
+  DateExpression minute = MonthDay(2, 24);
+  minute.begin.year = 2020;
+  minute.begin.hour = 11;
+  minute.begin.minute = 3;
+  r = ResolveDate(minute, Anchor{}, Tense::kUnknown, std::nullopt);
+  EXPECT_EQ(r.value, "2020-02-24T11:03");
+  EXPECT_EQ(r.grain, "minute");
+  DateExpression bad = MonthDay(2, 30);
+  bad.begin.year = 2023;
+  EXPECT_EQ(Value(bad, std::nullopt), std::nullopt);
+}
+
+}  // namespace
+}  // namespace vnie::dates
