@@ -28,7 +28,8 @@ std::string CountryOfShape(NameShape shape, const std::set<std::string>& cited) 
     case NameShape::kVietnamese: return "VN";
     case NameShape::kKorean: return cited.count("KR") ? "KR" : "";
     case NameShape::kChinese: return cited.count("CN") ? "CN" : "";
-    case NameShape::kJapanese: return cited.count("JP") ? "JP" : "";
+    case NameShape::kJapanese:
+    case NameShape::kJapaneseFamilyFirst: return cited.count("JP") ? "JP" : "";
     default: return "";
   }
 }
