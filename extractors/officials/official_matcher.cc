@@ -87,8 +87,13 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       // Foreign Minister Bui Thanh Son"): the first one is reported.
       PhraseMatch other_title = lex.titles.Match(tokens, j, end);
       if (other_title.length && lexicon_len < other_title.length && j > start) {
-        // After a comma it is the next appositive, read on its own.
-        if (IsPunct(tokens[j - 1], ",")) break;
+        // Only a title joined right to the first by "and" belongs to the same
+        // person; otherwise it starts the next mention ("... Marc Knapper và
+        // Thứ trưởng ...").
+        if (!(j == start + 1 && (lex.RolesOf(tokens[start].key) & kConnector))) {
+          if (lex.RolesOf(tokens[j - 1].key) & kConnector) --j;
+          break;
+        }
         m.claimed.push_back({j, j + other_title.length});
         if (m.raw_begin != kNone) raw_open = false;
         j += other_title.length;
@@ -349,8 +354,9 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
 
     // An unknown capitalized name right before the title names a body the
     // lexicons do not know: "Samsung Electronics Vice President", "Vingroup
-    // Chairman".  A business, or any body without a state word, is not an
-    // office of state.
+    // Chairman".  A business is not an office of state, nor is a title that
+    // businesses also use under a body with no state word ("Guangxi Party
+    // Secretary" stays: no business has a party secretary).
     {
       size_t r = prefix_begin;
       bool business = false, state = false, unknown = false;
@@ -367,7 +373,8 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         }
         --r;
       }
-      if (business || (unknown && !state)) {
+      bool business_title = info.kind == TitleKind::kNeedsOrg || info.shared;
+      if (business || (unknown && !state && business_title)) {
         i = title_end;
         continue;
       }
