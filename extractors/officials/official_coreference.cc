@@ -69,7 +69,9 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
         continue;
       }
       if (t.length == len) title_before[i + len] = i;
-      for (size_t k = i; k < i + len; ++k) in_phrase[k] = 1;
+      // 1: a title or a body; 2: only a country or a place ("Đức", "Nam").
+      char kind = (t.length == len || o.length == len) ? 1 : 2;
+      for (size_t k = i; k < i + len; ++k) in_phrase[k] = kind;
       i += len;
     }
   }
@@ -133,7 +135,9 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
         full = true;
         break;
       }
-      if (full || in_phrase[i] || tokens[i].all_caps) continue;
+      if (full || in_phrase[i] == 1 || tokens[i].all_caps) continue;
+      // A country or place word is a person only after an honorific: "ông Đức".
+      if (in_phrase[i] == 2 && honorific_before[i] == static_cast<size_t>(-1)) continue;
       OfficialEntity* hit = nullptr;
       int hits = 0;
       for (auto& e : people) {

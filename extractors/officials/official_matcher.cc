@@ -144,8 +144,11 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         m.claimed.push_back({j, org_end});
         m.last_content = org_end - 1;
         org_head_since_punct = true;
-        if (m.raw_begin != kNone && raw_open && j > start && (lex.RolesOf(tokens[j - 1].key) & kConnector)) {
-          // "Hanoi Department of Industry and Trade": part of a longer name.
+        bool after_head_only = m.raw_begin != kNone && m.raw_begin + 1 == j && (lex.RolesOf(tokens[m.raw_begin].key) & kOrgHead);
+        if (m.raw_begin != kNone && raw_open && j > start &&
+            ((lex.RolesOf(tokens[j - 1].key) & kConnector) || after_head_only)) {
+          // "Hanoi Department of Industry and Trade", "Sở Y tế", "Cục Y tế dự
+          // phòng": part of a longer name.
           extend_raw(j);
           extend_raw(org_end - 1);
         } else if (m.raw_begin == kNone && org_end < end && IsPunct(tokens[org_end], "'s")) {
@@ -305,6 +308,10 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     }
     return false;
   };
+  // "Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith": the first of two
+  // titles listed before one name is the one reported (unless it is "other").
+  std::string listed_title;
+  size_t listed_next = kNone;
   size_t i = begin;
   while (i < end) {
     PhraseMatch tm = lex.titles.Match(tokens, i, end);
@@ -435,6 +442,12 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       } else {
         size_t a = FallbackNameBefore(tokens, m.stop, title_end, end, m, lex);
         if (a == kNone) {
+          if (m.stop < end && m.stop > title_end && IsPunct(tokens[m.stop - 1], ",") &&
+              lex.titles.Match(tokens, m.stop, end).length && info.title != "other" &&
+              info.kind != TitleKind::kCounterpart) {
+            listed_title = info.title;
+            listed_next = m.stop;
+          }
           i = title_end;
           continue;
         }
@@ -500,6 +513,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       }
       org = m.place;
     }
+    if (i == listed_next) mention.title = listed_title;
     mention.organization = org;
     mention.country = !pre_country.empty() ? pre_country
                       : !m.country.empty() ? m.country

@@ -143,10 +143,12 @@ OfficialsLexicon::OfficialsLexicon() {
     std::string key = AsciiFold(row[0]);
     uint32_t cultures = 0;
     for (size_t i = 1; i < row.size(); ++i) cultures |= CultureOf(row[i]);
-    families_[key] |= cultures;
     bool marked = false;
     for (char c : row[0]) marked |= static_cast<unsigned char>(c) >= 0x80;
+    // A spelling with diacritics matches only itself; list the plain spelling
+    // too when text without diacritics should match ("Trần" and "Tran").
     if (marked) marked_families_[std::string(row[0])] |= cultures;
+    else families_[key] |= cultures;
   }
 }
 
