@@ -57,6 +57,7 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       PhraseMatch h = lex.honorifics.Match(tokens, i, pe);
       size_t len = std::max({t.length, o.length, p.length, c.length});
       if (c.length) cited.insert(lex.country_code[c.value]);
+      if (p.length && !lex.place_country[p.value].empty()) cited.insert(lex.place_country[p.value]);
       if (h.length && h.length >= len) {
         size_t e = i + h.length;
         if (e < pe && !tokens[e].word && tokens[e].fold == ".") ++e;

@@ -101,7 +101,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       }
       // The host right after the title or a country: "Ambassador to South
       // Korea", "Consul General in Busan"; not "Sar Sokha in Phnom Penh".
-      if ((roles & kHost) && (j == start || Claimed(m, j - 1))) {
+      if ((roles & kHost) && (j == start || Claimed(m, j - 1) || (lex.RolesOf(tokens[j - 1].key) & kOrgHead))) {
         // "to South Korea", "tại Hàn Quốc": the host country of a mission.
         size_t k = j + 1;
         if (k < end && (lex.RolesOf(tokens[k].key) & kModifier)) ++k;
@@ -169,8 +169,15 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         if (m.country.empty()) m.country = lex.country_code[country.value];
         m.claimed.push_back({j, j + country.length});
         m.last_content = j + country.length - 1;
+        // "the Vietnamese Mission to the EU": a country may open a body's
+        // name; after one it ends it ("Bộ Ngoại giao Nhật Bản").
+        if (m.raw_begin == kNone && raw_open) {
+          extend_raw(j);
+          extend_raw(j + country.length - 1);
+        } else {
+          raw_open = false;
+        }
         j += country.length;
-        raw_open = false;
         continue;
       }
       if (place.length) {
@@ -442,11 +449,14 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       } else {
         size_t a = FallbackNameBefore(tokens, m.stop, title_end, end, m, lex);
         if (a == kNone) {
-          if (m.stop < end && m.stop > title_end && IsPunct(tokens[m.stop - 1], ",") &&
-              lex.titles.Match(tokens, m.stop, end).length && info.title != "other" &&
+          // The next title, after a comma or "and", names the same person.
+          size_t next = m.stop;
+          if (next < end && tokens[next].word && (lex.RolesOf(tokens[next].key) & kConnector)) ++next;
+          else if (!(next > title_end && IsPunct(tokens[next - 1], ","))) next = kNone;
+          if (next != kNone && next < end && lex.titles.Match(tokens, next, end).length && info.title != "other" &&
               info.kind != TitleKind::kCounterpart) {
             listed_title = info.title;
-            listed_next = m.stop;
+            listed_next = next;
           }
           i = title_end;
           continue;
@@ -487,8 +497,14 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         org_known = lex.OrgTextHas(folded, kStateBody) || lex.OrgTextHas(folded, kOrgHead);
         if (lex.OrgTextHas(folded, kBusiness) && !lex.OrgTextHas(folded, kStateBody)) org_known = false;
         if (!org_known) {
-          i = title_end;
-          continue;  // "President of Vingroup": not a state body
+          // "President of Vingroup": not a state body.  An office that
+          // businesses do not use keeps its holder, without the body
+          // ("Vice Mayor for Political Affairs").
+          if (info.kind == TitleKind::kNeedsOrg || info.shared) {
+            i = title_end;
+            continue;
+          }
+          org.clear();
         }
       }
     } else if (m.form_pos != kNone && m.form_pos <= m.org_pos) {
