@@ -28,7 +28,8 @@ std::string CountryOfShape(NameShape shape, const std::set<std::string>& cited) 
     case NameShape::kVietnamese: return "VN";
     case NameShape::kKorean: return cited.count("KR") ? "KR" : "";
     case NameShape::kChinese: return cited.count("CN") ? "CN" : "";
-    case NameShape::kJapanese: return cited.count("JP") ? "JP" : "";
+    case NameShape::kJapanese:
+    case NameShape::kJapaneseFamilyFirst: return cited.count("JP") ? "JP" : "";
     default: return "";
   }
 }
@@ -56,6 +57,7 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       PhraseMatch h = lex.honorifics.Match(tokens, i, pe);
       size_t len = std::max({t.length, o.length, p.length, c.length});
       if (c.length) cited.insert(lex.country_code[c.value]);
+      if (p.length && !lex.place_country[p.value].empty()) cited.insert(lex.place_country[p.value]);
       if (h.length && h.length >= len) {
         size_t e = i + h.length;
         if (e < pe && !tokens[e].word && tokens[e].fold == ".") ++e;
@@ -68,7 +70,9 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
         continue;
       }
       if (t.length == len) title_before[i + len] = i;
-      for (size_t k = i; k < i + len; ++k) in_phrase[k] = 1;
+      // 1: a title or a body; 2: only a country or a place ("Đức", "Nam").
+      char kind = (t.length == len || o.length == len) ? 1 : 2;
+      for (size_t k = i; k < i + len; ++k) in_phrase[k] = kind;
       i += len;
     }
   }
@@ -132,7 +136,9 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
         full = true;
         break;
       }
-      if (full || in_phrase[i] || tokens[i].all_caps) continue;
+      if (full || in_phrase[i] == 1 || tokens[i].all_caps) continue;
+      // A country or place word is a person only after an honorific: "ông Đức".
+      if (in_phrase[i] == 2 && honorific_before[i] == static_cast<size_t>(-1)) continue;
       OfficialEntity* hit = nullptr;
       int hits = 0;
       for (auto& e : people) {

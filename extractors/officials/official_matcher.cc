@@ -87,8 +87,13 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       // Foreign Minister Bui Thanh Son"): the first one is reported.
       PhraseMatch other_title = lex.titles.Match(tokens, j, end);
       if (other_title.length && lexicon_len < other_title.length && j > start) {
-        // After a comma it is the next appositive, read on its own.
-        if (IsPunct(tokens[j - 1], ",")) break;
+        // Only a title joined right to the first by "and" belongs to the same
+        // person; otherwise it starts the next mention ("... Marc Knapper và
+        // Thứ trưởng ...").
+        if (!(j == start + 1 && (lex.RolesOf(tokens[start].key) & kConnector))) {
+          if (lex.RolesOf(tokens[j - 1].key) & kConnector) --j;
+          break;
+        }
         m.claimed.push_back({j, j + other_title.length});
         if (m.raw_begin != kNone) raw_open = false;
         j += other_title.length;
@@ -96,7 +101,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       }
       // The host right after the title or a country: "Ambassador to South
       // Korea", "Consul General in Busan"; not "Sar Sokha in Phnom Penh".
-      if ((roles & kHost) && (j == start || Claimed(m, j - 1))) {
+      if ((roles & kHost) && (j == start || Claimed(m, j - 1) || (lex.RolesOf(tokens[j - 1].key) & kOrgHead))) {
         // "to South Korea", "tại Hàn Quốc": the host country of a mission.
         size_t k = j + 1;
         if (k < end && (lex.RolesOf(tokens[k].key) & kModifier)) ++k;
@@ -139,8 +144,11 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         m.claimed.push_back({j, org_end});
         m.last_content = org_end - 1;
         org_head_since_punct = true;
-        if (m.raw_begin != kNone && raw_open && j > start && (lex.RolesOf(tokens[j - 1].key) & kConnector)) {
-          // "Hanoi Department of Industry and Trade": part of a longer name.
+        bool after_head_only = m.raw_begin != kNone && m.raw_begin + 1 == j && (lex.RolesOf(tokens[m.raw_begin].key) & kOrgHead);
+        if (m.raw_begin != kNone && raw_open && j > start &&
+            ((lex.RolesOf(tokens[j - 1].key) & kConnector) || after_head_only)) {
+          // "Hanoi Department of Industry and Trade", "Sở Y tế", "Cục Y tế dự
+          // phòng": part of a longer name.
           extend_raw(j);
           extend_raw(org_end - 1);
         } else if (m.raw_begin == kNone && org_end < end && IsPunct(tokens[org_end], "'s")) {
@@ -161,8 +169,15 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         if (m.country.empty()) m.country = lex.country_code[country.value];
         m.claimed.push_back({j, j + country.length});
         m.last_content = j + country.length - 1;
+        // "the Vietnamese Mission to the EU": a country may open a body's
+        // name; after one it ends it ("Bộ Ngoại giao Nhật Bản").
+        if (m.raw_begin == kNone && raw_open) {
+          extend_raw(j);
+          extend_raw(j + country.length - 1);
+        } else {
+          raw_open = false;
+        }
         j += country.length;
-        raw_open = false;
         continue;
       }
       if (place.length) {
@@ -300,6 +315,10 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     }
     return false;
   };
+  // "Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith": the first of two
+  // titles listed before one name is the one reported (unless it is "other").
+  std::string listed_title;
+  size_t listed_next = kNone;
   size_t i = begin;
   while (i < end) {
     PhraseMatch tm = lex.titles.Match(tokens, i, end);
@@ -349,8 +368,9 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
 
     // An unknown capitalized name right before the title names a body the
     // lexicons do not know: "Samsung Electronics Vice President", "Vingroup
-    // Chairman".  A business, or any body without a state word, is not an
-    // office of state.
+    // Chairman".  A business is not an office of state, nor is a title that
+    // businesses also use under a body with no state word ("Guangxi Party
+    // Secretary" stays: no business has a party secretary).
     {
       size_t r = prefix_begin;
       bool business = false, state = false, unknown = false;
@@ -367,7 +387,8 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         }
         --r;
       }
-      if (business || (unknown && !state)) {
+      bool business_title = info.kind == TitleKind::kNeedsOrg || info.shared;
+      if (business || (unknown && !state && business_title)) {
         i = title_end;
         continue;
       }
@@ -428,6 +449,15 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       } else {
         size_t a = FallbackNameBefore(tokens, m.stop, title_end, end, m, lex);
         if (a == kNone) {
+          // The next title, after a comma or "and", names the same person.
+          size_t next = m.stop;
+          if (next < end && tokens[next].word && (lex.RolesOf(tokens[next].key) & kConnector)) ++next;
+          else if (!(next > title_end && IsPunct(tokens[next - 1], ","))) next = kNone;
+          if (next != kNone && next < end && lex.titles.Match(tokens, next, end).length && info.title != "other" &&
+              info.kind != TitleKind::kCounterpart) {
+            listed_title = info.title;
+            listed_next = next;
+          }
           i = title_end;
           continue;
         }
@@ -467,8 +497,14 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         org_known = lex.OrgTextHas(folded, kStateBody) || lex.OrgTextHas(folded, kOrgHead);
         if (lex.OrgTextHas(folded, kBusiness) && !lex.OrgTextHas(folded, kStateBody)) org_known = false;
         if (!org_known) {
-          i = title_end;
-          continue;  // "President of Vingroup": not a state body
+          // "President of Vingroup": not a state body.  An office that
+          // businesses do not use keeps its holder, without the body
+          // ("Vice Mayor for Political Affairs").
+          if (info.kind == TitleKind::kNeedsOrg || info.shared) {
+            i = title_end;
+            continue;
+          }
+          org.clear();
         }
       }
     } else if (m.form_pos != kNone && m.form_pos <= m.org_pos) {
@@ -493,6 +529,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       }
       org = m.place;
     }
+    if (i == listed_next) mention.title = listed_title;
     mention.organization = org;
     mention.country = !pre_country.empty() ? pre_country
                       : !m.country.empty() ? m.country

@@ -23,9 +23,9 @@ TitleKind KindOf(std::string_view s) {
   if (s == "ministry") return TitleKind::kMinistry;
   if (s == "needs_org") return TitleKind::kNeedsOrg;
   if (s == "counterpart") return TitleKind::kCounterpart;
-  if (s == "office" || s.empty()) return TitleKind::kOffice;
+  if (s == "office" || s == "shared" || s.empty()) return TitleKind::kOffice;
   throw std::runtime_error("extractors/officials/titles.tsv: unknown kind '" + std::string(s) +
-                           "' (use office, ministry, needs_org or counterpart)");
+                           "' (use office, shared, ministry, needs_org or counterpart)");
 }
 
 uint32_t RoleOf(std::string_view s) {
@@ -111,6 +111,7 @@ OfficialsLexicon::OfficialsLexicon() {
     TitleInfo info{std::string(Field(row, 1)), KindOf(Field(row, 2)), std::string(Field(row, 3)),
                    std::string(Field(row, 4))};
     if (info.organization == "-") info.organization.clear();
+    info.shared = Field(row, 2) == "shared";
     titles.Add(row[0], static_cast<int>(title_info.size()));
     title_info.push_back(std::move(info));
   }
@@ -142,10 +143,12 @@ OfficialsLexicon::OfficialsLexicon() {
     std::string key = AsciiFold(row[0]);
     uint32_t cultures = 0;
     for (size_t i = 1; i < row.size(); ++i) cultures |= CultureOf(row[i]);
-    families_[key] |= cultures;
     bool marked = false;
     for (char c : row[0]) marked |= static_cast<unsigned char>(c) >= 0x80;
+    // A spelling with diacritics matches only itself; list the plain spelling
+    // too when text without diacritics should match ("Trần" and "Tran").
     if (marked) marked_families_[std::string(row[0])] |= cultures;
+    else families_[key] |= cultures;
   }
 }
 

@@ -48,7 +48,8 @@ class PhraseTable {
 
 // How a title phrase combines with what follows it.
 enum class TitleKind {
-  kOffice,       // an office by itself (Prime Minister, Ambassador)
+  kOffice,       // an office by itself (Prime Minister, Ambassador); "shared"
+                 // is an office that businesses also name (President)
   kMinistry,     // "Minister of X": X names a ministry
   kNeedsOrg,     // also used in business (Chairman, Director): needs a state body
   kCounterpart,  // "his counterpart": takes the other official's title
@@ -59,6 +60,7 @@ struct TitleInfo {
   TitleKind kind = TitleKind::kOffice;
   std::string organization;  // implied body, "" for none
   std::string country;       // implied country, "" for none
+  bool shared = false;       // also a business title (President): see kind "shared"
 };
 
 struct OrgInfo {

@@ -73,9 +73,13 @@ PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_
         }
       }
     } else if (cultures & kChinese) {
-      if (next_plain(i + 1) && !lex.places.Match(tokens, i + 1, end).length) out = {2, NameShape::kChinese};
+      // One or two given-name words ("Wang Yi", "Gan Kim Yong"), none a
+      // lexicon word ("Li Qiang Prime Minister").
+      size_t k = i + 1;
+      while (k < end && k < i + 3 && next_plain(k) && !ClaimedByLexicon(tokens, k, end, lex)) ++k;
+      if (k - i >= 2) out = {k - i, NameShape::kChinese};
     } else if ((cultures & kJapanese) && next_plain(i + 1)) {
-      out = {2, NameShape::kJapanese};
+      out = {2, NameShape::kJapaneseFamilyFirst};
     }
   }
   if (!out.length) return {};
@@ -85,7 +89,8 @@ PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_
 
 size_t ShortFormIndex(NameShape shape, size_t word_count) {
   if (word_count == 0) return 0;
-  if (shape == NameShape::kKorean || shape == NameShape::kChinese) return 0;
+  if (shape == NameShape::kKorean || shape == NameShape::kChinese || shape == NameShape::kJapaneseFamilyFirst)
+    return 0;
   return word_count - 1;
 }
 

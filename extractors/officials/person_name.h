@@ -1,6 +1,7 @@
 // Person names as the officials matcher recognizes them: Vietnamese (family
 // name first, called by the last syllable), Korean and Chinese (family name
-// first, called by it), Japanese and Western (called by the last word).
+// first, called by it), Japanese (called by the family name, first or last)
+// and Western (called by the last word).
 //
 //   PersonName n = MatchPersonName(tokens, i, end, lexicon);
 //   if (n.length) { ... tokens[i, i + n.length) is a name of shape n.shape ... }
@@ -14,7 +15,9 @@
 
 namespace vnie {
 
-enum class NameShape { kVietnamese, kKorean, kChinese, kJapanese, kWestern };
+// kJapanese is given name first ("Fumio Kishida"); kJapaneseFamilyFirst is
+// the order Vietnamese news often uses ("Kishida Fumio").
+enum class NameShape { kVietnamese, kKorean, kChinese, kJapanese, kJapaneseFamilyFirst, kWestern };
 
 struct PersonName {
   size_t length = 0;  // tokens; 0 when no name starts here
