@@ -180,9 +180,9 @@ DecodeResult DecodeDetect(std::string_view bytes) {
       best = name;
     }
   }
-  result = DecodeCandidate(bytes, best);
-  RejectMostlyInvalid(result, bytes.size());
-  return result;
+  DecodeResult chosen = DecodeCandidate(bytes, best);
+  RejectMostlyInvalid(chosen, bytes.size());
+  return chosen;
 }
 
 DecodeResult DecodeAs(std::string_view bytes, std::string_view encoding) {
