@@ -465,7 +465,7 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       // half of the match".
       const bool of_follows = rule.name == "half_bare" && text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
                               Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ";
-      if (!of_follows && whole_e > whole_b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
+      if (!of_follows && whole_e > whole_b && e > b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
           !(IsDigit(static_cast<unsigned char>(text[e - 1])) && impl_->UnitAfter(text, e, lang))) {
         m = impl_->Interpret(rule, subs, lang);
       }
