@@ -331,7 +331,10 @@ struct DateGrammar::Impl {
       else if (unit == "week") b.week_offset = offset;
       else if (unit == "month") b.month_offset = offset;
       else if (unit == "year") b.year_offset = offset;
-      else b.same_day = true;
+      else {
+        b.same_day = true;
+        if (offset) b.day_offset = offset;
+      }
     }
     if (auto s = g("wd")) {
       auto v = value("WEEKDAY", *s);
@@ -348,8 +351,7 @@ struct DateGrammar::Impl {
       auto v = value("WEEKDIR", *s);
       if (v && b.weekday) b.weekday_week = ToInt(*v);
     }
-    // A month with its own relative year word ("tháng 3 năm ngoái") but no
-    // explicit year keeps the offset; a month alone is left to inference.
+    // Halves and "the first/last N months" of a year.
     if (g("half")) {
       auto edge = g("fdir");
       bool last = edge && (Lower(*edge) == "second" || value("EDGE", *edge).value_or("1") == "-1");

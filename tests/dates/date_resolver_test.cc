@@ -109,6 +109,10 @@ TEST(Relative, SameDayFollowsTheLastNamedDay) {
   CivilDay previous{2024, 11, 4, true};
   EXPECT_EQ(ResolveDate(same, Anchor::Parse("2024-11-05"), Tense::kPast, previous).value, "2024-11-04");
   EXPECT_EQ(Value(same, "2024-11-05"), "2024-11-05");
+  DateExpression next = same;
+  next.begin.day_offset = 1;
+  CivilDay month_end{2024, 2, 29, true};
+  EXPECT_EQ(ResolveDate(next, Anchor{}, Tense::kPast, month_end).value, "2024-03-01");
 }
 
 TEST(Ranges, EachEndAtItsOwnGrain) {
