@@ -522,6 +522,20 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
   };
   std::vector<DateMatch> out;
   for (size_t i = 0; i < matches.size(); ++i) {
+    // "Sáng nay (2/7)", "yesterday (July 1)": the date in brackets gives the value.
+    if (i + 1 < matches.size() && matches[i].relative && matches[i + 1].explicit_day) {
+      const DateMatch& b = matches[i + 1];
+      std::string_view gap = text.substr(matches[i].end, b.begin - matches[i].end);
+      if (Lexicon::Collapse(std::string(gap)) == "(" && b.end < text.size() && text[b.end] == ')') {
+        DateMatch joined = b;
+        joined.begin = matches[i].begin;
+        joined.end = b.end + 1;
+        joined.rule = "apposition";
+        out.push_back(std::move(joined));
+        ++i;
+        continue;
+      }
+    }
     if (i + 1 < matches.size() && joinable(matches[i]) && joinable(matches[i + 1])) {
       DateMatch& a = matches[i];
       const DateMatch& b = matches[i + 1];
