@@ -196,6 +196,7 @@ struct DateGrammar::Impl {
   Lexicon lex;
   std::vector<Rule> rules;
   std::unique_ptr<RE2> time_before, time_after;
+  std::map<std::string, std::pair<std::unique_ptr<RE2>, std::unique_ptr<RE2>>, std::less<>> range_words;
 
   std::optional<std::string_view> Group(const Rule& r, const std::vector<re2::StringPiece>& subs,
                                         std::string_view name) const {
@@ -330,7 +331,10 @@ struct DateGrammar::Impl {
       else if (unit == "week") b.week_offset = offset;
       else if (unit == "month") b.month_offset = offset;
       else if (unit == "year") b.year_offset = offset;
-      else b.same_day = true;
+      else {
+        b.same_day = true;
+        if (offset) b.day_offset = offset;
+      }
     }
     if (auto s = g("wd")) {
       auto v = value("WEEKDAY", *s);
@@ -347,8 +351,7 @@ struct DateGrammar::Impl {
       auto v = value("WEEKDIR", *s);
       if (v && b.weekday) b.weekday_week = ToInt(*v);
     }
-    // A month with its own relative year word ("tháng 3 năm ngoái") but no
-    // explicit year keeps the offset; a month alone is left to inference.
+    // Halves and "the first/last N months" of a year.
     if (g("half")) {
       auto edge = g("fdir");
       bool last = edge && (Lower(*edge) == "second" || value("EDGE", *edge).value_or("1") == "-1");
@@ -427,6 +430,11 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
       "(?:(?P<hh>[01]?\\d|2[0-3]):(?P<mi>[0-5]\\d)|(?P<hh2>[01]?\\d|2[0-3])[hg](?P<mi2>[0-5]\\d)?"
       "|(?P<hh3>1[0-2]|0?[1-9])[ \\t]*(?P<ap3>a\\.m\\.|p\\.m\\.|(?:am|pm|AM|PM)\\b))"
       "(?:[ \\t]*(?P<ap>a\\.m\\.|p\\.m\\.|(?:a\\.m|p\\.m|am|pm|AM|PM)\\b))?";
+  for (const char* lang : {"en", "vi"}) {
+    impl_->range_words[lang] = {
+        std::make_unique<RE2>("(?:^|[^\\pL\\pN])(" + impl_->lex.Alternation(lang, "RANGEFROM") + ")\\s+$"),
+        std::make_unique<RE2>("^\\s*(?:[-–]|" + impl_->lex.Alternation(lang, "RANGETO") + ")\\s*$")};
+  }
   impl_->time_before = std::make_unique<RE2>(time + "\\s*(?:[,|/–-]\\s*)?(?:(?i:on|ngày)\\s+)?$");
   impl_->time_after = std::make_unique<RE2>("^(?:\\s*[,|/–-]\\s*|\\s+(?i:at|lúc)\\s+|\\s+)" + time);
 }
@@ -459,7 +467,7 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       // half of the match".
       const bool of_follows = rule.name == "half_bare" && text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
                               Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ";
-      if (!of_follows && whole_e > whole_b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
+      if (!of_follows && whole_e > whole_b && e > b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
           !(IsDigit(static_cast<unsigned char>(text[e - 1])) && impl_->UnitAfter(text, e, lang))) {
         m = impl_->Interpret(rule, subs, lang);
       }
@@ -500,7 +508,63 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
     if (!overlaps) kept.push_back(found[i]);
   }
   std::sort(kept.begin(), kept.end(), [](const DateMatch& x, const DateMatch& y) { return x.begin < y.begin; });
+  JoinRanges(text, lang, kept);
   return kept;
+}
+
+void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::vector<DateMatch>& matches) const {
+  auto words = impl_->range_words.find(lang);
+  if (words == impl_->range_words.end()) return;
+  auto joinable = [](const DateMatch& m) {
+    const DatePoint& p = m.expression.begin;
+    return !m.expression.end && !m.expression.first_months && !m.expression.last_months && m.mod.empty() &&
+           !m.relative && !p.decade && (p.year || p.month);
+  };
+  std::vector<DateMatch> out;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    // "Sáng nay (2/7)", "yesterday (July 1)": the date in brackets gives the value.
+    if (i + 1 < matches.size() && matches[i].relative && matches[i + 1].explicit_day) {
+      const DateMatch& b = matches[i + 1];
+      std::string_view gap = text.substr(matches[i].end, b.begin - matches[i].end);
+      if (Lexicon::Collapse(std::string(gap)) == "(" && b.end < text.size() && text[b.end] == ')') {
+        DateMatch joined = b;
+        joined.begin = matches[i].begin;
+        joined.end = b.end + 1;
+        joined.rule = "apposition";
+        out.push_back(std::move(joined));
+        ++i;
+        continue;
+      }
+    }
+    if (i + 1 < matches.size() && joinable(matches[i]) && joinable(matches[i + 1])) {
+      DateMatch& a = matches[i];
+      const DateMatch& b = matches[i + 1];
+      const size_t window = std::min<size_t>(a.begin, 30);
+      re2::StringPiece before(text.data() + a.begin - window, window);
+      re2::StringPiece from;
+      re2::StringPiece between(text.data() + a.end, b.begin - a.end);
+      const bool same_grain = a.expression.begin.day.has_value() == b.expression.begin.day.has_value() &&
+                              a.expression.begin.quarter.has_value() == b.expression.begin.quarter.has_value();
+      if (same_grain && b.begin - a.end <= 20 && RE2::PartialMatch(before, *words->second.first, &from) &&
+          RE2::FullMatch(between, *words->second.second)) {
+        const std::string from_word = Lower(std::string_view(from.data(), from.size()));
+        const std::string joiner = Lower(Lexicon::Collapse(std::string(between.data(), between.size())));
+        if ((from_word == "between") == (joiner == "and")) {
+          DateMatch joined = a;
+          joined.begin = from.data() - text.data();
+          joined.end = b.end;
+          joined.expression.end = b.expression.begin;
+          joined.explicit_day = false;
+          joined.rule = "joined_range";
+          out.push_back(std::move(joined));
+          ++i;
+          continue;
+        }
+      }
+    }
+    out.push_back(std::move(matches[i]));
+  }
+  matches = std::move(out);
 }
 
 Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) const {

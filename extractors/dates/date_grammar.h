@@ -37,6 +37,10 @@ class DateGrammar {
   // (the longest phrase wins), in text order.
   std::vector<DateMatch> Find(std::string_view text, std::string_view lang) const;
 
+  // Joins "from A to B" / "từ A đến B" / "between A and B" of two found dates
+  // into one range match (the phrase words included).  MATCHES is in text order.
+  void JoinRanges(std::string_view text, std::string_view lang, std::vector<DateMatch>& matches) const;
+
   // Whether the sentence SENTENCE reads as future or past for LANG.
   Tense TenseOf(std::string_view sentence, std::string_view lang) const;
 

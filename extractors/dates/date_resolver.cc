@@ -178,9 +178,23 @@ Point ResolvePoint(const DatePoint& d, const Anchor& a, Tense tense, const std::
     return p;
   }
   if (d.same_day) {
-    if (previous) return FromCivil(*previous);
-    if (!a.present || !a.month || !a.day) return Fail();
-    CivilDay c{a.year.value_or(0), *a.month, *a.day, a.year.has_value()};
+    CivilDay c;
+    if (previous) {
+      c = *previous;
+    } else {
+      if (!a.present || !a.month || !a.day) return Fail();
+      c = CivilDay{a.year.value_or(0), *a.month, *a.day, a.year.has_value()};
+    }
+    if (d.day_offset) {
+      // "the next day": counted from the day the text last named.
+      const int y = c.year_known ? c.year : kNeutralYear;
+      CivilDay moved = CivilFromDays(DaysFromCivil(y, c.month, c.day) + *d.day_offset);
+      if (!c.year_known) {
+        if (moved.year != y) return Fail();
+        moved.year_known = false;
+      }
+      c = moved;
+    }
     return FromCivil(c);
   }
   if (d.day_offset) {

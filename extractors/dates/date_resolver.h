@@ -53,7 +53,8 @@ struct DatePoint {
   std::optional<int> year_offset, month_offset, week_offset, day_offset;
   std::optional<int> weekday;         // 0 = Monday
   std::optional<int> weekday_week;    // -1 last week, 0 this week, +1 next week
-  bool same_day = false;              // "the same day", "cùng ngày"
+  bool same_day = false;              // "the same day", "cùng ngày"; with
+                                      // day_offset: "the next day", "hôm sau"
 
   bool empty() const;
 };

@@ -6,19 +6,19 @@
 namespace vnie::dates {
 namespace {
 
-TEST(DateGrammar, LongestPhraseWins) {
+TEST(DatesGrammar, LongestPhraseWins) {
   auto found = DateGrammar::Get().Find("Exports rose in January-May 2022 and in late 2023.", "en");
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].rule, "month_range");
   EXPECT_EQ(found[1].mod, "late");
 }
 
-TEST(DateGrammar, DigitsInsideNumbersAreNotDates) {
+TEST(DatesGrammar, DigitsInsideNumbersAreNotDates) {
   EXPECT_TRUE(DateGrammar::Get().Find("It cost $2030 million, up 20.23% from 1,992.", "en").empty());
   EXPECT_TRUE(DateGrammar::Get().Find("Output rose by 2030 units.", "en").empty());
 }
 
-TEST(DateGrammar, NumericDatesAreDayFirstUnlessTheDayIsOverTwelve) {
+TEST(DatesGrammar, NumericDatesAreDayFirstUnlessTheDayIsOverTwelve) {
   auto a = DateGrammar::Get().Find("on 11/10/2023", "en");
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0].expression.begin.month, 10);
@@ -28,7 +28,7 @@ TEST(DateGrammar, NumericDatesAreDayFirstUnlessTheDayIsOverTwelve) {
   EXPECT_EQ(b[0].expression.begin.day, 25);
 }
 
-TEST(DateGrammar, TenseFromTheNearestMarker) {
+TEST(DatesGrammar, TenseFromTheNearestMarker) {
   const auto& g = DateGrammar::Get();
   EXPECT_EQ(g.TenseOf(std::string("The minister said ") + '\0' + " that talks will resume.", "en"), Tense::kPast);
   EXPECT_EQ(g.TenseOf(std::string("The plant will open ") + '\0' + ".", "en"), Tense::kFuture);
@@ -36,7 +36,7 @@ TEST(DateGrammar, TenseFromTheNearestMarker) {
   EXPECT_EQ(g.TenseOf(std::string("Trade grew ") + '\0' + ".", "en"), Tense::kUnknown);
 }
 
-TEST(DateGrammar, AttachesATimeOnEitherSide) {
+TEST(DatesGrammar, AttachesATimeOnEitherSide) {
   const auto& g = DateGrammar::Get();
   std::string text = "Nguyen Tung 11:03, 2020/02/24";
   size_t b = text.find("2020"), e = text.size();

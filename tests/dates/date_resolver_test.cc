@@ -19,7 +19,7 @@ DateExpression MonthDay(int month, int day) {
   return e;
 }
 
-TEST(Calendar, DaysRoundTrip) {
+TEST(DatesCalendar, DaysRoundTrip) {
   EXPECT_EQ(DaysFromCivil(1970, 1, 1), 0);
   EXPECT_EQ(DaysFromCivil(2000, 3, 1) - DaysFromCivil(2000, 2, 28), 2);  // 2000 is a leap year
   CivilDay c = CivilFromDays(DaysFromCivil(2024, 2, 29));
@@ -32,7 +32,7 @@ TEST(Calendar, DaysRoundTrip) {
   EXPECT_EQ(DaysInMonth(1900, 2), 28);
 }
 
-TEST(Anchor, ParsesFullPartialAndUnknownYears) {
+TEST(DatesAnchor, ParsesFullPartialAndUnknownYears) {
   Anchor a = Anchor::Parse("2020-02-24T11:03");
   EXPECT_TRUE(a.present);
   EXPECT_EQ(a.year, 2020);
@@ -47,13 +47,13 @@ TEST(Anchor, ParsesFullPartialAndUnknownYears) {
   EXPECT_EQ(Anchor::Parse("2023").year, 2023);
 }
 
-TEST(YearInference, TakesTheNearestReading) {
+TEST(DatesYearInference, TakesTheNearestReading) {
   EXPECT_EQ(Value(MonthDay(2, 19), "2020-02-24T11:03"), "2020-02-19");
   EXPECT_EQ(Value(MonthDay(12, 28), "2024-01-03"), "2023-12-28");
   EXPECT_EQ(Value(MonthDay(1, 5), "2024-12-20"), "2025-01-05");
 }
 
-TEST(YearInference, FollowsTheTense) {
+TEST(DatesYearInference, FollowsTheTense) {
   DateExpression march;
   march.begin.month = 3;
   EXPECT_EQ(Value(march, "2024-11-20", Tense::kPast), "2024-03");
@@ -61,12 +61,12 @@ TEST(YearInference, FollowsTheTense) {
   EXPECT_EQ(Value(march, "2020-02-24", Tense::kFuture), "2020-03");
 }
 
-TEST(YearInference, UnknownYearIsXXXX) {
+TEST(DatesYearInference, UnknownYearIsXXXX) {
   EXPECT_EQ(Value(MonthDay(8, 2), "XXXX-08-03"), "XXXX-08-02");
   EXPECT_EQ(Value(MonthDay(8, 2), std::nullopt), "XXXX-08-02");
 }
 
-TEST(Relative, YearsMonthsDays) {
+TEST(DatesRelative, YearsMonthsDays) {
   DateExpression last_year;
   last_year.begin.year_offset = -1;
   EXPECT_EQ(Value(last_year, "2024-07-02"), "2023");
@@ -84,7 +84,7 @@ TEST(Relative, YearsMonthsDays) {
   EXPECT_EQ(Value(yesterday, "XXXX-08-03"), "XXXX-08-02");
 }
 
-TEST(Relative, WeekdaysLookBackInThePastAndForwardInTheFuture) {
+TEST(DatesRelative, WeekdaysLookBackInThePastAndForwardInTheFuture) {
   DateExpression wednesday;
   wednesday.begin.weekday = 2;
   EXPECT_EQ(Value(wednesday, "2022-08-03", Tense::kPast), "2022-08-03");
@@ -97,21 +97,25 @@ TEST(Relative, WeekdaysLookBackInThePastAndForwardInTheFuture) {
   EXPECT_EQ(Value(next_monday, "2024-07-03"), "2024-07-08");
 }
 
-TEST(Relative, WeeksAreIntervalsOfDays) {
+TEST(DatesRelative, WeeksAreIntervalsOfDays) {
   DateExpression last_week;
   last_week.begin.week_offset = -1;
   EXPECT_EQ(Value(last_week, "2024-07-03"), "2024-06-24/2024-06-30");
 }
 
-TEST(Relative, SameDayFollowsTheLastNamedDay) {
+TEST(DatesRelative, SameDayFollowsTheLastNamedDay) {
   DateExpression same;
   same.begin.same_day = true;
   CivilDay previous{2024, 11, 4, true};
   EXPECT_EQ(ResolveDate(same, Anchor::Parse("2024-11-05"), Tense::kPast, previous).value, "2024-11-04");
   EXPECT_EQ(Value(same, "2024-11-05"), "2024-11-05");
+  DateExpression next = same;
+  next.begin.day_offset = 1;
+  CivilDay month_end{2024, 2, 29, true};
+  EXPECT_EQ(ResolveDate(next, Anchor{}, Tense::kPast, month_end).value, "2024-03-01");
 }
 
-TEST(Ranges, EachEndAtItsOwnGrain) {
+TEST(DatesRanges, EachEndAtItsOwnGrain) {
   DateExpression months;  // January-May 2022
   months.begin.month = 1;
   months.end = DatePoint{};
@@ -137,7 +141,7 @@ TEST(Ranges, EachEndAtItsOwnGrain) {
   EXPECT_EQ(Value(last, std::nullopt), "2024-07/2024-12");
 }
 
-TEST(Values, EveryGrain) {
+TEST(DatesValues, EveryGrain) {
   DateExpression q;
   q.begin.quarter = 2;
   q.begin.year = 2024;
