@@ -99,6 +99,9 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       e.shape = m.shape;
       for (size_t k = m.name_begin; k < m.name_end; ++k) e.words.push_back(tokens[k].fold);
       e.short_key = ShortFormKey(e.shape, e.words);
+      // "Ferdinand Marcos Jr." is called Marcos.
+      if (e.words.size() >= 2 && (lex.RolesOf(e.short_key) & kNameSuffix) && e.short_key == e.words.back())
+        e.short_key = e.words[e.words.size() - 2];
       e.title = title;
       e.organization = m.organization;
       e.country = m.country;

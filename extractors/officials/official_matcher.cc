@@ -91,7 +91,11 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // person; otherwise it starts the next mention ("... Marc Knapper và
         // Thứ trưởng ...").
         if (!(j == start + 1 && (lex.RolesOf(tokens[start].key) & kConnector))) {
-          if (lex.RolesOf(tokens[j - 1].key) & kConnector) --j;
+          // Back to the connector before it, over its country ("Meynardo
+          // Montealegre and Vietnamese Deputy Foreign Minister ...").
+          size_t back = j;
+          while (back > start && Claimed(m, back - 1)) --back;
+          if (back > start && (lex.RolesOf(tokens[back - 1].key) & kConnector)) j = back - 1;
           break;
         }
         m.claimed.push_back({j, j + other_title.length});
@@ -261,18 +265,22 @@ std::string Slice(std::string_view text, const std::vector<NameToken>& tokens, s
   return std::string(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
 }
 
-// The Western-shaped name of two capitalized words right before STOP, when
-// nothing else names the person.
+// The Western-shaped name right before STOP, when nothing else names the
+// person: two capitalized words, a third before them when it cannot be
+// anything else ("Francisco Tiu Laurel"), and a suffix ("Marcos Jr.").
+// Returns the first token, or kNone.
 size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, size_t lo, size_t end, const Middle& m,
                           const OfficialsLexicon& lex) {
-  if (stop < lo + 2) return kNone;
   if (stop < end && tokens[stop].word && tokens[stop].capitalized) return kNone;
   if (stop < end && !tokens[stop].word && !IsPunct(tokens[stop], ",") && !IsPunct(tokens[stop], ".") &&
       !IsPunct(tokens[stop], "(") && !IsPunct(tokens[stop], "'s") && !IsPunct(tokens[stop], ";") &&
       !IsPunct(tokens[stop], ":"))
     return kNone;
-  size_t a = stop - 2;
-  for (size_t k = a; k < stop; ++k) {
+  size_t last = stop;  // one past the given and family names
+  if (last > lo && (lex.RolesOf(tokens[last - 1].key) & kNameSuffix)) --last;
+  if (last < lo + 2) return kNone;
+  size_t a = last - 2;
+  for (size_t k = a; k < last; ++k) {
     if (Claimed(m, k) || !CouldBeGivenOrSurname(tokens, k, lex)) return kNone;
   }
   // After a connector ("Secretary of State Antony Blinken") the run of
@@ -280,6 +288,9 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
   size_t run = a;
   while (run > lo && tokens[run - 1].word && tokens[run - 1].capitalized && !Claimed(m, run - 1)) --run;
   if (run > lo && run == a && (lex.RolesOf(tokens[run - 1].key) & kConnector)) return kNone;
+  if (run + 1 == a && CouldBeGivenOrSurname(tokens, run, lex) &&
+      !(run > lo && (lex.RolesOf(tokens[run - 1].key) & kConnector)))
+    a = run;
   return a;
 }
 
@@ -462,7 +473,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
           continue;
         }
         mention.name_begin = a;
-        mention.name_end = a + 2;
+        mention.name_end = m.stop;
         mention.shape = NameShape::kWestern;
         // The fallback name is not part of the body's name.
         if (m.raw_end != kNone && m.raw_end > a) m.raw_end = a;
