@@ -464,8 +464,10 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
           size_t next = m.stop;
           if (next < end && tokens[next].word && (lex.RolesOf(tokens[next].key) & kConnector)) ++next;
           else if (!(next > title_end && IsPunct(tokens[next - 1], ","))) next = kNone;
+          // Only a capitalized title heads such a list ("ý kiến đại biểu, Bộ
+          // trưởng ..." is not one).
           if (next != kNone && next < end && lex.titles.Match(tokens, next, end).length && info.title != "other" &&
-              info.kind != TitleKind::kCounterpart) {
+              info.kind != TitleKind::kCounterpart && tokens[i].capitalized) {
             listed_title = info.title;
             listed_next = next;
           }
