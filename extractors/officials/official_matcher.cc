@@ -39,6 +39,8 @@ struct Middle {
   std::string place;
   std::string place_country;
   std::string country;
+  size_t country_pos = kNone, country_end = kNone;  // the first country cue
+  size_t org_end = kNone;                           // end of the lexicon body
   size_t raw_begin = kNone, raw_end = kNone;  // unlisted organization words
   size_t last_content = kNone;                // last token that belongs to the middle
   std::vector<std::pair<size_t, size_t>> claimed;  // lexicon matches
@@ -163,6 +165,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           if (m.org_pos == kNone) {
             m.org = org.value;
             m.org_pos = j;
+            m.org_end = org_end;
           }
           if (m.raw_begin != kNone) raw_open = false;
         }
@@ -170,7 +173,11 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         continue;
       }
       if (country.length && country.length >= place.length) {
-        if (m.country.empty()) m.country = lex.country_code[country.value];
+        if (m.country.empty()) {
+          m.country = lex.country_code[country.value];
+          m.country_pos = j;
+          m.country_end = j + country.length;
+        }
         m.claimed.push_back({j, j + country.length});
         m.last_content = j + country.length - 1;
         // "the Vietnamese Mission to the EU": a country may open a body's
@@ -259,6 +266,14 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
   }
   m.stop = j;
   return m;
+}
+
+bool NamesACountry(const std::string& name, const OfficialsLexicon& lex) {
+  std::vector<NameToken> words = TokenizePhrase(name);
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (lex.countries.Match(words, k, words.size()).length) return true;
+  }
+  return false;
 }
 
 std::string Slice(std::string_view text, const std::vector<NameToken>& tokens, size_t b, size_t e) {
@@ -527,6 +542,15 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       org = lex.org_info[m.org].english;
       org_country = lex.org_info[m.org].country;
       org_known = true;
+      // "Tổng cục Hải quan Trung Quốc": another state's body whose English
+      // name names its own state ("General Department of Vietnam Customs")
+      // is reported as written; a generic name ("Ministry of Planning and
+      // Investment") serves any state.
+      if (!org_country.empty() && m.country_pos == m.org_end && m.country != org_country &&
+          NamesACountry(org, lex)) {
+        org = Slice(text, tokens, m.org_pos, m.country_end);
+        org_country.clear();
+      }
     } else if (!pre_org_name.empty()) {
       org = pre_org_name;
       org_country = pre_org_country;
