@@ -15,11 +15,6 @@ bool IsMarked(std::string_view s) {
   return false;
 }
 
-bool SentenceBoundary(const NameToken& t) {
-  static const std::set<std::string, std::less<>> kEnds = {".", "!", "?", ":", "\"", "-", "(", "'"};
-  return !t.word && kEnds.count(t.fold);
-}
-
 // The country a name's shape implies, when the text gives no other: a
 // Vietnamese name in Vietnamese news serves Vietnam; other shapes only when
 // the article speaks of that country.
@@ -160,8 +155,6 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       bool honored = honorific_before[i] != static_cast<size_t>(-1);
       if (i + 1 < pe && tokens[i + 1].word && tokens[i + 1].capitalized) continue;
       if (i > pb && tokens[i - 1].word && tokens[i - 1].capitalized && !titled_before && !honored) continue;
-      bool sentence_start = i == pb || SentenceBoundary(tokens[i - 1]);
-      (void)sentence_start;
       if (vietnamese_text && !titled_before && !honored) continue;
       hit->mentions.push_back({tokens[start].begin, tokens[i].end});
       for (size_t k = start; k <= i; ++k) used[k] = 1;
