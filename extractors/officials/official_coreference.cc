@@ -129,6 +129,8 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
         for (size_t k = i; k < i + n; ++k) free = free && !used[k];
         if (!free) continue;
         e.mentions.push_back({tokens[start].begin, tokens[i + n - 1].end});
+        std::string_view spelled = text.substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin);
+        if (IsMarked(spelled) && !IsMarked(e.name)) e.name = std::string(spelled);
         for (size_t k = start; k < i + n; ++k) used[k] = 1;
         i += n - 1;
         full = true;
