@@ -309,6 +309,68 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
   return a;
 }
 
+// What stands before a title: country, body, modifiers ("South Korea's
+// National Assembly Speaker", "his South Korean counterpart", "visiting").
+struct Prefix {
+  size_t begin = 0;  // first token of the prefix (the title's when none)
+  std::string country, org_name, org_country, place_country;
+};
+
+Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size_t begin, const OfficialsLexicon& lex) {
+  Prefix pre;
+  size_t k = title_begin;
+  while (k > begin && k + kMaxPrefix > title_begin) {
+    int value = -1;
+    size_t len;
+    const NameToken& t = tokens[k - 1];
+    if (IsPunct(t, "'s")) {
+      --k;
+    } else if ((len = MatchEndingAt(lex.countries, tokens, k - 1, begin, &value))) {
+      if (pre.country.empty()) pre.country = lex.country_code[value];
+      k -= len;
+    } else if ((len = MatchEndingAt(lex.organizations, tokens, k - 1, begin, &value))) {
+      if (pre.org_name.empty()) {
+        pre.org_name = lex.org_info[value].english;
+        pre.org_country = lex.org_info[value].country;
+      }
+      k -= len;
+    } else if ((len = MatchEndingAt(lex.places, tokens, k - 1, begin, &value))) {
+      if (pre.place_country.empty()) pre.place_country = lex.place_country[value];
+      k -= len;
+    } else if (t.word && (lex.RolesOf(t.key) & kModifier)) {
+      --k;
+    } else {
+      break;
+    }
+  }
+  pre.begin = k;
+  return pre;
+}
+
+// Whether capitalized words right before PREFIX_BEGIN name a body the
+// lexicons do not know that rules the title out: "Samsung Electronics Vice
+// President", "Vingroup Chairman".  A business always does; a body with no
+// state word does for a title businesses also use (BUSINESS_TITLE), so
+// "Guangxi Party Secretary" stays.
+bool UnknownBodyBefore(const std::vector<NameToken>& tokens, size_t prefix_begin, size_t begin,
+                       const OfficialsLexicon& lex, bool business_title) {
+  size_t r = prefix_begin;
+  bool business = false, state = false, unknown = false;
+  // "and" joins two people ("Khanh and his counterpart"), not a body's words.
+  while (r > begin && r + 6 > prefix_begin && tokens[r - 1].word &&
+         (tokens[r - 1].capitalized || ((lex.RolesOf(tokens[r - 1].key) & kConnector) &&
+                                        tokens[r - 1].fold != "and" && tokens[r - 1].fold != "va"))) {
+    uint32_t roles = lex.RolesOf(tokens[r - 1].key);
+    if (tokens[r - 1].capitalized) {
+      business |= (roles & kBusiness) != 0;
+      state |= (roles & (kStateBody | kOrgHead)) != 0;
+      unknown |= !(roles & kNotName) && !lex.honorifics.Match(tokens, r - 1, r).length;
+    }
+    --r;
+  }
+  return business || (unknown && !state && business_title);
+}
+
 // A name that ends at token LAST: the longest name recognized by family name,
 // else two Western-shaped words.  Returns the first token, or kNone.
 size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo, const OfficialsLexicon& lex,
@@ -362,62 +424,11 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     const TitleInfo& info = lex.title_info[tm.value];
     size_t title_end = i + tm.length;
 
-    // Before the title: country, body, modifiers ("South Korea's National
-    // Assembly Speaker", "his South Korean counterpart", "visiting").
-    std::string pre_country, pre_org_name, pre_org_country, pre_place_country;
-    size_t k = i;
-    while (k > begin && k + kMaxPrefix > i) {
-      int value = -1;
-      size_t len;
-      const NameToken& t = tokens[k - 1];
-      if (IsPunct(t, "'s")) {
-        --k;
-      } else if ((len = MatchEndingAt(lex.countries, tokens, k - 1, begin, &value))) {
-        if (pre_country.empty()) pre_country = lex.country_code[value];
-        k -= len;
-      } else if ((len = MatchEndingAt(lex.organizations, tokens, k - 1, begin, &value))) {
-        if (pre_org_name.empty()) {
-          pre_org_name = lex.org_info[value].english;
-          pre_org_country = lex.org_info[value].country;
-        }
-        k -= len;
-      } else if ((len = MatchEndingAt(lex.places, tokens, k - 1, begin, &value))) {
-        if (pre_place_country.empty()) pre_place_country = lex.place_country[value];
-        k -= len;
-      } else if (t.word && (lex.RolesOf(t.key) & kModifier)) {
-        --k;
-      } else {
-        break;
-      }
-    }
-    size_t prefix_begin = k;
-
-    // An unknown capitalized name right before the title names a body the
-    // lexicons do not know: "Samsung Electronics Vice President", "Vingroup
-    // Chairman".  A business is not an office of state, nor is a title that
-    // businesses also use under a body with no state word ("Guangxi Party
-    // Secretary" stays: no business has a party secretary).
-    {
-      size_t r = prefix_begin;
-      bool business = false, state = false, unknown = false;
-      // "and" joins two people ("Khanh and his counterpart"), not a body's words.
-      while (r > begin && r + 6 > prefix_begin && tokens[r - 1].word &&
-             (tokens[r - 1].capitalized ||
-              ((lex.RolesOf(tokens[r - 1].key) & kConnector) && tokens[r - 1].fold != "and" &&
-               tokens[r - 1].fold != "va"))) {
-        uint32_t roles = lex.RolesOf(tokens[r - 1].key);
-        if (tokens[r - 1].capitalized) {
-          business |= (roles & kBusiness) != 0;
-          state |= (roles & (kStateBody | kOrgHead)) != 0;
-          unknown |= !(roles & kNotName) && !lex.honorifics.Match(tokens, r - 1, r).length;
-        }
-        --r;
-      }
-      bool business_title = info.kind == TitleKind::kNeedsOrg || info.shared;
-      if (business || (unknown && !state && business_title)) {
-        i = title_end;
-        continue;
-      }
+    Prefix pre = ScanPrefix(tokens, i, begin, lex);
+    size_t prefix_begin = pre.begin;
+    if (UnknownBodyBefore(tokens, prefix_begin, begin, lex, info.kind == TitleKind::kNeedsOrg || info.shared)) {
+      i = title_end;
+      continue;
     }
 
     Middle m = ScanMiddle(tokens, title_end, end, lex);
@@ -551,9 +562,9 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         org = Slice(text, tokens, m.org_pos, m.country_end);
         org_country.clear();
       }
-    } else if (!pre_org_name.empty()) {
-      org = pre_org_name;
-      org_country = pre_org_country;
+    } else if (!pre.org_name.empty()) {
+      org = pre.org_name;
+      org_country = pre.org_country;
       org_known = true;
     } else if (!info.organization.empty()) {
       org = info.organization;
@@ -568,11 +579,11 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     }
     if (i == listed_next) mention.title = listed_title;
     mention.organization = org;
-    mention.country = !pre_country.empty() ? pre_country
+    mention.country = !pre.country.empty() ? pre.country
                       : !m.country.empty() ? m.country
                       : !org_country.empty() ? org_country
                       : !m.place_country.empty() ? m.place_country
-                      : !pre_place_country.empty() ? pre_place_country
+                      : !pre.place_country.empty() ? pre.place_country
                                                    : info.country;
     if (backward) {
       size_t last = m.last_content != kNone ? m.last_content : title_end - 1;
