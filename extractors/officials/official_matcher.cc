@@ -314,6 +314,7 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
 struct Prefix {
   size_t begin = 0;  // first token of the prefix (the title's when none)
   std::string country, org_name, org_country, place_country;
+  bool place = false;  // a place stands before the title ("Hanoi Vice Chairman")
 };
 
 Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size_t begin, const OfficialsLexicon& lex) {
@@ -336,6 +337,7 @@ Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size
       k -= len;
     } else if ((len = MatchEndingAt(lex.places, tokens, k - 1, begin, &value))) {
       if (pre.place_country.empty()) pre.place_country = lex.place_country[value];
+      pre.place = true;
       k -= len;
     } else if (t.word && (lex.RolesOf(t.key) & kModifier)) {
       --k;
@@ -403,10 +405,6 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     }
     return false;
   };
-  // "Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith": the first of two
-  // titles listed before one name is the one reported (unless it is "other").
-  std::string listed_title;
-  size_t listed_next = kNone;
   size_t i = begin;
   while (i < end) {
     PhraseMatch tm = lex.titles.Match(tokens, i, end);
@@ -486,17 +484,6 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       } else {
         size_t a = FallbackNameBefore(tokens, m.stop, title_end, end, m, lex);
         if (a == kNone) {
-          // The next title, after a comma or "and", names the same person.
-          size_t next = m.stop;
-          if (next < end && tokens[next].word && (lex.RolesOf(tokens[next].key) & kConnector)) ++next;
-          else if (!(next > title_end && IsPunct(tokens[next - 1], ","))) next = kNone;
-          // Only a capitalized title heads such a list ("ý kiến đại biểu, Bộ
-          // trưởng ..." is not one).
-          if (next != kNone && next < end && lex.titles.Match(tokens, next, end).length && info.title != "other" &&
-              info.kind != TitleKind::kCounterpart && tokens[i].capitalized) {
-            listed_title = info.title;
-            listed_next = next;
-          }
           i = title_end;
           continue;
         }
@@ -571,13 +558,14 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       org_known = true;
     }
     if (info.kind == TitleKind::kNeedsOrg && !org_known) {
-      if (m.place.empty()) {
+      // A place names the body's seat: "Mayor of Seoul" keeps no body,
+      // "Chairman of Hanoi" keeps the city, "Hanoi Vice Chairman" none.
+      if (m.place.empty() && !pre.place) {
         i = title_end;
         continue;
       }
       org = m.place;
     }
-    if (i == listed_next) mention.title = listed_title;
     mention.organization = org;
     mention.country = !pre.country.empty() ? pre.country
                       : !m.country.empty() ? m.country
