@@ -138,7 +138,6 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           m.last_content = k + place.length - 1;
           j = k + place.length;
           raw_open = false;
-          org_head_since_punct = true;
           continue;
         }
       }
@@ -149,7 +148,8 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         size_t org_end = j + org.length;
         m.claimed.push_back({j, org_end});
         m.last_content = org_end - 1;
-        org_head_since_punct = true;
+        // A listed body is complete: lowercase words after it are not its
+        // name ("Bộ trưởng Ngoại giao Australia Penny Wong vào tuần tới").
         bool after_head_only = m.raw_begin != kNone && m.raw_begin + 1 == j && (lex.RolesOf(tokens[m.raw_begin].key) & kOrgHead);
         if (m.raw_begin != kNone && raw_open && j > start &&
             ((lex.RolesOf(tokens[j - 1].key) & kConnector) || after_head_only)) {
