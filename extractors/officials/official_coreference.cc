@@ -15,11 +15,6 @@ bool IsMarked(std::string_view s) {
   return false;
 }
 
-bool SentenceBoundary(const NameToken& t) {
-  static const std::set<std::string, std::less<>> kEnds = {".", "!", "?", ":", "\"", "-", "(", "'"};
-  return !t.word && kEnds.count(t.fold);
-}
-
 // The country a name's shape implies, when the text gives no other: a
 // Vietnamese name in Vietnamese news serves Vietnam; other shapes only when
 // the article speaks of that country.
@@ -99,6 +94,9 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       e.shape = m.shape;
       for (size_t k = m.name_begin; k < m.name_end; ++k) e.words.push_back(tokens[k].fold);
       e.short_key = ShortFormKey(e.shape, e.words);
+      // "Ferdinand Marcos Jr." is called Marcos.
+      if (e.words.size() >= 2 && (lex.RolesOf(e.short_key) & kNameSuffix) && e.short_key == e.words.back())
+        e.short_key = e.words[e.words.size() - 2];
       e.title = title;
       e.organization = m.organization;
       e.country = m.country;
@@ -131,6 +129,8 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
         for (size_t k = i; k < i + n; ++k) free = free && !used[k];
         if (!free) continue;
         e.mentions.push_back({tokens[start].begin, tokens[i + n - 1].end});
+        std::string_view spelled = text.substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin);
+        if (IsMarked(spelled) && !IsMarked(e.name)) e.name = std::string(spelled);
         for (size_t k = start; k < i + n; ++k) used[k] = 1;
         i += n - 1;
         full = true;
@@ -157,8 +157,6 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       bool honored = honorific_before[i] != static_cast<size_t>(-1);
       if (i + 1 < pe && tokens[i + 1].word && tokens[i + 1].capitalized) continue;
       if (i > pb && tokens[i - 1].word && tokens[i - 1].capitalized && !titled_before && !honored) continue;
-      bool sentence_start = i == pb || SentenceBoundary(tokens[i - 1]);
-      (void)sentence_start;
       if (vietnamese_text && !titled_before && !honored) continue;
       hit->mentions.push_back({tokens[start].begin, tokens[i].end});
       for (size_t k = start; k <= i; ++k) used[k] = 1;

@@ -39,6 +39,8 @@ struct Middle {
   std::string place;
   std::string place_country;
   std::string country;
+  size_t country_pos = kNone, country_end = kNone;  // the first country cue
+  size_t org_end = kNone;                           // end of the lexicon body
   size_t raw_begin = kNone, raw_end = kNone;  // unlisted organization words
   size_t last_content = kNone;                // last token that belongs to the middle
   std::vector<std::pair<size_t, size_t>> claimed;  // lexicon matches
@@ -91,7 +93,11 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // person; otherwise it starts the next mention ("... Marc Knapper và
         // Thứ trưởng ...").
         if (!(j == start + 1 && (lex.RolesOf(tokens[start].key) & kConnector))) {
-          if (lex.RolesOf(tokens[j - 1].key) & kConnector) --j;
+          // Back to the connector before it, over its country ("Meynardo
+          // Montealegre and Vietnamese Deputy Foreign Minister ...").
+          size_t back = j;
+          while (back > start && Claimed(m, back - 1)) --back;
+          if (back > start && (lex.RolesOf(tokens[back - 1].key) & kConnector)) j = back - 1;
           break;
         }
         m.claimed.push_back({j, j + other_title.length});
@@ -132,7 +138,6 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           m.last_content = k + place.length - 1;
           j = k + place.length;
           raw_open = false;
-          org_head_since_punct = true;
           continue;
         }
       }
@@ -143,7 +148,8 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         size_t org_end = j + org.length;
         m.claimed.push_back({j, org_end});
         m.last_content = org_end - 1;
-        org_head_since_punct = true;
+        // A listed body is complete: lowercase words after it are not its
+        // name ("Bộ trưởng Ngoại giao Australia Penny Wong vào tuần tới").
         bool after_head_only = m.raw_begin != kNone && m.raw_begin + 1 == j && (lex.RolesOf(tokens[m.raw_begin].key) & kOrgHead);
         if (m.raw_begin != kNone && raw_open && j > start &&
             ((lex.RolesOf(tokens[j - 1].key) & kConnector) || after_head_only)) {
@@ -159,6 +165,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           if (m.org_pos == kNone) {
             m.org = org.value;
             m.org_pos = j;
+            m.org_end = org_end;
           }
           if (m.raw_begin != kNone) raw_open = false;
         }
@@ -166,7 +173,11 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         continue;
       }
       if (country.length && country.length >= place.length) {
-        if (m.country.empty()) m.country = lex.country_code[country.value];
+        if (m.country.empty()) {
+          m.country = lex.country_code[country.value];
+          m.country_pos = j;
+          m.country_end = j + country.length;
+        }
         m.claimed.push_back({j, j + country.length});
         m.last_content = j + country.length - 1;
         // "the Vietnamese Mission to the EU": a country may open a body's
@@ -257,22 +268,34 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
   return m;
 }
 
+bool NamesACountry(const std::string& name, const OfficialsLexicon& lex) {
+  std::vector<NameToken> words = TokenizePhrase(name);
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (lex.countries.Match(words, k, words.size()).length) return true;
+  }
+  return false;
+}
+
 std::string Slice(std::string_view text, const std::vector<NameToken>& tokens, size_t b, size_t e) {
   return std::string(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
 }
 
-// The Western-shaped name of two capitalized words right before STOP, when
-// nothing else names the person.
+// The Western-shaped name right before STOP, when nothing else names the
+// person: two capitalized words, a third before them when it cannot be
+// anything else ("Francisco Tiu Laurel"), and a suffix ("Marcos Jr.").
+// Returns the first token, or kNone.
 size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, size_t lo, size_t end, const Middle& m,
                           const OfficialsLexicon& lex) {
-  if (stop < lo + 2) return kNone;
   if (stop < end && tokens[stop].word && tokens[stop].capitalized) return kNone;
   if (stop < end && !tokens[stop].word && !IsPunct(tokens[stop], ",") && !IsPunct(tokens[stop], ".") &&
       !IsPunct(tokens[stop], "(") && !IsPunct(tokens[stop], "'s") && !IsPunct(tokens[stop], ";") &&
       !IsPunct(tokens[stop], ":"))
     return kNone;
-  size_t a = stop - 2;
-  for (size_t k = a; k < stop; ++k) {
+  size_t last = stop;  // one past the given and family names
+  if (last > lo && (lex.RolesOf(tokens[last - 1].key) & kNameSuffix)) --last;
+  if (last < lo + 2) return kNone;
+  size_t a = last - 2;
+  for (size_t k = a; k < last; ++k) {
     if (Claimed(m, k) || !CouldBeGivenOrSurname(tokens, k, lex)) return kNone;
   }
   // After a connector ("Secretary of State Antony Blinken") the run of
@@ -280,7 +303,74 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
   size_t run = a;
   while (run > lo && tokens[run - 1].word && tokens[run - 1].capitalized && !Claimed(m, run - 1)) --run;
   if (run > lo && run == a && (lex.RolesOf(tokens[run - 1].key) & kConnector)) return kNone;
+  if (run + 1 == a && CouldBeGivenOrSurname(tokens, run, lex) &&
+      !(run > lo && (lex.RolesOf(tokens[run - 1].key) & kConnector)))
+    a = run;
   return a;
+}
+
+// What stands before a title: country, body, modifiers ("South Korea's
+// National Assembly Speaker", "his South Korean counterpart", "visiting").
+struct Prefix {
+  size_t begin = 0;  // first token of the prefix (the title's when none)
+  std::string country, org_name, org_country, place_country;
+  bool place = false;  // a place stands before the title ("Hanoi Vice Chairman")
+};
+
+Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size_t begin, const OfficialsLexicon& lex) {
+  Prefix pre;
+  size_t k = title_begin;
+  while (k > begin && k + kMaxPrefix > title_begin) {
+    int value = -1;
+    size_t len;
+    const NameToken& t = tokens[k - 1];
+    if (IsPunct(t, "'s")) {
+      --k;
+    } else if ((len = MatchEndingAt(lex.countries, tokens, k - 1, begin, &value))) {
+      if (pre.country.empty()) pre.country = lex.country_code[value];
+      k -= len;
+    } else if ((len = MatchEndingAt(lex.organizations, tokens, k - 1, begin, &value))) {
+      if (pre.org_name.empty()) {
+        pre.org_name = lex.org_info[value].english;
+        pre.org_country = lex.org_info[value].country;
+      }
+      k -= len;
+    } else if ((len = MatchEndingAt(lex.places, tokens, k - 1, begin, &value))) {
+      if (pre.place_country.empty()) pre.place_country = lex.place_country[value];
+      pre.place = true;
+      k -= len;
+    } else if (t.word && (lex.RolesOf(t.key) & kModifier)) {
+      --k;
+    } else {
+      break;
+    }
+  }
+  pre.begin = k;
+  return pre;
+}
+
+// Whether capitalized words right before PREFIX_BEGIN name a body the
+// lexicons do not know that rules the title out: "Samsung Electronics Vice
+// President", "Vingroup Chairman".  A business always does; a body with no
+// state word does for a title businesses also use (BUSINESS_TITLE), so
+// "Guangxi Party Secretary" stays.
+bool UnknownBodyBefore(const std::vector<NameToken>& tokens, size_t prefix_begin, size_t begin,
+                       const OfficialsLexicon& lex, bool business_title) {
+  size_t r = prefix_begin;
+  bool business = false, state = false, unknown = false;
+  // "and" joins two people ("Khanh and his counterpart"), not a body's words.
+  while (r > begin && r + 6 > prefix_begin && tokens[r - 1].word &&
+         (tokens[r - 1].capitalized || ((lex.RolesOf(tokens[r - 1].key) & kConnector) &&
+                                        tokens[r - 1].fold != "and" && tokens[r - 1].fold != "va"))) {
+    uint32_t roles = lex.RolesOf(tokens[r - 1].key);
+    if (tokens[r - 1].capitalized) {
+      business |= (roles & kBusiness) != 0;
+      state |= (roles & (kStateBody | kOrgHead)) != 0;
+      unknown |= !(roles & kNotName) && !lex.honorifics.Match(tokens, r - 1, r).length;
+    }
+    --r;
+  }
+  return business || (unknown && !state && business_title);
 }
 
 // A name that ends at token LAST: the longest name recognized by family name,
@@ -315,10 +405,6 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     }
     return false;
   };
-  // "Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith": the first of two
-  // titles listed before one name is the one reported (unless it is "other").
-  std::string listed_title;
-  size_t listed_next = kNone;
   size_t i = begin;
   while (i < end) {
     PhraseMatch tm = lex.titles.Match(tokens, i, end);
@@ -336,62 +422,11 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     const TitleInfo& info = lex.title_info[tm.value];
     size_t title_end = i + tm.length;
 
-    // Before the title: country, body, modifiers ("South Korea's National
-    // Assembly Speaker", "his South Korean counterpart", "visiting").
-    std::string pre_country, pre_org_name, pre_org_country, pre_place_country;
-    size_t k = i;
-    while (k > begin && k + kMaxPrefix > i) {
-      int value = -1;
-      size_t len;
-      const NameToken& t = tokens[k - 1];
-      if (IsPunct(t, "'s")) {
-        --k;
-      } else if ((len = MatchEndingAt(lex.countries, tokens, k - 1, begin, &value))) {
-        if (pre_country.empty()) pre_country = lex.country_code[value];
-        k -= len;
-      } else if ((len = MatchEndingAt(lex.organizations, tokens, k - 1, begin, &value))) {
-        if (pre_org_name.empty()) {
-          pre_org_name = lex.org_info[value].english;
-          pre_org_country = lex.org_info[value].country;
-        }
-        k -= len;
-      } else if ((len = MatchEndingAt(lex.places, tokens, k - 1, begin, &value))) {
-        if (pre_place_country.empty()) pre_place_country = lex.place_country[value];
-        k -= len;
-      } else if (t.word && (lex.RolesOf(t.key) & kModifier)) {
-        --k;
-      } else {
-        break;
-      }
-    }
-    size_t prefix_begin = k;
-
-    // An unknown capitalized name right before the title names a body the
-    // lexicons do not know: "Samsung Electronics Vice President", "Vingroup
-    // Chairman".  A business is not an office of state, nor is a title that
-    // businesses also use under a body with no state word ("Guangxi Party
-    // Secretary" stays: no business has a party secretary).
-    {
-      size_t r = prefix_begin;
-      bool business = false, state = false, unknown = false;
-      // "and" joins two people ("Khanh and his counterpart"), not a body's words.
-      while (r > begin && r + 6 > prefix_begin && tokens[r - 1].word &&
-             (tokens[r - 1].capitalized ||
-              ((lex.RolesOf(tokens[r - 1].key) & kConnector) && tokens[r - 1].fold != "and" &&
-               tokens[r - 1].fold != "va"))) {
-        uint32_t roles = lex.RolesOf(tokens[r - 1].key);
-        if (tokens[r - 1].capitalized) {
-          business |= (roles & kBusiness) != 0;
-          state |= (roles & (kStateBody | kOrgHead)) != 0;
-          unknown |= !(roles & kNotName) && !lex.honorifics.Match(tokens, r - 1, r).length;
-        }
-        --r;
-      }
-      bool business_title = info.kind == TitleKind::kNeedsOrg || info.shared;
-      if (business || (unknown && !state && business_title)) {
-        i = title_end;
-        continue;
-      }
+    Prefix pre = ScanPrefix(tokens, i, begin, lex);
+    size_t prefix_begin = pre.begin;
+    if (UnknownBodyBefore(tokens, prefix_begin, begin, lex, info.kind == TitleKind::kNeedsOrg || info.shared)) {
+      i = title_end;
+      continue;
     }
 
     Middle m = ScanMiddle(tokens, title_end, end, lex);
@@ -449,20 +484,11 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       } else {
         size_t a = FallbackNameBefore(tokens, m.stop, title_end, end, m, lex);
         if (a == kNone) {
-          // The next title, after a comma or "and", names the same person.
-          size_t next = m.stop;
-          if (next < end && tokens[next].word && (lex.RolesOf(tokens[next].key) & kConnector)) ++next;
-          else if (!(next > title_end && IsPunct(tokens[next - 1], ","))) next = kNone;
-          if (next != kNone && next < end && lex.titles.Match(tokens, next, end).length && info.title != "other" &&
-              info.kind != TitleKind::kCounterpart) {
-            listed_title = info.title;
-            listed_next = next;
-          }
           i = title_end;
           continue;
         }
         mention.name_begin = a;
-        mention.name_end = a + 2;
+        mention.name_end = m.stop;
         mention.shape = NameShape::kWestern;
         // The fallback name is not part of the body's name.
         if (m.raw_end != kNone && m.raw_end > a) m.raw_end = a;
@@ -514,28 +540,38 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       org = lex.org_info[m.org].english;
       org_country = lex.org_info[m.org].country;
       org_known = true;
-    } else if (!pre_org_name.empty()) {
-      org = pre_org_name;
-      org_country = pre_org_country;
+      // "Tổng cục Hải quan Trung Quốc": another state's body whose English
+      // name names its own state ("General Department of Vietnam Customs")
+      // is reported as written; a generic name ("Ministry of Planning and
+      // Investment") serves any state.
+      if (!org_country.empty() && m.country_pos == m.org_end && m.country != org_country &&
+          NamesACountry(org, lex)) {
+        org = Slice(text, tokens, m.org_pos, m.country_end);
+        org_country.clear();
+      }
+    } else if (!pre.org_name.empty()) {
+      org = pre.org_name;
+      org_country = pre.org_country;
       org_known = true;
     } else if (!info.organization.empty()) {
       org = info.organization;
       org_known = true;
     }
     if (info.kind == TitleKind::kNeedsOrg && !org_known) {
-      if (m.place.empty()) {
+      // A place names the body's seat: "Mayor of Seoul" keeps no body,
+      // "Chairman of Hanoi" keeps the city, "Hanoi Vice Chairman" none.
+      if (m.place.empty() && !pre.place) {
         i = title_end;
         continue;
       }
       org = m.place;
     }
-    if (i == listed_next) mention.title = listed_title;
     mention.organization = org;
-    mention.country = !pre_country.empty() ? pre_country
+    mention.country = !pre.country.empty() ? pre.country
                       : !m.country.empty() ? m.country
                       : !org_country.empty() ? org_country
                       : !m.place_country.empty() ? m.place_country
-                      : !pre_place_country.empty() ? pre_place_country
+                      : !pre.place_country.empty() ? pre.place_country
                                                    : info.country;
     if (backward) {
       size_t last = m.last_content != kNone ? m.last_content : title_end - 1;

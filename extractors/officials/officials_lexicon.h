@@ -81,7 +81,7 @@ enum WordRole : uint32_t {
   kBlockBefore = 1u << 7,   // before a name, makes it a place: đường, phố, TP
   kBlockAfter = 1u << 8,    // after a name, makes it a place: City, Street
   kStop = 1u << 9,          // ends an organization: at, in, said
-  kVietMiddle = 1u << 10,   // a common Vietnamese middle name: Văn, Thị, Minh
+  kNameSuffix = 1u << 10,   // after a Western name: Jr., Sr., III
 };
 
 enum NameCulture : uint32_t {

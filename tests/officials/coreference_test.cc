@@ -43,6 +43,13 @@ TEST(OfficialsCoreference, FullestNameWithDiacriticsWins) {
   EXPECT_EQ(doc.officials[0].mentions.size(), 2u);
 }
 
+TEST(OfficialsCoreference, AnUntitledMentionWithDiacriticsGivesTheName) {
+  Document doc = Extract("Minister Nguyen Hong Dien arrived. Nguyễn Hồng Diên spoke first.", "en");
+  ASSERT_EQ(doc.officials.size(), 1u);
+  EXPECT_EQ(doc.officials[0].name, "Nguyễn Hồng Diên");
+  EXPECT_EQ(MentionTexts(doc.officials[0]), (std::vector<std::string>{"Minister Nguyen Hong Dien", "Nguyễn Hồng Diên"}));
+}
+
 TEST(OfficialsCoreference, KoreanFamilyNameAndTitledShortForm) {
   Document doc = Extract("South Korean President Yoon Suk Yeol arrived. President Yoon met investors. Yoon said ties "
                      "were strong.", "en");
