@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
                       "With a state store: leave files modified less than SECONDS ago for the next run")
       ->capture_default_str()->check(CLI::NonNegativeNumber);
   run_cmd->add_option("--jobs,-j", run.jobs, "Documents processed in parallel (default: the core count)")
+      ->take_last()
       ->check(CLI::NonNegativeNumber);
   run_cmd->add_option("--quarantine", run.quarantine, "Copy rejected files here, each with a .reason file");
   run_cmd->add_flag("--wait", run.wait, "Wait for another run on the same state instead of exiting");
