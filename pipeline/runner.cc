@@ -83,7 +83,11 @@ BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chai
       const SourceFile& file = files[next++];
       auto item = std::make_shared<Item>();
       item->root = file.root;
-      item->state.path = file.path;
+      // Keyed by absolute path, so `vnie run landing` and `vnie run ./landing/`
+      // share their state.
+      std::error_code abs_ec;
+      item->state.path = fs::absolute(file.path, abs_ec).lexically_normal().string();
+      if (abs_ec) item->state.path = file.path;
       struct stat st {};
       if (::stat(file.path.c_str(), &st) == 0) {
         item->state.size = st.st_size;
@@ -96,7 +100,7 @@ BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chai
       }
       std::optional<FileState> prev;
       if (options.state != nullptr) {
-        prev = options.state->Get(file.path);
+        prev = options.state->Get(item->state.path);
         if (prev && !options.reprocess && prev->size == item->state.size && prev->mtime_ns == item->state.mtime_ns) {
           ++stats.unchanged;
           seen_bytes += item->state.size;

@@ -21,7 +21,7 @@ class Stmt;
 }  // namespace sql
 
 struct FileState {
-  std::string path;
+  std::string path;  // absolute, normalized
   int64_t size = 0;
   int64_t mtime_ns = 0;
   std::string hash;    // the doc_id: XXH3-128 of the bytes
