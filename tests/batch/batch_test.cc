@@ -260,6 +260,21 @@ TEST(Batch, BadFilesAreReportedAndGoodOnesIngested) {
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents"), 10);
 }
 
+TEST(Batch, MetricsFileIsPrometheusText) {
+  TempDir dir;
+  MakeArticles(dir / "in", 3);
+  WriteFile(dir / "in/empty.txt", "");
+  Result r = RunVnie(dir, "run " + (dir / "in") + " --out " + (dir / "o.db") + " --settle 0 --metrics-file " +
+                              (dir / "vnie.prom"));
+  EXPECT_EQ(r.status, 1) << r.err;
+  std::string m = ReadFile(dir / "vnie.prom");
+  EXPECT_NE(m.find("# TYPE vnie_documents gauge\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("vnie_documents{status=\"done\"} 3\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("vnie_documents{status=\"rejected\"} 1\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("vnie_last_success_timestamp_seconds "), std::string::npos) << m;
+  EXPECT_FALSE(fs::exists(dir / "in/vnie.prom"));
+}
+
 TEST(Batch, CsvFolderHasTheSqliteColumns) {
   EXPECT_EQ(CsvField("plain"), "plain");
   EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
