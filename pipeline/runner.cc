@@ -5,6 +5,7 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -76,7 +77,9 @@ BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chai
   uint64_t since_commit = 0;
   auto last_commit = Clock::now();
   auto last_progress = Clock::now() - std::chrono::seconds(1);
-  uint64_t seen_bytes = 0;
+  // The read stage and the write stage run on different threads: counters
+  // they both touch are atomic; the rest belong to one stage each.
+  std::atomic<uint64_t> seen_bytes = 0, skipped_unchanged = 0;
 
   auto produce = [&](tbb::flow_control& fc) -> std::shared_ptr<Item> {
     while (next < files.size()) {
@@ -102,7 +105,7 @@ BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chai
       if (options.state != nullptr) {
         prev = options.state->Get(item->state.path);
         if (prev && !options.reprocess && prev->size == item->state.size && prev->mtime_ns == item->state.mtime_ns) {
-          ++stats.unchanged;
+          ++skipped_unchanged;
           seen_bytes += item->state.size;
           continue;
         }
@@ -149,14 +152,15 @@ BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chai
     if (!final && t - last_progress < std::chrono::milliseconds(250)) return;
     last_progress = t;
     double secs = std::chrono::duration<double>(t - start).count();
-    double mb = seen_bytes / 1e6;
+    double mb = seen_bytes.load() / 1e6;
     double rate = secs > 0 ? mb / secs : 0;
     std::string eta = "--:--:--";
-    if (total_bytes > 0 && rate > 0 && seen_bytes <= total_bytes)
-      eta = Duration((total_bytes - seen_bytes) / 1e6 / rate);
+    uint64_t seen = seen_bytes.load();
+    if (total_bytes > 0 && rate > 0 && seen <= total_bytes) eta = Duration((total_bytes - seen) / 1e6 / rate);
+    uint64_t done = stats.documents + stats.unchanged + skipped_unchanged.load();
     std::fprintf(stderr, "\r%llu documents, %.1f / %.1f MB, %.2f MB/s, %.0f docs/s, ETA %s   %s",
-                 static_cast<unsigned long long>(stats.documents + stats.unchanged), mb, total_bytes / 1e6, rate,
-                 secs > 0 ? (stats.documents + stats.unchanged) / secs : 0.0, eta.c_str(), final ? "\n" : "");
+                 static_cast<unsigned long long>(done), mb, total_bytes / 1e6, rate, secs > 0 ? done / secs : 0.0,
+                 eta.c_str(), final ? "\n" : "");
     std::fflush(stderr);
   };
 
@@ -204,6 +208,7 @@ BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chai
   }
   sink.Finish();
   if (options.state) options.state->Record(pending);
+  stats.unchanged += skipped_unchanged.load();
   show_progress(true);
   stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return stats;
