@@ -1,24 +1,216 @@
 #include "pipeline/runner.h"
 
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+namespace fs = std::filesystem;
 
 namespace vnie {
+namespace {
 
-BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chain, Sink& sink) {
+using Clock = std::chrono::steady_clock;
+
+enum class Kind { kNew, kChanged, kTouch };  // kTouch: same bytes, new mtime: state only
+
+struct Item {
+  Document doc;
+  FileState state;
+  Kind kind = Kind::kNew;
+  std::string root;
+};
+
+int64_t NowSeconds() { return static_cast<int64_t>(std::time(nullptr)); }
+
+// Copies the rejected file under DIR (its path below its root kept) with a
+// .reason file beside it.
+void Quarantine(const std::string& dir, const Item& item) {
+  std::error_code ec;
+  fs::path rel = fs::path(item.doc.source.path).lexically_relative(item.root);
+  if (rel.empty() || rel.string().starts_with("..")) rel = fs::path(item.doc.source.path).filename();
+  fs::path dest = fs::path(dir) / rel;
+  fs::create_directories(dest.parent_path(), ec);
+  fs::copy_file(item.doc.source.path, dest, fs::copy_options::overwrite_existing, ec);
+  if (ec) spdlog::warn("quarantine: cannot copy {}: {}", item.doc.source.path, ec.message());
+  std::ofstream(dest.string() + ".reason", std::ios::binary | std::ios::trunc)
+      << item.doc.source.path << ": " << *item.doc.rejected << "\n";
+}
+
+std::string Duration(double s) {
+  char buf[32];
+  int64_t t = static_cast<int64_t>(s);
+  std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(t / 3600),
+                static_cast<long long>(t / 60 % 60), static_cast<long long>(t % 60));
+  return buf;
+}
+
+}  // namespace
+
+BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chain, Sink& sink,
+                    const BatchOptions& options) {
   BatchStats stats;
-  for (const auto& file : files) {
-    Document doc = ReadSourceFile(file);
-    chain.Process(doc);
+  const auto start = Clock::now();
+  const int jobs = std::max(1, options.jobs);
+  const int64_t now_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  uint64_t total_bytes = 0;
+  if (options.progress) {
+    for (const auto& f : files) {
+      std::error_code ec;
+      auto n = fs::file_size(f.path, ec);
+      if (!ec) total_bytes += n;
+    }
+  }
+
+  size_t next = 0;
+  std::vector<FileState> pending;  // written, not yet durable
+  uint64_t since_commit = 0;
+  auto last_commit = Clock::now();
+  auto last_progress = Clock::now() - std::chrono::seconds(1);
+  // The read stage and the write stage run on different threads: counters
+  // they both touch are atomic; the rest belong to one stage each.
+  std::atomic<uint64_t> seen_bytes = 0, skipped_unchanged = 0;
+
+  auto produce = [&](tbb::flow_control& fc) -> std::shared_ptr<Item> {
+    while (next < files.size()) {
+      const SourceFile& file = files[next++];
+      auto item = std::make_shared<Item>();
+      item->root = file.root;
+      // Keyed by absolute path, so `vnie run landing` and `vnie run ./landing/`
+      // share their state.
+      std::error_code abs_ec;
+      item->state.path = fs::absolute(file.path, abs_ec).lexically_normal().string();
+      if (abs_ec) item->state.path = file.path;
+      struct stat st {};
+      if (::stat(file.path.c_str(), &st) == 0) {
+        item->state.size = st.st_size;
+        item->state.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+        if (options.settle_seconds > 0 && now_ns - item->state.mtime_ns < options.settle_seconds * 1000000000LL) {
+          ++stats.settling;
+          spdlog::debug("{}: modified less than {} s ago, left for the next run", file.path, options.settle_seconds);
+          continue;
+        }
+      }
+      std::optional<FileState> prev;
+      if (options.state != nullptr) {
+        prev = options.state->Get(item->state.path);
+        if (prev && !options.reprocess && prev->size == item->state.size && prev->mtime_ns == item->state.mtime_ns) {
+          ++skipped_unchanged;
+          seen_bytes += item->state.size;
+          continue;
+        }
+      }
+      item->doc = ReadSourceFile(file);
+      item->state.hash = item->doc.doc_id;
+      if (prev) {
+        item->kind = Kind::kChanged;
+        if (!options.reprocess && prev->hash == item->doc.doc_id) {
+          // Touched but the same bytes: only the state's mtime moves.
+          item->kind = Kind::kTouch;
+          item->state.status = prev->status;
+          item->state.error = prev->error;
+        }
+      }
+      return item;
+    }
+    fc.stop();
+    return nullptr;
+  };
+
+  auto process = [&](std::shared_ptr<Item> item) -> std::shared_ptr<Item> {
+    if (item->kind != Kind::kTouch) chain.Process(item->doc);
+    return item;
+  };
+
+  auto record_durable = [&](bool force) {
+    ++since_commit;
+    if (!force && since_commit < static_cast<uint64_t>(options.commit_every) &&
+        Clock::now() - last_commit < std::chrono::seconds(1)) {
+      return;
+    }
+    if (sink.Commit()) {
+      if (options.state) options.state->Record(pending);
+      pending.clear();
+    }
+    since_commit = 0;
+    last_commit = Clock::now();
+  };
+
+  auto show_progress = [&](bool final) {
+    if (!options.progress) return;
+    auto t = Clock::now();
+    if (!final && t - last_progress < std::chrono::milliseconds(250)) return;
+    last_progress = t;
+    double secs = std::chrono::duration<double>(t - start).count();
+    double mb = seen_bytes.load() / 1e6;
+    double rate = secs > 0 ? mb / secs : 0;
+    std::string eta = "--:--:--";
+    uint64_t seen = seen_bytes.load();
+    if (total_bytes > 0 && rate > 0 && seen <= total_bytes) eta = Duration((total_bytes - seen) / 1e6 / rate);
+    uint64_t done = stats.documents + stats.unchanged + skipped_unchanged.load();
+    std::fprintf(stderr, "\r%llu documents, %.1f / %.1f MB, %.2f MB/s, %.0f docs/s, ETA %s   %s",
+                 static_cast<unsigned long long>(done), mb, total_bytes / 1e6, rate, secs > 0 ? done / secs : 0.0,
+                 eta.c_str(), final ? "\n" : "");
+    std::fflush(stderr);
+  };
+
+  auto consume = [&](std::shared_ptr<Item> item) {
+    Document& doc = item->doc;
+    seen_bytes += std::max<uint64_t>(doc.raw.size(), item->state.size);
+    if (item->kind == Kind::kTouch) {
+      ++stats.unchanged;
+      item->state.seen_at = NowSeconds();
+      pending.push_back(std::move(item->state));
+      record_durable(false);
+      show_progress(false);
+      return;
+    }
     stats.bytes += doc.raw.size();
     ++stats.documents;
+    ++(item->kind == Kind::kNew ? stats.new_files : stats.changed);
     if (doc.rejected) {
       ++stats.rejected;
       spdlog::error("rejected {}: {}", doc.source.path, *doc.rejected);
+      if (!options.quarantine.empty()) Quarantine(options.quarantine, *item);
     } else {
       spdlog::debug("done {} ({} bytes, {})", doc.source.path, doc.raw.size(), doc.encoding);
     }
     sink.Write(doc);
+    item->state.status = doc.rejected ? "rejected" : "done";
+    item->state.error = doc.rejected ? *doc.rejected : "";
+    item->state.seen_at = NowSeconds();
+    pending.push_back(std::move(item->state));
+    record_durable(false);
+    show_progress(false);
+  };
+
+  tbb::task_arena arena(jobs);
+  arena.execute([&] {
+    tbb::parallel_pipeline(
+        static_cast<size_t>(jobs) * 4,
+        tbb::make_filter<void, std::shared_ptr<Item>>(tbb::filter_mode::serial_in_order, produce) &
+            tbb::make_filter<std::shared_ptr<Item>, std::shared_ptr<Item>>(tbb::filter_mode::parallel, process) &
+            tbb::make_filter<std::shared_ptr<Item>, void>(tbb::filter_mode::serial_in_order, consume));
+  });
+  if (sink.Commit() && options.state) {
+    options.state->Record(pending);
+    pending.clear();
   }
+  sink.Finish();
+  if (options.state) options.state->Record(pending);
+  stats.unchanged += skipped_unchanged.load();
+  show_progress(true);
+  stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return stats;
 }
 

@@ -20,7 +20,15 @@ struct CommonOptions {
 
 struct RunOptions {
   std::vector<std::string> paths;
-  std::string out = "vnie.jsonl";
+  std::string out;     // "" = vnie.db (or vnie.csv / vnie.jsonl with --format)
+  std::string format;  // jsonl | sqlite | csv; "" = by the form of out
+  std::string state;   // state store path; "" = OUT.state for SQLite, none otherwise
+  bool reprocess = false;
+  int64_t settle_seconds = 10;
+  int jobs = 0;        // 0 = the core count
+  std::string quarantine;
+  bool wait = false;
+  std::string metrics_file;
 };
 
 int RunCommand(const CommonOptions& common, const RunOptions& options);

@@ -27,8 +27,22 @@ int main(int argc, char** argv) {
   CLI::App* run_cmd = app.add_subcommand("run", "Extract records from article files and folders");
   run_cmd->add_option("paths", run.paths, "Files and folders, walked recursively")->required();
   run_cmd->add_option("--out,-o", run.out,
-                      "Target: '-' or *.jsonl (JSON Lines)")
-      ->capture_default_str();
+                      "Target: *.db or *.sqlite (SQLite, default vnie.db), *.csv (a folder of CSV tables), "
+                      "'-' or *.jsonl (JSON Lines)");
+  run_cmd->add_option("--format", run.format, "Sink format, overriding the target's form: sqlite, csv or jsonl")
+      ->check(CLI::IsMember({"sqlite", "csv", "jsonl"}));
+  run_cmd->add_option("--state", run.state,
+                      "State store of files seen (default: TARGET.state for SQLite; none for JSON Lines and CSV)");
+  run_cmd->add_flag("--reprocess", run.reprocess, "Process every file, even those recorded unchanged");
+  run_cmd->add_option("--settle", run.settle_seconds,
+                      "With a state store: leave files modified less than SECONDS ago for the next run")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  run_cmd->add_option("--jobs,-j", run.jobs, "Documents processed in parallel (default: the core count)")
+      ->take_last()
+      ->check(CLI::NonNegativeNumber);
+  run_cmd->add_option("--quarantine", run.quarantine, "Copy rejected files here, each with a .reason file");
+  run_cmd->add_flag("--wait", run.wait, "Wait for another run on the same state instead of exiting");
+  run_cmd->add_option("--metrics-file", run.metrics_file, "Write Prometheus text-format metrics here at the end");
   add_common(run_cmd);
 
   CLI::App* extract_cmd = app.add_subcommand(

@@ -22,13 +22,26 @@ class Sink {
   virtual ~Sink() = default;
   // Writes DOC's record.  A record is written whole or not at all.
   virtual void Write(const Document& doc) = 0;
+  // Batch-commit hook, called by the runner every few hundred documents:
+  // makes every record written so far durable at the target and returns
+  // true.  A sink that makes records durable only in Finish() (a file renamed
+  // into place) returns false, the default; the runner then records its
+  // documents in the state store only after Finish().
+  virtual bool Commit() { return false; }
   // Makes everything written durable and visible at the target.
   virtual void Finish() = 0;
 };
 
-// Picks the sink for TARGET by its form (SPEC.md §2): "-" or *.jsonl.
+// Picks the sink for TARGET by its form (SPEC.md §2): "-" or *.jsonl (JSON
+// Lines), *.db or *.sqlite (SQLite), *.csv (a folder of CSV tables); FORMAT
+// (jsonl, sqlite, csv), when not empty, overrides the form.
 // Throws std::invalid_argument for a target no sink accepts (a usage error,
 // naming the forms known) and SinkError when the target cannot be written.
-std::unique_ptr<Sink> OpenSink(const std::string& target, const RecordOptions& options);
+std::unique_ptr<Sink> OpenSink(const std::string& target, const RecordOptions& options,
+                               const std::string& format = "");
+
+// The sink format TARGET's form names ("jsonl", "sqlite", "csv"), or "" when
+// none does.
+std::string SinkFormatOf(const std::string& target);
 
 }  // namespace vnie

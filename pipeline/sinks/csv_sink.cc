@@ -1,0 +1,99 @@
+#include "pipeline/sinks/csv_sink.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "pipeline/sinks/tables.h"
+
+namespace fs = std::filesystem;
+
+namespace vnie {
+
+std::string CsvField(std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+namespace {
+std::string CsvLine(const Row& row) {
+  std::string line;
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (i) line.push_back(',');
+    if (row[i]) line += CsvField(*row[i]);
+  }
+  line += "\r\n";
+  return line;
+}
+}  // namespace
+
+CsvSink::CsvSink(std::string dir) : dir_(std::move(dir)) {
+  temp_dir_ = dir_ + ".tmp." + std::to_string(::getpid());
+  std::error_code ec;
+  fs::remove_all(temp_dir_, ec);
+  if (!fs::create_directory(temp_dir_, ec) || ec) {
+    throw SinkError("cannot create " + temp_dir_ + ": " + (ec ? ec.message() : "exists") +
+                    " (check that the folder exists and is writable)");
+  }
+  const auto& tables = OutputTables();
+  for (size_t t = 0; t < tables.size(); ++t) {
+    std::string path = temp_dir_ + "/" + std::string(tables[t].name) + ".csv";
+    files_[t] = std::fopen(path.c_str(), "wb");
+    if (files_[t] == nullptr) throw SinkError("cannot write " + path + ": " + std::strerror(errno));
+    Row header;
+    for (auto c : tables[t].columns) header.emplace_back(std::string(c));
+    std::string line = CsvLine(header);
+    std::fwrite(line.data(), 1, line.size(), files_[t]);
+  }
+}
+
+CsvSink::~CsvSink() {
+  for (auto*& f : files_) {
+    if (f) std::fclose(f);
+    f = nullptr;
+  }
+  if (!finished_) {
+    std::error_code ec;
+    fs::remove_all(temp_dir_, ec);
+  }
+}
+
+void CsvSink::Write(const Document& doc) {
+  auto rows = TableRows(doc);
+  for (size_t t = 0; t < rows.size(); ++t) {
+    std::string chunk;
+    for (const Row& row : rows[t]) chunk += CsvLine(row);
+    if (!chunk.empty() && std::fwrite(chunk.data(), 1, chunk.size(), files_[t]) != chunk.size()) {
+      throw SinkError("cannot write to " + temp_dir_ + ": " + std::strerror(errno));
+    }
+  }
+}
+
+void CsvSink::Finish() {
+  for (auto*& f : files_) {
+    bool ok = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+    ok = (std::fclose(f) == 0) && ok;
+    f = nullptr;
+    if (!ok) throw SinkError("cannot write " + temp_dir_ + ": " + std::strerror(errno));
+  }
+  std::error_code ec;
+  std::string old = dir_ + ".old." + std::to_string(::getpid());
+  if (fs::exists(dir_, ec)) {
+    fs::rename(dir_, old, ec);
+    if (ec) throw SinkError("cannot move " + dir_ + " aside: " + ec.message());
+  }
+  fs::rename(temp_dir_, dir_, ec);
+  if (ec) throw SinkError("cannot move " + temp_dir_ + " to " + dir_ + ": " + ec.message());
+  fs::remove_all(old, ec);
+  finished_ = true;
+}
+
+}  // namespace vnie

@@ -1,0 +1,88 @@
+// The SQLite sink as a library: exact amounts, replacement by doc_id and by
+// source path, schema versions.
+#include <gtest/gtest.h>
+
+#include "pipeline/sinks/sqlite_sink.h"
+#include "pipeline/state/sqlite_db.h"
+#include "test_paths.h"
+
+namespace vnie {
+namespace {
+
+using testing_paths::TempDir;
+
+Document Doc(const std::string& id, const std::string& path, const std::string& amount) {
+  Document doc;
+  doc.doc_id = id;
+  doc.source = {path, 10};
+  doc.encoding = "UTF-8";
+  doc.lang = "vi";
+  MoneyMention m;
+  m.span = {"x", 0, 1};
+  m.amount = amount;
+  m.currency = "VND";
+  doc.money.push_back(m);
+  Official o;
+  o.entity = 1;
+  o.name = "Nguyễn Hồng Diên";
+  o.name_key = "nguyen hong dien";
+  o.title = "minister";
+  o.mentions.push_back({"Nguyễn Hồng Diên", 3, 19});
+  o.mentions.push_back({"Diên", 40, 44});
+  doc.officials.push_back(o);
+  return doc;
+}
+
+std::string One(sql::Db& db, const std::string& q) {
+  sql::Stmt s(db, q);
+  return s.Step() ? s.Text(0) : "";
+}
+
+TEST(SqliteSink, KeepsEveryDigitAndReplacesRows) {
+  TempDir dir;
+  std::string path = dir / "t.db";
+  {
+    SqliteSink sink(path);
+    sink.Write(Doc("a", "in/1.txt", "123456789012345678901234.5678"));
+    sink.Write(Doc("a", "in/1.txt", "123456789012345678901234.5678"));
+    sink.Write(Doc("b", "in/2.txt", "7"));
+    EXPECT_TRUE(sink.Commit());
+    sink.Write(Doc("c", "in/2.txt", "8"));  // in/2.txt changed: replaces b
+    sink.Finish();
+  }
+  sql::Db db(path);
+  EXPECT_EQ(One(db, "SELECT amount FROM money WHERE doc_id = 'a'"), "123456789012345678901234.5678");
+  EXPECT_EQ(One(db, "SELECT count(*) FROM documents"), "2");
+  EXPECT_EQ(One(db, "SELECT group_concat(doc_id) FROM documents ORDER BY doc_id"), "a,c");
+  EXPECT_EQ(One(db, "SELECT count(*) FROM money"), "2");
+  EXPECT_EQ(One(db, "SELECT count(*) FROM official_mentions"), "4");
+  EXPECT_EQ(One(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "1");
+  EXPECT_EQ(One(db, "PRAGMA journal_mode"), "wal");
+}
+
+TEST(SqliteSink, UnfinishedBatchIsRolledBack) {
+  TempDir dir;
+  std::string path = dir / "t.db";
+  {
+    SqliteSink sink(path);
+    sink.Write(Doc("a", "in/1.txt", "1"));
+    sink.Commit();
+    sink.Write(Doc("b", "in/2.txt", "2"));
+    // No Commit or Finish: an error stopped the run.
+  }
+  sql::Db db(path);
+  EXPECT_EQ(One(db, "SELECT group_concat(doc_id) FROM documents"), "a");
+}
+
+TEST(SqliteSink, RefusesANewerSchema) {
+  TempDir dir;
+  std::string path = dir / "t.db";
+  {
+    sql::Db db(path);
+    db.Exec("PRAGMA user_version = 99");
+  }
+  EXPECT_THROW(SqliteSink sink(path), SinkError);
+}
+
+}  // namespace
+}  // namespace vnie
