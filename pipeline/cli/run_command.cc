@@ -165,6 +165,12 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
                stats.documents, stats.rejected, mb, stats.seconds > 0 ? mb / stats.seconds : 0.0, batch.jobs,
                options.out, stats.seconds, stats.new_files, stats.changed, stats.unchanged, stats.rejected,
                stats.settling);
+  if (stats.settling > 0) {
+    // A folder copied a moment ago would otherwise give an empty run with no
+    // visible reason.
+    spdlog::warn("{} files modified less than {} s ago were left for the next run (--settle 0 takes them now)",
+                 stats.settling, options.settle_seconds);
+  }
   if (!options.metrics_file.empty()) WriteMetrics(options.metrics_file, stats, true, options.out);
   return (stats.rejected > 0 || !listing.missing.empty()) ? kExitRejected : kExitOk;
 }
