@@ -21,6 +21,8 @@ struct CommonOptions {
 struct RunOptions {
   std::vector<std::string> paths;
   std::string out = "vnie.jsonl";
+  std::string pg_schema;  // --pg-schema: schema for a postgresql:// --out
+  std::string shard;      // --shard K/N: take only this share of the files ("" for all)
 };
 
 int RunCommand(const CommonOptions& common, const RunOptions& options);

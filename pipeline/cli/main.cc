@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--out,-o", run.out,
                       "Target: '-' or *.jsonl (JSON Lines)")
       ->capture_default_str();
+  run_cmd->add_option("--pg-schema", run.pg_schema, "PostgreSQL schema for a postgresql:// --out (default: vnie)");
+  run_cmd->add_option("--shard", run.shard, "K/N: take only shard K (0 to N-1) of N, by a hash of each file's path");
   add_common(run_cmd);
 
   CLI::App* extract_cmd = app.add_subcommand(

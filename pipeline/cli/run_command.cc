@@ -6,6 +6,7 @@
 #include "pipeline/runner.h"
 #include "pipeline/sinks/sink.h"
 #include "pipeline/sources/folder_source.h"
+#include "pipeline/sources/shard.h"
 
 namespace vnie {
 
@@ -13,6 +14,15 @@ int RunCommand(const CommonOptions& common, const RunOptions& options) {
   auto chain = BuildChain(common);
   if (!chain) return kExitUsage;
   SourceListing listing = ListSourceFiles(options.paths);
+  if (!options.shard.empty()) {
+    std::string error;
+    auto shard = ParseShard(options.shard, &error);
+    if (!shard) {
+      spdlog::error("--shard: {}", error);
+      return kExitUsage;
+    }
+    listing.files = SelectShard(std::move(listing.files), *shard);
+  }
   for (const auto& m : listing.missing) spdlog::error("{}", m);
   if (listing.files.empty() && !listing.missing.empty()) {
     spdlog::error("no input: none of the given paths exists");
@@ -20,7 +30,7 @@ int RunCommand(const CommonOptions& common, const RunOptions& options) {
   }
   std::unique_ptr<Sink> sink;
   try {
-    sink = OpenSink(options.out, RecordOptions{common.pipeline.emit_text});
+    sink = OpenSink(options.out, RecordOptions{common.pipeline.emit_text}, SinkSettings{options.pg_schema});
   } catch (const std::invalid_argument& e) {
     spdlog::error("--out: {}", e.what());
     return kExitUsage;

@@ -1,4 +1,5 @@
 #include "pipeline/sinks/jsonl_sink.h"
+#include "pipeline/sinks/postgres_sink.h"
 #include "pipeline/sinks/sink.h"
 
 #include <stdexcept>
@@ -10,12 +11,14 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
 }
 }  // namespace
 
-std::unique_ptr<Sink> OpenSink(const std::string& target, const RecordOptions& options) {
+std::unique_ptr<Sink> OpenSink(const std::string& target, const RecordOptions& options,
+                               const SinkSettings& settings) {
+  if (IsPostgresTarget(target)) return OpenPostgresSink(target, options, settings.pg_schema);
   if (target == "-" || EndsWith(target, ".jsonl") || EndsWith(target, ".json")) {
     return std::make_unique<JsonlSink>(target, options);
   }
   throw std::invalid_argument("no sink for output '" + target +
-                  "': use '-' (stdout) or a *.jsonl file");
+                  "': use '-' (stdout), a *.jsonl file or postgresql://user@host:port/database");
 }
 
 }  // namespace vnie
