@@ -4,6 +4,7 @@
 
 #include "pipeline/cli/commands.h"
 #include "pipeline/runner.h"
+#include "pipeline/sinks/postgres_sink.h"
 #include "pipeline/sinks/sink.h"
 #include "pipeline/sources/folder_source.h"
 #include "pipeline/sources/shard.h"
@@ -30,7 +31,8 @@ int RunCommand(const CommonOptions& common, const RunOptions& options) {
   }
   std::unique_ptr<Sink> sink;
   try {
-    sink = OpenSink(options.out, RecordOptions{common.pipeline.emit_text}, SinkSettings{options.pg_schema});
+    if (IsPostgresTarget(options.out)) sink = OpenPostgresSink(options.out, {common.pipeline.emit_text}, options.pg_schema);
+    else sink = OpenSink(options.out, RecordOptions{common.pipeline.emit_text});
   } catch (const std::invalid_argument& e) {
     spdlog::error("--out: {}", e.what());
     return kExitUsage;

@@ -11,14 +11,13 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
 }
 }  // namespace
 
-std::unique_ptr<Sink> OpenSink(const std::string& target, const RecordOptions& options,
-                               const SinkSettings& settings) {
-  if (IsPostgresTarget(target)) return OpenPostgresSink(target, options, settings.pg_schema);
+std::unique_ptr<Sink> OpenSink(const std::string& target, const RecordOptions& options) {
+  if (IsPostgresTarget(target)) return OpenPostgresSink(target, options, "");
   if (target == "-" || EndsWith(target, ".jsonl") || EndsWith(target, ".json")) {
     return std::make_unique<JsonlSink>(target, options);
   }
   throw std::invalid_argument("no sink for output '" + target +
-                  "': use '-' (stdout), a *.jsonl file or postgresql://user@host:port/database");
+                  "': use '-' (stdout) or a *.jsonl file");
 }
 
 }  // namespace vnie

@@ -35,31 +35,31 @@ CREATE INDEX documents_source_path ON documents (source_path);
 
 CREATE TABLE dates (
   doc_id       text NOT NULL REFERENCES documents ON DELETE CASCADE,
-  ord          integer NOT NULL,        -- 0-based position in the record's list
+  seq          integer NOT NULL,        -- 0-based position in the record's list
   text         text NOT NULL,
-  start_offset integer NOT NULL,
-  end_offset   integer NOT NULL,
+  span_start   integer NOT NULL,
+  span_end     integer NOT NULL,
   value        text,                    -- 2020-02-19, 2020-02, 2020-Q1, 196X, 2022-01/2022-05, ...; NULL if unresolved
   grain        text,                    -- day, month, year, quarter, minute, decade
   mod          text,                    -- early, mid, late, approx
   relative     text,                    -- the relative phrase when value is NULL
   value_date   date,                    -- `value` as a date when it is one day (grain day or minute)
-  PRIMARY KEY (doc_id, ord)
+  PRIMARY KEY (doc_id, seq)
 );
 CREATE INDEX dates_value_date ON dates (value_date);
 
 CREATE TABLE money (
   doc_id       text NOT NULL REFERENCES documents ON DELETE CASCADE,
-  ord          integer NOT NULL,
+  seq          integer NOT NULL,
   text         text NOT NULL,
-  start_offset integer NOT NULL,
-  end_offset   integer NOT NULL,
+  span_start   integer NOT NULL,
+  span_end     integer NOT NULL,
   amount       numeric,                 -- exact, in units of the currency
   currency     text NOT NULL,           -- ISO 4217
   qualifier    text,                    -- about, over, under, up_to
   amount_min   numeric,                 -- ranges only
   amount_max   numeric,                 -- ranges only
-  PRIMARY KEY (doc_id, ord)
+  PRIMARY KEY (doc_id, seq)
 );
 CREATE INDEX money_currency_amount ON money (currency, amount);
 
@@ -74,14 +74,15 @@ CREATE TABLE officials (
   PRIMARY KEY (doc_id, entity)
 );
 CREATE INDEX officials_name_key ON officials (name_key);
+CREATE INDEX officials_title ON officials (title);
 
 CREATE TABLE official_mentions (
   doc_id       text NOT NULL,
   entity       integer NOT NULL,
-  ord          integer NOT NULL,
+  seq          integer NOT NULL,
   text         text NOT NULL,
-  start_offset integer NOT NULL,
-  end_offset   integer NOT NULL,
-  PRIMARY KEY (doc_id, entity, ord),
+  span_start   integer NOT NULL,
+  span_end     integer NOT NULL,
+  PRIMARY KEY (doc_id, entity, seq),
   FOREIGN KEY (doc_id, entity) REFERENCES officials ON DELETE CASCADE
 );

@@ -20,11 +20,11 @@ constexpr int64_t kMigrationLockKey = 0x766e6965'5047;  // "vniePG"
 constexpr const char* kDocumentColumns =
     "doc_id, source_path, source_bytes, encoding, lang, title, published, published_date, rejected, body";
 constexpr const char* kDateColumns =
-    "doc_id, ord, text, start_offset, end_offset, value, grain, mod, relative, value_date";
+    "doc_id, seq, text, span_start, span_end, value, grain, mod, relative, value_date";
 constexpr const char* kMoneyColumns =
-    "doc_id, ord, text, start_offset, end_offset, amount, currency, qualifier, amount_min, amount_max";
+    "doc_id, seq, text, span_start, span_end, amount, currency, qualifier, amount_min, amount_max";
 constexpr const char* kOfficialColumns = "doc_id, entity, name, name_key, title, organization, country";
-constexpr const char* kMentionColumns = "doc_id, entity, ord, text, start_offset, end_offset";
+constexpr const char* kMentionColumns = "doc_id, entity, seq, text, span_start, span_end";
 
 struct Migrations {
   std::string setup;                             // run on every connection (idempotent)
@@ -65,11 +65,15 @@ bool Contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
 
+// MESSAGE on one line, runs of white space as one space.
 std::string Trimmed(const char* message) {
-  std::string s = message ? message : "";
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  std::replace(s.begin(), s.end(), '\n', ' ');
-  std::replace(s.begin(), s.end(), '\t', ' ');
+  std::string s;
+  for (const char* p = message ? message : ""; *p != '\0'; ++p) {
+    bool space = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+    if (!space) s.push_back(*p);
+    else if (!s.empty() && s.back() != ' ') s.push_back(' ');
+  }
+  if (!s.empty() && s.back() == ' ') s.pop_back();
   return s;
 }
 
@@ -470,6 +474,9 @@ PostgresSink::Attempt PostgresSink::CommitBatch() {
     std::string sql = std::string("INSERT INTO documents (") + kDocumentColumns + ") SELECT " + kDocumentColumns +
                       " FROM vnie_stage_documents ORDER BY doc_id ON CONFLICT (doc_id) DO UPDATE SET " + updates +
                       "ingested_at = now();";
+    // A changed file (same path, new bytes) replaces the document it held.
+    sql += "DELETE FROM documents WHERE source_path IN (SELECT source_path FROM vnie_stage_documents) "
+           "AND doc_id NOT IN (SELECT doc_id FROM vnie_stage_documents);";
     for (const char* t : {"dates", "money", "officials"}) {  // official_mentions go with officials
       sql += std::string("DELETE FROM ") + t + " WHERE doc_id IN (SELECT doc_id FROM vnie_stage_documents);";
     }
@@ -572,6 +579,11 @@ void PostgresSink::Flush() {
   spdlog::debug("postgresql {}: committed {} documents", target_, batch_.members.size());
   if (listener_) listener_(batch_.members);
   batch_.Clear();
+}
+
+bool PostgresSink::Commit() {
+  Flush();
+  return true;
 }
 
 void PostgresSink::Finish() {

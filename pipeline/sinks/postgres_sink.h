@@ -10,8 +10,9 @@
 // Documents are buffered and written in batches: each batch is copied (COPY)
 // into temporary staging tables and merged in the same transaction, which
 // upserts `documents` by doc_id and replaces the document's rows in the mention
-// tables.  Writing a folder twice therefore leaves the same rows, and several
-// runs (shards) may write into the same schema at once.
+// tables; a document from a source path that held another doc_id (a changed
+// file) replaces that document.  Writing a folder twice therefore leaves the
+// same rows, and several runs (shards) may write into the same schema at once.
 //
 // Failures: a batch that fails because the connection dropped, the server
 // restarted or a transaction lost a deadlock is retried, with the connection
@@ -67,6 +68,9 @@ class PostgresSink : public Sink {
   void Write(const Document& doc) override;
   // Commits every buffered document; on return they are durable.
   void Flush();
+  // The runner's batch-commit hook: Flush(), then true (the records written
+  // so far are durable, so a state store may mark their files done).
+  bool Commit();
   // Flush(), then closes the connection.
   void Finish() override;
 

@@ -26,16 +26,9 @@ class Sink {
   virtual void Finish() = 0;
 };
 
-// Settings that only some sinks read.
-struct SinkSettings {
-  std::string pg_schema;  // schema for postgresql:// targets; "" for the default (vnie)
-};
-
-// Picks the sink for TARGET by its form (SPEC.md §2): "-" or *.jsonl,
-// postgresql://... or postgres://...
+// Picks the sink for TARGET by its form (SPEC.md §2): "-" or *.jsonl.
 // Throws std::invalid_argument for a target no sink accepts (a usage error,
 // naming the forms known) and SinkError when the target cannot be written.
-std::unique_ptr<Sink> OpenSink(const std::string& target, const RecordOptions& options,
-                               const SinkSettings& settings = {});
+std::unique_ptr<Sink> OpenSink(const std::string& target, const RecordOptions& options);
 
 }  // namespace vnie
