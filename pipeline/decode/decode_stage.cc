@@ -1,5 +1,7 @@
 #include "pipeline/decode/decode_stage.h"
 
+#include <spdlog/spdlog.h>
+
 #include "pipeline/decode/decoder.h"
 
 namespace vnie {
@@ -18,6 +20,10 @@ class DecodeStage : public Stage {
     doc.encoding = std::move(result.encoding);
     doc.text = std::move(result.text);
     doc.invalid_sequences = result.invalid_sequences;
+    if (doc.invalid_sequences > 0) {
+      spdlog::warn("{}: {} invalid byte sequence(s) in {} replaced with U+FFFD", doc.source.path,
+                   doc.invalid_sequences, doc.encoding);
+    }
     return std::nullopt;
   }
 

@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <memory>
 
+#include "pipeline/decode/legacy_codec.h"
+#include "pipeline/text/unicode_text.h"
+#include "pipeline/text/vietnamese.h"
+
 namespace vnie {
 namespace {
 
@@ -81,6 +85,69 @@ bool IsValidUtf8(std::string_view bytes) {
   return true;
 }
 
+namespace {
+
+// How Vietnamese a decoding reads: +1 for each word with a letter outside
+// ASCII that is a Vietnamese syllable, -1 for each such word that is not,
+// -3 for a replacement or control character.  Plain ASCII words say nothing
+// (every candidate decodes them alike).
+int64_t VietnameseScore(std::string_view utf8) {
+  std::string nfc = ToNfc(utf8);
+  int64_t score = 0;
+  size_t i = 0, n = nfc.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(nfc[i]);
+    if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+      ++i;
+      continue;
+    }
+    size_t begin = i;
+    bool marked = false, bad = false;
+    while (i < n) {
+      auto d = static_cast<unsigned char>(nfc[i]);
+      if (d < 0x80) {
+        if (!((d | 0x20) >= 'a' && (d | 0x20) <= 'z')) break;
+        ++i;
+        continue;
+      }
+      size_t at = i;
+      char32_t cp = vietnamese::NextUtf8(nfc, &i);
+      if (cp == 0xFFFD || cp < 0xA0) {
+        bad = true;
+        continue;
+      }
+      vietnamese::Letter l;
+      if (!vietnamese::LookupLetter(cp, &l) && !vietnamese::IsCombiningMark(cp) &&
+          !(cp >= 0xC0 && cp < 0x250)) {
+        i = at == begin ? i : at;
+        break;
+      }
+      marked = true;
+    }
+    if (bad) {
+      score -= 3;
+    } else if (marked) {
+      score += vietnamese::IsMarkedVietnameseSyllable(nfc.substr(begin, i - begin)) ? 1 : -1;
+    }
+    if (i == begin) ++i;
+  }
+  return score;
+}
+
+void RejectMostlyInvalid(DecodeResult& result, size_t bytes) {
+  if (!result.error && result.invalid_sequences > kMaxInvalidShare * static_cast<double>(bytes)) {
+    result.error = "mostly invalid bytes: " + std::to_string(result.invalid_sequences) + " of " +
+                   std::to_string(bytes) + " bytes are not text in " + result.encoding;
+  }
+}
+
+DecodeResult DecodeCandidate(std::string_view bytes, std::string_view name) {
+  if (const LegacyCodec* codec = LegacyCodec::Find(name)) return codec->Decode(bytes);
+  return DecodeWithIcu(bytes, "windows-1258", "windows-1258");
+}
+
+}  // namespace
+
 DecodeResult DecodeDetect(std::string_view bytes) {
   if (bytes.size() >= 2) {
     auto b0 = static_cast<unsigned char>(bytes[0]), b1 = static_cast<unsigned char>(bytes[1]);
@@ -89,28 +156,62 @@ DecodeResult DecodeDetect(std::string_view bytes) {
   }
   if (bytes.substr(0, 3) == kUtf8Bom) bytes.remove_prefix(3);
   DecodeResult result;
-  if (LooksBinary(bytes)) {
-    result.error = "binary file: not text in any supported encoding";
-    return result;
-  }
   if (IsValidUtf8(bytes)) {
     result.text.assign(bytes);
     result.encoding = "UTF-8";
     return result;
   }
-  result = DecodeWithIcu(bytes, "windows-1258", "windows-1258");
-  if (!result.error && result.invalid_sequences > kMaxInvalidShare * static_cast<double>(bytes.size())) {
-    result.error = "mostly invalid bytes: not text in any supported encoding";
+  if (LooksBinary(bytes)) {
+    result.error = "binary file: not text in any supported encoding";
+    return result;
   }
+  // Score each legacy candidate on a sample; decode the whole file with the
+  // best (ties keep the earlier, more common encoding).
+  static constexpr std::string_view kCandidates[] = {"windows-1258", "VNI", "TCVN3", "VISCII"};
+  std::string_view sample = bytes.substr(0, 64 * 1024);
+  std::string_view best = kCandidates[0];
+  int64_t best_score = INT64_MIN;
+  for (std::string_view name : kCandidates) {
+    DecodeResult trial = DecodeCandidate(sample, name);
+    if (trial.error) continue;
+    int64_t score = VietnameseScore(trial.text) - 3 * trial.invalid_sequences;
+    if (score > best_score) {
+      best_score = score;
+      best = name;
+    }
+  }
+  result = DecodeCandidate(bytes, best);
+  RejectMostlyInvalid(result, bytes.size());
   return result;
 }
 
 DecodeResult DecodeAs(std::string_view bytes, std::string_view encoding) {
-  std::string name(encoding);
-  if (name == "UTF-8" || name == "utf-8" || name == "utf8") {
-    if (bytes.substr(0, 3) == kUtf8Bom) bytes.remove_prefix(3);
+  DecodeResult result;
+  if (const LegacyCodec* codec = LegacyCodec::Find(encoding)) {
+    result = codec->Decode(bytes);
+  } else {
+    std::string key;
+    for (char c : encoding) {
+      if (c != '-' && c != '_') key.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    }
+    if (key == "utf8") {
+      if (bytes.substr(0, 3) == kUtf8Bom) bytes.remove_prefix(3);
+      result = DecodeWithIcu(bytes, "UTF-8", "UTF-8");
+    } else if (key == "utf16" && bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+               static_cast<unsigned char>(bytes[1]) == 0xFE) {
+      result = DecodeWithIcu(bytes.substr(2), "UTF-16LE", "UTF-16LE");
+    } else if (key == "utf16" && bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE &&
+               static_cast<unsigned char>(bytes[1]) == 0xFF) {
+      result = DecodeWithIcu(bytes.substr(2), "UTF-16BE", "UTF-16BE");
+    } else if (key == "windows1258" || key == "cp1258") {
+      result = DecodeWithIcu(bytes, "windows-1258", "windows-1258");
+    } else {
+      std::string name(encoding);
+      result = DecodeWithIcu(bytes, name.c_str(), name);
+    }
   }
-  return DecodeWithIcu(bytes, name.c_str(), name);
+  RejectMostlyInvalid(result, bytes.size());
+  return result;
 }
 
 }  // namespace vnie

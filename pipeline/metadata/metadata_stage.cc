@@ -1,5 +1,7 @@
 #include "pipeline/metadata/metadata_stage.h"
 
+#include "pipeline/metadata/published.h"
+
 
 namespace vnie {
 namespace {
@@ -35,8 +37,8 @@ class MetadataStage : public Stage {
   std::string_view name() const override { return "metadata"; }
   std::optional<std::string> Process(Document& doc) const override {
     doc.lang = doc.lang_hint ? *doc.lang_hint : (LooksVietnamese(doc.text) ? "vi" : "en");
-    if (doc.title_hint) doc.title = doc.title_hint;
-    if (doc.published_hint) doc.published = doc.published_hint;
+    doc.title = doc.title_hint ? doc.title_hint : FindTitle(doc.text);
+    doc.published = doc.published_hint ? doc.published_hint : FindPublished(doc.text);
     return std::nullopt;
   }
 };

@@ -1,14 +1,70 @@
 #include "pipeline/segment/segment_stage.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <memory>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+
+#include "pipeline/data/embedded_data.h"
+
 namespace vnie {
 namespace {
 
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+
+// ICU's sentence rules; abbreviations are checked by vnie itself (ICU's
+// FilteredBreakIterator drops entries such as "U.S." depending on what else
+// its list holds).
+std::unique_ptr<icu::BreakIterator> MakePrototype() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status)) throw std::runtime_error("ICU sentence break data unavailable");
+  return base;
+}
+
+// pipeline/segment/abbreviations.txt: tokens after which a sentence goes on.
+std::set<std::string, std::less<>> LoadAbbreviations() {
+  std::set<std::string, std::less<>> out;
+  std::string_view data = EmbeddedData("pipeline/segment/abbreviations.txt");
+  size_t i = 0;
+  while (i < data.size()) {
+    size_t j = data.find('\n', i);
+    if (j == std::string_view::npos) j = data.size();
+    std::string_view line = data.substr(i, j - i);
+    i = j + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    // "Assoc. Prof." is checked by its last word.
+    size_t space = line.rfind(' ');
+    if (space != std::string_view::npos) line.remove_prefix(space + 1);
+    out.emplace(line);
+  }
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\n'; }
+
 class SegmentStage : public Stage {
  public:
+  SegmentStage() : prototype_(MakePrototype()), abbreviations_(LoadAbbreviations()) {}
   std::string_view name() const override { return "segment"; }
+
   std::optional<std::string> Process(Document& doc) const override {
     doc.paragraphs.clear();
     doc.sentences.clear();
+    std::unique_ptr<icu::BreakIterator> bi;
+    {
+      // clone() reads the prototype only, but ICU does not promise that it is
+      // safe from several threads; a short lock keeps Process thread-safe.
+      std::lock_guard<std::mutex> lock(mutex_);
+      bi.reset(prototype_->clone());
+    }
     const std::string& t = doc.text;
     size_t start = 0;
     while (start < t.size()) {
@@ -16,7 +72,7 @@ class SegmentStage : public Stage {
       if (end == std::string::npos) end = t.size();
       if (end > start) {
         doc.paragraphs.push_back({start, end});
-        SplitSentences(t, start, end, doc.sentences);
+        SplitSentences(*bi, t, start, end, doc.sentences);
       }
       start = end + 1;
     }
@@ -25,21 +81,42 @@ class SegmentStage : public Stage {
   }
 
  private:
-  // A sentence ends at '.', '!' or '?' followed by a space and an uppercase
-  // ASCII letter or a quote.
-  static void SplitSentences(const std::string& t, size_t begin, size_t end,
-                             std::vector<ByteRange>& out) {
-    size_t s = begin;
-    for (size_t i = begin; i + 2 < end; ++i) {
-      char c = t[i];
-      if ((c == '.' || c == '!' || c == '?') && t[i + 1] == ' ' &&
-          ((t[i + 2] >= 'A' && t[i + 2] <= 'Z') || t[i + 2] == '"')) {
-        out.push_back({s, i + 1});
-        s = i + 2;
-      }
-    }
-    if (s < end) out.push_back({s, end});
+  // True when t[begin, at) ends with an abbreviation from the list.
+  bool EndsWithAbbreviation(const std::string& t, size_t begin, size_t at) const {
+    while (at > begin && IsSpace(t[at - 1])) --at;
+    size_t from = at;
+    while (from > begin && !IsSpace(t[from - 1])) --from;
+    std::string_view token(t.data() + from, at - from);
+    while (!token.empty() && (token.front() == '(' || token.front() == '"' || token.front() == '\'')) token.remove_prefix(1);
+    return !token.empty() && abbreviations_.count(token) > 0;
   }
+
+  void SplitSentences(icu::BreakIterator& bi, const std::string& t, size_t begin, size_t end,
+                      std::vector<ByteRange>& out) const {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UText, UTextCloser> ut(
+        utext_openUTF8(nullptr, t.data() + begin, static_cast<int64_t>(end - begin), &status));
+    if (U_SUCCESS(status)) bi.setText(ut.get(), status);
+    if (U_FAILURE(status)) {
+      out.push_back({begin, end});
+      return;
+    }
+    size_t from = begin;
+    bi.first();
+    for (int32_t to = bi.next(); to != icu::BreakIterator::DONE; to = bi.next()) {
+      size_t e = begin + static_cast<size_t>(to);
+      if (e < end && EndsWithAbbreviation(t, from, e)) continue;
+      size_t b = from;
+      from = e;
+      while (e > b && IsSpace(t[e - 1])) --e;
+      while (b < e && IsSpace(t[b])) ++b;
+      if (e > b) out.push_back({b, e});
+    }
+  }
+
+  std::unique_ptr<icu::BreakIterator> prototype_;
+  std::set<std::string, std::less<>> abbreviations_;
+  mutable std::mutex mutex_;
 };
 
 }  // namespace

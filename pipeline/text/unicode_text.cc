@@ -1,10 +1,14 @@
 #include "pipeline/text/unicode_text.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 namespace vnie {
@@ -24,9 +28,110 @@ const icu::Normalizer2& Nfd() {
   return *n;
 }
 
-bool IsAscii(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
+// Below U+0300 every code point is NFC and none combines with what precedes
+// it, so text made only of such code points needs no ICU call.
+bool BelowCombiningMarks(std::string_view s) {
+  for (char ch : s) {
+    // UTF-8 lead bytes 0xCC and up start code points from U+0300.
+    if (static_cast<unsigned char>(ch) >= 0xCC) return false;
+  }
+  return true;
+}
+
+// How AsciiFold treats one code point.
+enum FoldKind : uint8_t { kSeparator = 0, kDrop = 1, kAscii = 2, kKeepUtf8 = 3 };
+struct FoldEntry {
+  FoldKind kind = kSeparator;
+  char ascii = 0;  // for kAscii
+};
+
+// The fold of one code point, with ICU (the reference the table is built from
+// and the path for code points past the table).
+FoldEntry FoldWithIcu(UChar32 c, UChar32* base_out) {
+  if (c < 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return {kAscii, static_cast<char>(c)};
+    if (c >= 'A' && c <= 'Z') return {kAscii, static_cast<char>(c - 'A' + 'a')};
+    return {kSeparator, 0};
+  }
+  if (c == 0x0110 || c == 0x0111) return {kAscii, 'd'};
+  if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) return {kDrop, 0};
+  // The base of a letter with marks (Ấ -> A); a letter whose decomposition is
+  // not base + marks (a Hangul syllable) is kept whole.
+  UChar32 base = c;
+  icu::UnicodeString decomposed;
+  if (Nfd().getDecomposition(c, decomposed) && decomposed.length() > 0) {
+    UChar32 first = decomposed.char32At(0);
+    bool marks_only = true;
+    for (int32_t k = U16_LENGTH(first); k < decomposed.length();) {
+      UChar32 m = decomposed.char32At(k);
+      if (u_getCombiningClass(m) == 0 && u_charType(m) != U_NON_SPACING_MARK) marks_only = false;
+      k += U16_LENGTH(m);
+    }
+    if (marks_only) base = first;
+  }
+  base = u_tolower(base);
+  if (base < 0x80 && ((base >= 'a' && base <= 'z') || (base >= '0' && base <= '9')))
+    return {kAscii, static_cast<char>(base)};
+  if (u_isalnum(base)) {
+    *base_out = base;
+    return {kKeepUtf8, 0};
+  }
+  return {kSeparator, 0};
+}
+
+// Latin, Latin Extended and the Vietnamese block (U+1EA0..U+1EF9) fit below
+// U+2000; their folds are computed once.  kKeepUtf8 entries (non-Latin
+// letters) still go through ICU for their lowercase base.
+struct FoldTable {
+  std::array<FoldEntry, 0x2000> entries;
+  FoldTable() {
+    for (UChar32 c = 0; c < 0x2000; ++c) {
+      UChar32 base = 0;
+      entries[c] = FoldWithIcu(c, &base);
+    }
+  }
+};
+
+const FoldTable& Folds() {
+  static const FoldTable table;
+  return table;
+}
+
+}  // namespace
+
+namespace {
+
+// True when every code point of S is one that NFC leaves alone whatever
+// surrounds it: below U+0300, Latin Extended Additional (U+1E00..U+1EFF, where
+// the precomposed Vietnamese letters live) or punctuation and currency signs
+// (U+2010..U+20BF).  A combining mark or anything else sends the text to ICU.
+// Reads ASCII eight bytes at a time: this is the fast path for text that is
+// already NFC.
+bool NfcInert(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t block;
+      std::memcpy(&block, p + i, 8);
+      if (!(block & 0x8080808080808080ULL)) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+    } else if (c < 0xCC) {
+      i += 2;  // U+0080..U+02FF
+    } else if (c == 0xE1 && i + 1 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB) {
+      i += 3;  // U+1E00..U+1EFF
+    } else if (c == 0xE2 && i + 2 < n && ((p[i + 1] == 0x80 && p[i + 2] >= 0x90) || p[i + 1] == 0x81 ||
+                                          (p[i + 1] == 0x82 && p[i + 2] <= 0xBF))) {
+      i += 3;  // U+2010..U+20BF
+    } else {
+      return false;
+    }
   }
   return true;
 }
@@ -34,54 +139,55 @@ bool IsAscii(std::string_view s) {
 }  // namespace
 
 std::string ToNfc(std::string_view utf8) {
-  if (IsAscii(utf8)) return std::string(utf8);
+  if (BelowCombiningMarks(utf8) || NfcInert(utf8)) return std::string(utf8);
   const icu::Normalizer2& nfc = Nfc();
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  if (nfc.isNormalized(u, status) && U_SUCCESS(status)) return std::string(utf8);
+  icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  if (nfc.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(utf8);
   status = U_ZERO_ERROR;
-  icu::UnicodeString out = nfc.normalize(u, status);
-  if (U_FAILURE(status)) throw std::runtime_error("NFC normalization failed");
   std::string result;
-  out.toUTF8String(result);
+  result.reserve(utf8.size());
+  icu::StringByteSink<std::string> sink(&result);
+  nfc.normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) throw std::runtime_error("NFC normalization failed");
   return result;
 }
 
 std::string AsciiFold(std::string_view utf8) {
+  const FoldTable& table = Folds();
   std::string out;
   out.reserve(utf8.size());
   bool pending_space = false;
-  auto emit = [&](char c) {
-    if (pending_space && !out.empty()) out.push_back(' ');
-    pending_space = false;
-    out.push_back(c);
-  };
-  const icu::Normalizer2& nfd = Nfd();
   int32_t i = 0, n = static_cast<int32_t>(utf8.size());
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   while (i < n) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    if (c < 0x80) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) emit(static_cast<char>(c));
-      else if (c >= 'A' && c <= 'Z') emit(static_cast<char>(c - 'A' + 'a'));
-      else pending_space = true;
-      continue;
-    }
-    if (c == 0x0110 || c == 0x0111) { emit('d'); continue; }
-    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
-    UChar32 base = c;
-    icu::UnicodeString decomposed;
-    if (nfd.getDecomposition(c, decomposed) && decomposed.length() > 0) base = decomposed.char32At(0);
-    base = u_tolower(base);
-    if (base < 0x80 && ((base >= 'a' && base <= 'z') || (base >= '0' && base <= '9'))) emit(static_cast<char>(base));
-    else if (u_isalnum(base)) {
-      // A letter with no ASCII base (e.g. Hangul) keeps its UTF-8 form.
-      if (pending_space && !out.empty()) out.push_back(' ');
-      pending_space = false;
-      icu::UnicodeString(base).toUTF8String(out);
+    FoldEntry e;
+    UChar32 base = 0;
+    if (c >= 0 && c < 0x2000) {
+      e = table.entries[c];
+      if (e.kind == kKeepUtf8) FoldWithIcu(c, &base);
     } else {
-      pending_space = true;
+      e = FoldWithIcu(c < 0 ? 0xFFFD : c, &base);
+    }
+    switch (e.kind) {
+      case kDrop:
+        break;
+      case kSeparator:
+        pending_space = true;
+        break;
+      case kAscii:
+        if (pending_space && !out.empty()) out.push_back(' ');
+        pending_space = false;
+        out.push_back(e.ascii);
+        break;
+      case kKeepUtf8:
+        // A letter with no ASCII base (e.g. Hangul) keeps its UTF-8 form.
+        if (pending_space && !out.empty()) out.push_back(' ');
+        pending_space = false;
+        icu::UnicodeString(base).toUTF8String(out);
+        break;
     }
   }
   return out;

@@ -1,0 +1,103 @@
+// MoneyMatcher: finds the monetary amounts of a text (SPEC.md §3 Money).
+//
+//   const MoneyMatcher& matcher = MoneyMatcher::Default();
+//   for (const FoundAmount& a : matcher.Find(text, "vi")) ...
+//     // "hơn 2.000 tỷ đồng" -> amount "2000000000000", VND, qualifier over
+//
+// Everything language-specific (currency forms, multipliers, qualifiers,
+// written numbers, number formats, range words) comes from the data files
+// beside this header; the matcher itself has no per-language branch.
+// Thread-safe: Find() keeps no state between calls.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/money/decimal_amount.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace vnie {
+
+// One amount found in a text, with byte offsets into it.
+struct FoundAmount {
+  size_t begin = 0;        // first byte of the mention (qualifier included)
+  size_t end = 0;          // one past its last byte
+  std::string amount;      // canonical decimal (the minimum of a range)
+  std::string currency;    // ISO 4217
+  std::string qualifier;   // "", about, over, under, up_to
+  std::string amount_min;  // ranges only
+  std::string amount_max;  // ranges only
+};
+
+class MoneyMatcher {
+ public:
+  // Builds the matcher from the embedded data files of extractors/money/.
+  // Throws std::runtime_error on a malformed data file (a build error).
+  MoneyMatcher();
+  ~MoneyMatcher();
+  MoneyMatcher(const MoneyMatcher&) = delete;
+  MoneyMatcher& operator=(const MoneyMatcher&) = delete;
+
+  // The one shared instance, built on first use.
+  static const MoneyMatcher& Default();
+
+  // The amounts of TEXT (UTF-8, NFC) written in language LANG ("en", "vi";
+  // an unknown language reads numbers the English way), in text order.
+  std::vector<FoundAmount> Find(std::string_view text, std::string_view lang) const;
+
+ private:
+  struct Atom;
+  struct CurrencyForm {
+    std::string currency;
+    bool prefix = false;
+    bool suffix = false;
+  };
+  struct WrittenWord {
+    std::string value;
+    std::string how;  // add, hundred, tens, alone
+  };
+  struct ContextRule {
+    std::string currency;
+    std::unique_ptr<re2::RE2> context;
+  };
+  struct Opener {
+    bool forces = false;
+    std::vector<std::string> links;
+  };
+
+  std::vector<Atom> FindAtoms(std::string_view text, const NumberFormat& format,
+                              const std::map<std::string, std::string>& context_currency) const;
+  bool ReadWritten(std::string_view phrase, std::string* value) const;
+  std::string CurrencyOf(std::string_view form, const std::map<std::string, std::string>& context) const;
+  bool NotCurrencyAt(std::string_view text, size_t at) const;
+
+  std::map<std::string, CurrencyForm> currencies_;  // key: lowercase form
+  std::map<std::string, ContextRule> context_rules_;  // key: lowercase form
+  std::map<std::string, int> multiplier_power_;     // key: lowercase word
+  std::map<std::string, bool> multiplier_attached_;
+  std::map<std::string, std::string> qualifiers_;   // lowercase phrase -> qualifier
+  std::map<std::string, WrittenWord> written_;      // lowercase word -> value
+  std::map<std::string, std::string> fraction_after_;  // "rưỡi" -> 0.5
+  std::map<std::string, NumberFormat> formats_;     // lang -> format
+  std::map<std::string, Opener> openers_;           // lowercase word -> opener
+  std::vector<std::string> plain_links_;          // lowercase link words
+  std::vector<std::string> not_currency_;           // lowercase phrases
+
+  std::unique_ptr<re2::RE2> atom_;        // [prefix currency] number | written number
+  std::unique_ptr<re2::RE2> multiplier_;  // anchored: spacing, multiplier word
+  std::unique_ptr<re2::RE2> suffix_;      // anchored: spacing, currency after a number
+  std::unique_ptr<re2::RE2> fraction_;    // anchored: a fraction word after a multiplier
+  std::unique_ptr<re2::RE2> number_next_;  // anchored: spacing, a digit
+  std::unique_ptr<re2::RE2> percent_;     // anchored: spacing, a percent sign or word
+  std::unique_ptr<re2::RE2> link_;        // the whole gap between two amounts of a range
+  std::unique_ptr<re2::RE2> qualifier_;   // a qualifier ending the text before an amount
+  std::unique_ptr<re2::RE2> opener_;      // a range opener ending the text before an amount
+};
+
+}  // namespace vnie

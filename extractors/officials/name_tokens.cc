@@ -1,0 +1,140 @@
+#include "extractors/officials/name_tokens.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "pipeline/text/unicode_text.h"
+
+namespace vnie {
+namespace {
+
+bool IsLetterOrDigit(UChar32 c) {
+  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK;
+}
+
+bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+// Decodes the code point at byte I of TEXT (bounded by END), advancing NEXT.
+UChar32 At(std::string_view text, size_t i, size_t end, size_t* next) {
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), pos, static_cast<int32_t>(end), c);
+  *next = static_cast<size_t>(pos);
+  return c;
+}
+
+std::string FoldPunctuation(UChar32 c, std::string_view raw) {
+  switch (c) {
+    case 0x2019: case 0x2018: case 0x02BC: return "'";
+    case 0x201C: case 0x201D: return "\"";
+    case 0x2013: case 0x2014: case 0x2010: case 0x2011: return "-";
+    default: return std::string(raw);
+  }
+}
+
+void FinishWord(NameToken& t, std::string_view text) {
+  t.text = std::string(text.substr(t.begin, t.end - t.begin));
+  t.fold = AsciiFold(t.text);
+  t.word = true;
+  size_t next = 0;
+  UChar32 first = At(text, t.begin, t.end, &next);
+  t.capitalized = u_isupper(first) || u_istitle(first);
+  int letters = 0, upper = 0;
+  for (size_t i = t.begin; i < t.end;) {
+    UChar32 c = At(text, i, t.end, &i);
+    if (c >= 0x80) t.marked = true;
+    if (IsHyphen(c)) t.hyphenated = true;
+    if (u_isalpha(c)) {
+      ++letters;
+      upper += u_isupper(c) ? 1 : 0;
+    }
+  }
+  t.all_caps = letters >= 2 && letters == upper;
+  if (t.marked) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(t.text);
+    u.toLower();
+    u.toUTF8String(t.key);
+  } else {
+    t.key = t.fold;
+  }
+}
+
+}  // namespace
+
+std::vector<NameToken> TokenizeForNames(std::string_view text, size_t begin, size_t end) {
+  std::vector<NameToken> out;
+  size_t i = begin;
+  while (i < end) {
+    size_t next = i;
+    UChar32 c = At(text, i, end, &next);
+    if (u_isspace(c) || c == 0xA0 || c == 0xFEFF) {
+      i = next;
+      continue;
+    }
+    if (!IsLetterOrDigit(c)) {
+      // A possessive "'s" after a word is one token.
+      if (IsApostrophe(c) && !out.empty() && out.back().word && out.back().end == i && next < end &&
+          (text[next] == 's' || text[next] == 'S')) {
+        size_t after = next + 1;
+        size_t after_next = after;
+        if (after >= end || !IsLetterOrDigit(At(text, after, end, &after_next))) {
+          NameToken t;
+          t.begin = i;
+          t.end = after;
+          t.text = std::string(text.substr(i, after - i));
+          t.fold = "'s";
+          t.key = t.fold;
+          out.push_back(std::move(t));
+          i = after;
+          continue;
+        }
+      }
+      NameToken t;
+      t.begin = i;
+      t.end = next;
+      t.text = std::string(text.substr(i, next - i));
+      t.fold = FoldPunctuation(c, t.text);
+      t.key = t.fold;
+      out.push_back(std::move(t));
+      i = next;
+      continue;
+    }
+    NameToken t;
+    t.begin = i;
+    size_t j = next;
+    while (j < end) {
+      size_t after = j;
+      UChar32 d = At(text, j, end, &after);
+      if (IsLetterOrDigit(d)) {
+        j = after;
+        continue;
+      }
+      // An inner hyphen or apostrophe joins two letters ("Won-shik", "O'Brien").
+      if ((IsHyphen(d) || IsApostrophe(d)) && after < end) {
+        size_t after2 = after;
+        UChar32 e = At(text, after, end, &after2);
+        bool possessive = IsApostrophe(d) && (e == 's' || e == 'S');
+        if (possessive) {
+          size_t after3 = after2;
+          possessive = after2 >= end || !IsLetterOrDigit(At(text, after2, end, &after3));
+        }
+        if (u_isalpha(e) && !possessive) {
+          j = after2;
+          continue;
+        }
+      }
+      break;
+    }
+    t.end = j;
+    FinishWord(t, text);
+    out.push_back(std::move(t));
+    i = j;
+  }
+  return out;
+}
+
+std::vector<NameToken> TokenizePhrase(std::string_view phrase) { return TokenizeForNames(phrase, 0, phrase.size()); }
+
+}  // namespace vnie

@@ -1,0 +1,168 @@
+#include "extractors/officials/official_coreference.h"
+
+#include <algorithm>
+#include <set>
+
+#include "pipeline/text/unicode_text.h"
+
+namespace vnie {
+namespace {
+
+bool IsMarked(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
+bool SentenceBoundary(const NameToken& t) {
+  static const std::set<std::string, std::less<>> kEnds = {".", "!", "?", ":", "\"", "-", "(", "'"};
+  return !t.word && kEnds.count(t.fold);
+}
+
+// The country a name's shape implies, when the text gives no other: a
+// Vietnamese name in Vietnamese news serves Vietnam; other shapes only when
+// the article speaks of that country.
+std::string CountryOfShape(NameShape shape, const std::set<std::string>& cited) {
+  switch (shape) {
+    case NameShape::kVietnamese: return "VN";
+    case NameShape::kKorean: return cited.count("KR") ? "KR" : "";
+    case NameShape::kChinese: return cited.count("CN") ? "CN" : "";
+    case NameShape::kJapanese: return cited.count("JP") ? "JP" : "";
+    default: return "";
+  }
+}
+
+}  // namespace
+
+std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::vector<NameToken>& tokens,
+                                             const TokenRanges& paragraphs, std::vector<TitledMention> titled,
+                                             const OfficialsLexicon& lex, bool vietnamese_text) {
+  std::sort(titled.begin(), titled.end(),
+            [](const TitledMention& a, const TitledMention& b) { return a.mention_begin < b.mention_begin; });
+
+  // Lexicon phrases (titles, bodies, places, countries) over the whole text,
+  // and where each title ends.
+  std::vector<char> in_phrase(tokens.size(), 0);
+  std::vector<size_t> title_before(tokens.size() + 1, static_cast<size_t>(-1));
+  std::vector<size_t> honorific_before(tokens.size() + 1, static_cast<size_t>(-1));
+  std::set<std::string> cited;
+  for (const auto& [pb, pe] : paragraphs) {
+    for (size_t i = pb; i < pe;) {
+      PhraseMatch t = lex.titles.Match(tokens, i, pe);
+      PhraseMatch o = lex.organizations.Match(tokens, i, pe);
+      PhraseMatch p = lex.places.Match(tokens, i, pe);
+      PhraseMatch c = lex.countries.Match(tokens, i, pe);
+      PhraseMatch h = lex.honorifics.Match(tokens, i, pe);
+      size_t len = std::max({t.length, o.length, p.length, c.length});
+      if (c.length) cited.insert(lex.country_code[c.value]);
+      if (h.length && h.length >= len) {
+        size_t e = i + h.length;
+        if (e < pe && !tokens[e].word && tokens[e].fold == ".") ++e;
+        honorific_before[e] = i;
+        i += h.length;
+        continue;
+      }
+      if (!len) {
+        ++i;
+        continue;
+      }
+      if (t.length == len) title_before[i + len] = i;
+      for (size_t k = i; k < i + len; ++k) in_phrase[k] = 1;
+      i += len;
+    }
+  }
+
+  std::vector<OfficialEntity> people;
+  std::vector<char> used(tokens.size(), 0);
+  auto token_at = [&](size_t byte) {
+    return static_cast<size_t>(std::lower_bound(tokens.begin(), tokens.end(), byte,
+                                                [](const NameToken& t, size_t b) { return t.begin < b; }) -
+                               tokens.begin());
+  };
+  std::string last_title;
+  for (const TitledMention& m : titled) {
+    std::string name(text.substr(tokens[m.name_begin].begin, tokens[m.name_end - 1].end - tokens[m.name_begin].begin));
+    std::string key = AsciiFold(name);
+    std::string title = m.title;
+    if (m.counterpart) title = last_title.empty() ? "other" : last_title;
+    else last_title = title;
+    auto it = std::find_if(people.begin(), people.end(), [&](const OfficialEntity& e) { return e.name_key == key; });
+    if (it == people.end()) {
+      OfficialEntity e;
+      e.name = name;
+      e.name_key = key;
+      e.shape = m.shape;
+      for (size_t k = m.name_begin; k < m.name_end; ++k) e.words.push_back(tokens[k].fold);
+      e.short_key = ShortFormKey(e.shape, e.words);
+      e.title = title;
+      e.organization = m.organization;
+      e.country = m.country;
+      people.push_back(std::move(e));
+      it = people.end() - 1;
+    } else {
+      if (IsMarked(name) && !IsMarked(it->name)) it->name = name;
+      if (it->title.empty() || it->title == "other") it->title = title;
+      if (it->organization.empty()) it->organization = m.organization;
+      if (it->country.empty()) it->country = m.country;
+    }
+    it->mentions.push_back({m.mention_begin, m.mention_end});
+    for (size_t k = token_at(m.mention_begin); k < tokens.size() && tokens[k].begin < m.mention_end; ++k) used[k] = 1;
+  }
+  for (auto& e : people) {
+    if (e.country.empty()) e.country = CountryOfShape(e.shape, cited);
+  }
+
+  // Later mentions: the full name again, or its short form.
+  for (const auto& [pb, pe] : paragraphs) {
+    for (size_t i = pb; i < pe; ++i) {
+      if (used[i] || !tokens[i].word || !tokens[i].capitalized) continue;
+      size_t start = i;
+      if (title_before[i] != static_cast<size_t>(-1) && !used[i - 1]) start = title_before[i];
+      bool full = false;
+      for (auto& e : people) {
+        size_t n = e.words.size();
+        if (i + n > pe || JoinFolds(tokens, i, i + n) != e.name_key) continue;
+        bool free = true;
+        for (size_t k = i; k < i + n; ++k) free = free && !used[k];
+        if (!free) continue;
+        e.mentions.push_back({tokens[start].begin, tokens[i + n - 1].end});
+        for (size_t k = start; k < i + n; ++k) used[k] = 1;
+        i += n - 1;
+        full = true;
+        break;
+      }
+      if (full || in_phrase[i] || tokens[i].all_caps) continue;
+      OfficialEntity* hit = nullptr;
+      int hits = 0;
+      for (auto& e : people) {
+        if (e.short_key != tokens[i].fold) continue;
+        if (tokens[i].marked && IsMarked(e.name)) {
+          // Both spelled with diacritics: they must agree ("Diên" is not "Điện").
+          std::vector<NameToken> words = TokenizePhrase(e.name);
+          size_t idx = ShortFormIndex(e.shape, words.size());
+          if (idx >= words.size() || words[idx].text != tokens[i].text) continue;
+        }
+        hit = &e;
+        ++hits;
+      }
+      if (hits != 1) continue;
+      bool titled_before = start != i;
+      bool honored = honorific_before[i] != static_cast<size_t>(-1);
+      if (i + 1 < pe && tokens[i + 1].word && tokens[i + 1].capitalized) continue;
+      if (i > pb && tokens[i - 1].word && tokens[i - 1].capitalized && !titled_before && !honored) continue;
+      bool sentence_start = i == pb || SentenceBoundary(tokens[i - 1]);
+      (void)sentence_start;
+      if (vietnamese_text && !titled_before && !honored) continue;
+      hit->mentions.push_back({tokens[start].begin, tokens[i].end});
+      for (size_t k = start; k <= i; ++k) used[k] = 1;
+    }
+  }
+  for (auto& e : people) std::sort(e.mentions.begin(), e.mentions.end());
+  std::sort(people.begin(), people.end(), [](const OfficialEntity& a, const OfficialEntity& b) {
+    return a.mentions.front().first < b.mentions.front().first;
+  });
+  return people;
+}
+
+}  // namespace vnie

@@ -1,0 +1,536 @@
+#include "extractors/officials/official_matcher.h"
+
+#include <algorithm>
+
+#include "pipeline/text/unicode_text.h"
+
+namespace vnie {
+namespace {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+constexpr size_t kMaxMiddle = 18;
+constexpr size_t kMaxPrefix = 8;
+
+// The length L of the longest TABLE phrase that ends at token K and starts
+// at or after LO; 0 for none.
+size_t MatchEndingAt(const PhraseTable& table, const std::vector<NameToken>& tokens, size_t k, size_t lo,
+                     int* value) {
+  for (size_t len = 6; len >= 1; --len) {
+    if (k + 1 < len || k + 1 - len < lo) continue;
+    PhraseMatch m = table.Match(tokens, k + 1 - len, k + 1);
+    if (m.length == len) {
+      if (value) *value = m.value;
+      return len;
+    }
+  }
+  return 0;
+}
+
+bool IsPunct(const NameToken& t, std::string_view p) { return !t.word && t.fold == p; }
+
+// What lies between a title and the name that follows it.
+struct Middle {
+  size_t stop = 0;  // token where the scan stopped (the name's first token when found)
+  PersonName name;
+  int org = -1;  // organizations.tsv entry
+  size_t org_pos = kNone;
+  std::string form_org;  // from org_forms.tsv and a place
+  size_t form_pos = kNone;
+  std::string place;
+  std::string place_country;
+  std::string country;
+  size_t raw_begin = kNone, raw_end = kNone;  // unlisted organization words
+  size_t last_content = kNone;                // last token that belongs to the middle
+  std::vector<std::pair<size_t, size_t>> claimed;  // lexicon matches
+};
+
+bool Claimed(const Middle& m, size_t k) {
+  for (const auto& [b, e] : m.claimed) {
+    if (k >= b && k < e) return true;
+  }
+  return false;
+}
+
+size_t SkipHonorifics(const std::vector<NameToken>& tokens, size_t j, size_t end, const OfficialsLexicon& lex) {
+  while (j < end) {
+    PhraseMatch h = lex.honorifics.Match(tokens, j, end);
+    if (!h.length) break;
+    j += h.length;
+    while (j < end && (IsPunct(tokens[j], ".") || IsPunct(tokens[j], ","))) ++j;
+  }
+  return j;
+}
+
+Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end, const OfficialsLexicon& lex) {
+  Middle m;
+  bool raw_open = true, org_head_since_punct = false;
+  int lowercase_run = 0;
+  size_t j = start;
+  auto extend_raw = [&](size_t k) {
+    if (!raw_open) return;
+    if (m.raw_begin == kNone) m.raw_begin = k;
+    m.raw_end = k + 1;
+  };
+  while (j < end && j < start + kMaxMiddle) {
+    const NameToken& t = tokens[j];
+    size_t lexicon_len = std::max<size_t>({lex.organizations.Match(tokens, j, end).length,
+                                   lex.countries.Match(tokens, j, end).length, lex.places.Match(tokens, j, end).length});
+    size_t h = lexicon_len > lex.honorifics.Match(tokens, j, end).length ? j : SkipHonorifics(tokens, j, end, lex);
+    if (h > j) {
+      j = h;
+      raw_open = false;
+      continue;
+    }
+    if (t.word) {
+      uint32_t roles = lex.RolesOf(t.key);
+      // A second title of the same person ("Deputy Prime Minister and
+      // Foreign Minister Bui Thanh Son"): the first one is reported.
+      PhraseMatch other_title = lex.titles.Match(tokens, j, end);
+      if (other_title.length && lexicon_len < other_title.length && j > start) {
+        // After a comma it is the next appositive, read on its own.
+        if (IsPunct(tokens[j - 1], ",")) break;
+        m.claimed.push_back({j, j + other_title.length});
+        if (m.raw_begin != kNone) raw_open = false;
+        j += other_title.length;
+        continue;
+      }
+      // The host right after the title or a country: "Ambassador to South
+      // Korea", "Consul General in Busan"; not "Sar Sokha in Phnom Penh".
+      if ((roles & kHost) && (j == start || Claimed(m, j - 1))) {
+        // "to South Korea", "tại Hàn Quốc": the host country of a mission.
+        size_t k = j + 1;
+        if (k < end && (lex.RolesOf(tokens[k].key) & kModifier)) ++k;
+        size_t len = std::max(lex.countries.Match(tokens, k, end).length, lex.places.Match(tokens, k, end).length);
+        if (len) {
+          m.claimed.push_back({j, k + len});
+          m.last_content = k + len - 1;
+          j = k + len;
+          raw_open = false;
+          continue;
+        }
+        if (!t.capitalized) break;
+      }
+      PhraseMatch form = lex.org_forms.Match(tokens, j, end);
+      if (form.length) {
+        size_t k = j + form.length;
+        PhraseMatch place = lex.places.Match(tokens, k, end);
+        if (place.length) {
+          if (m.place_country.empty()) m.place_country = lex.place_country[place.value];
+          if (m.form_pos == kNone && m.org_pos == kNone) {
+            std::string tmpl = lex.org_template[form.value];
+            size_t at = tmpl.find("{place}");
+            if (at != std::string::npos) tmpl.replace(at, 7, lex.place_english[place.value]);
+            m.form_org = tmpl;
+            m.form_pos = j;
+          }
+          m.claimed.push_back({j, k + place.length});
+          m.last_content = k + place.length - 1;
+          j = k + place.length;
+          raw_open = false;
+          org_head_since_punct = true;
+          continue;
+        }
+      }
+      PhraseMatch org = lex.organizations.Match(tokens, j, end);
+      PhraseMatch country = lex.countries.Match(tokens, j, end);
+      PhraseMatch place = lex.places.Match(tokens, j, end);
+      if (org.length && org.length >= country.length && org.length >= place.length) {
+        size_t org_end = j + org.length;
+        m.claimed.push_back({j, org_end});
+        m.last_content = org_end - 1;
+        org_head_since_punct = true;
+        if (m.raw_begin != kNone && raw_open && j > start && (lex.RolesOf(tokens[j - 1].key) & kConnector)) {
+          // "Hanoi Department of Industry and Trade": part of a longer name.
+          extend_raw(j);
+          extend_raw(org_end - 1);
+        } else if (m.raw_begin == kNone && org_end < end && IsPunct(tokens[org_end], "'s")) {
+          // "the Ministry of Industry and Trade's Asia-Africa Market
+          // Department": the body after the possessive is the one.
+          ++org_end;
+        } else {
+          if (m.org_pos == kNone) {
+            m.org = org.value;
+            m.org_pos = j;
+          }
+          if (m.raw_begin != kNone) raw_open = false;
+        }
+        j = org_end;
+        continue;
+      }
+      if (country.length && country.length >= place.length) {
+        if (m.country.empty()) m.country = lex.country_code[country.value];
+        m.claimed.push_back({j, j + country.length});
+        m.last_content = j + country.length - 1;
+        j += country.length;
+        raw_open = false;
+        continue;
+      }
+      if (place.length) {
+        if (m.place.empty()) {
+          m.place = lex.place_english[place.value];
+          m.place_country = lex.place_country[place.value];
+        }
+        m.claimed.push_back({j, j + place.length});
+        extend_raw(j);
+        extend_raw(j + place.length - 1);
+        m.last_content = j + place.length - 1;
+        j += place.length;
+        continue;
+      }
+      PersonName name = MatchPersonName(tokens, j, end, lex);
+      if (name.length) {
+        m.name = name;
+        m.stop = j;
+        return m;
+      }
+      if (t.capitalized) {
+        if (roles & kOrgHead) org_head_since_punct = true;
+        lowercase_run = 0;
+        extend_raw(j);
+        m.last_content = j;
+        ++j;
+        continue;
+      }
+      // A lowercase word: a connector inside a name ("of", "and", "và")
+      // followed by more of the name, or a lowercase word of a Vietnamese
+      // body's name after its head ("Cục Xuất nhập khẩu").
+      bool next_continues = j + 1 < end && (tokens[j + 1].capitalized || (lex.RolesOf(tokens[j + 1].key) & kConnector));
+      if ((roles & kConnector) && next_continues && !(roles & kStop)) {
+        if (m.raw_begin != kNone) extend_raw(j);
+        ++j;
+        continue;
+      }
+      if (org_head_since_punct && !(roles & (kStop | kConnector)) && lowercase_run < 3 && m.raw_begin != kNone) {
+        ++lowercase_run;
+        extend_raw(j);
+        m.last_content = j;
+        ++j;
+        continue;
+      }
+      break;
+    }
+    // Punctuation.
+    bool next_cap = j + 1 < end && (tokens[j + 1].capitalized || lex.honorifics.Match(tokens, j + 1, end).length);
+    if (IsPunct(t, "'s") && m.raw_begin != kNone) {
+      extend_raw(j);
+      ++j;
+      continue;
+    }
+    if (IsPunct(t, "(") || IsPunct(t, ")")) {
+      if (m.raw_begin != kNone) raw_open = false;
+      org_head_since_punct = false;
+      ++j;
+      continue;
+    }
+    // "Vụ Thị trường châu Á - châu Phi": a dash inside a Vietnamese body's name.
+    if (IsPunct(t, "-") && org_head_since_punct && m.raw_begin != kNone && raw_open && j + 1 < end &&
+        tokens[j + 1].word && !(lex.RolesOf(tokens[j + 1].key) & kStop)) {
+      extend_raw(j);
+      ++j;
+      continue;
+    }
+    if ((IsPunct(t, ",") || IsPunct(t, "-") || IsPunct(t, "&")) && next_cap) {
+      if (IsPunct(t, "-")) raw_open = m.raw_begin == kNone;
+      org_head_since_punct = false;
+      if (m.raw_begin != kNone && IsPunct(t, "&")) extend_raw(j);
+      ++j;
+      continue;
+    }
+    break;
+  }
+  m.stop = j;
+  return m;
+}
+
+std::string Slice(std::string_view text, const std::vector<NameToken>& tokens, size_t b, size_t e) {
+  return std::string(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
+}
+
+// The Western-shaped name of two capitalized words right before STOP, when
+// nothing else names the person.
+size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, size_t lo, size_t end, const Middle& m,
+                          const OfficialsLexicon& lex) {
+  if (stop < lo + 2) return kNone;
+  if (stop < end && tokens[stop].word && tokens[stop].capitalized) return kNone;
+  if (stop < end && !tokens[stop].word && !IsPunct(tokens[stop], ",") && !IsPunct(tokens[stop], ".") &&
+      !IsPunct(tokens[stop], "(") && !IsPunct(tokens[stop], "'s") && !IsPunct(tokens[stop], ";") &&
+      !IsPunct(tokens[stop], ":"))
+    return kNone;
+  size_t a = stop - 2;
+  for (size_t k = a; k < stop; ++k) {
+    if (Claimed(m, k) || !CouldBeGivenOrSurname(tokens, k, lex)) return kNone;
+  }
+  // After a connector ("Secretary of State Antony Blinken") the run of
+  // capitalized words must hold more than the name.
+  size_t run = a;
+  while (run > lo && tokens[run - 1].word && tokens[run - 1].capitalized && !Claimed(m, run - 1)) --run;
+  if (run > lo && run == a && (lex.RolesOf(tokens[run - 1].key) & kConnector)) return kNone;
+  return a;
+}
+
+// A name that ends at token LAST: the longest name recognized by family name,
+// else two Western-shaped words.  Returns the first token, or kNone.
+size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo, const OfficialsLexicon& lex,
+                    NameShape* shape) {
+  for (size_t s = last >= lo + 4 ? last - 4 : lo; s <= last; ++s) {
+    PersonName n = MatchPersonName(tokens, s, last + 1, lex);
+    if (n.length == last - s + 1) {
+      *shape = n.shape;
+      return s;
+    }
+  }
+  if (last >= lo + 1 && CouldBeGivenOrSurname(tokens, last, lex) && CouldBeGivenOrSurname(tokens, last - 1, lex)) {
+    size_t s = last - 1;
+    if (s > lo && tokens[s - 1].word && tokens[s - 1].capitalized && !lex.honorifics.Match(tokens, s - 1, s).length)
+      return kNone;
+    *shape = NameShape::kWestern;
+    return s;
+  }
+  return kNone;
+}
+
+}  // namespace
+
+std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::vector<NameToken>& tokens,
+                                              size_t begin, size_t end, const OfficialsLexicon& lex) {
+  std::vector<TitledMention> out;
+  auto already = [&](size_t name_begin) {
+    for (const auto& o : out) {
+      if (o.name_begin == name_begin) return true;
+    }
+    return false;
+  };
+  size_t i = begin;
+  while (i < end) {
+    PhraseMatch tm = lex.titles.Match(tokens, i, end);
+    if (!tm.length) {
+      ++i;
+      continue;
+    }
+    // "Chairman of the National Assembly's Economic Committee": the title
+    // is "Chairman"; the possessive belongs to the body.
+    while (tm.length > 1 && i + tm.length < end && IsPunct(tokens[i + tm.length], "'s")) {
+      PhraseMatch shorter = lex.titles.Match(tokens, i, i + tm.length - 1);
+      if (!shorter.length) break;
+      tm = shorter;
+    }
+    const TitleInfo& info = lex.title_info[tm.value];
+    size_t title_end = i + tm.length;
+
+    // Before the title: country, body, modifiers ("South Korea's National
+    // Assembly Speaker", "his South Korean counterpart", "visiting").
+    std::string pre_country, pre_org_name, pre_org_country, pre_place_country;
+    size_t k = i;
+    while (k > begin && k + kMaxPrefix > i) {
+      int value = -1;
+      size_t len;
+      const NameToken& t = tokens[k - 1];
+      if (IsPunct(t, "'s")) {
+        --k;
+      } else if ((len = MatchEndingAt(lex.countries, tokens, k - 1, begin, &value))) {
+        if (pre_country.empty()) pre_country = lex.country_code[value];
+        k -= len;
+      } else if ((len = MatchEndingAt(lex.organizations, tokens, k - 1, begin, &value))) {
+        if (pre_org_name.empty()) {
+          pre_org_name = lex.org_info[value].english;
+          pre_org_country = lex.org_info[value].country;
+        }
+        k -= len;
+      } else if ((len = MatchEndingAt(lex.places, tokens, k - 1, begin, &value))) {
+        if (pre_place_country.empty()) pre_place_country = lex.place_country[value];
+        k -= len;
+      } else if (t.word && (lex.RolesOf(t.key) & kModifier)) {
+        --k;
+      } else {
+        break;
+      }
+    }
+    size_t prefix_begin = k;
+
+    // An unknown capitalized name right before the title names a body the
+    // lexicons do not know: "Samsung Electronics Vice President", "Vingroup
+    // Chairman".  A business, or any body without a state word, is not an
+    // office of state.
+    {
+      size_t r = prefix_begin;
+      bool business = false, state = false, unknown = false;
+      // "and" joins two people ("Khanh and his counterpart"), not a body's words.
+      while (r > begin && r + 6 > prefix_begin && tokens[r - 1].word &&
+             (tokens[r - 1].capitalized ||
+              ((lex.RolesOf(tokens[r - 1].key) & kConnector) && tokens[r - 1].fold != "and" &&
+               tokens[r - 1].fold != "va"))) {
+        uint32_t roles = lex.RolesOf(tokens[r - 1].key);
+        if (tokens[r - 1].capitalized) {
+          business |= (roles & kBusiness) != 0;
+          state |= (roles & (kStateBody | kOrgHead)) != 0;
+          unknown |= !(roles & kNotName) && !lex.honorifics.Match(tokens, r - 1, r).length;
+        }
+        --r;
+      }
+      if (business || (unknown && !state)) {
+        i = title_end;
+        continue;
+      }
+    }
+
+    Middle m = ScanMiddle(tokens, title_end, end, lex);
+    TitledMention mention;
+    mention.title = info.title;
+    mention.counterpart = info.kind == TitleKind::kCounterpart;
+    bool backward = false;
+    if (m.name.length) {
+      mention.name_begin = m.stop;
+      mention.name_end = m.stop + m.name.length;
+      mention.shape = m.name.shape;
+      // "Speaker Kim Jin-pyo of the National Assembly of Korea".
+      size_t q = mention.name_end;
+      while (q + 1 < end && tokens[q].word && (lex.RolesOf(tokens[q].key) & kConnector) &&
+             tokens[q].key != "and" && m.org == -1 && m.form_pos == kNone) {
+        ++q;
+        if (q < end && tokens[q].key == "the") ++q;
+        PhraseMatch org = lex.organizations.Match(tokens, q, end);
+        PhraseMatch country = lex.countries.Match(tokens, q, end);
+        if (org.length && m.raw_begin == kNone) {
+          m.org = org.value;
+          m.org_pos = q;
+          q += org.length;
+        } else if (country.length) {
+          if (m.country.empty()) m.country = lex.country_code[country.value];
+          q += country.length;
+        } else {
+          break;
+        }
+      }
+    } else {
+      // "Name, Title of Org": the name before the title.
+      NameShape shape = NameShape::kWestern;
+      size_t s = kNone;
+      if (prefix_begin >= begin + 2) {
+        const NameToken& sep = tokens[prefix_begin - 1];
+        if (IsPunct(sep, ",") || IsPunct(sep, "-") || IsPunct(sep, "(")) {
+          s = NameEndingAt(tokens, prefix_begin - 2, begin, lex, &shape);
+          // A second appositive: "Đinh Tiến Dũng, Ủy viên Bộ Chính trị, Bí
+          // thư Thành ủy Hà Nội" names the person of the first one.
+          if (s == kNone && !out.empty() && out.back().last_token + 2 == prefix_begin &&
+              out.back().name_end <= out.back().last_token) {
+            s = out.back().name_begin;
+            shape = out.back().shape;
+          }
+        }
+      }
+      if (s != kNone) {
+        backward = true;
+        mention.name_begin = s;
+        mention.name_end = !out.empty() && s == out.back().name_begin && out.back().last_token + 2 == prefix_begin
+                               ? out.back().name_end
+                               : prefix_begin - 1;
+        mention.shape = shape;
+      } else {
+        size_t a = FallbackNameBefore(tokens, m.stop, title_end, end, m, lex);
+        if (a == kNone) {
+          i = title_end;
+          continue;
+        }
+        mention.name_begin = a;
+        mention.name_end = a + 2;
+        mention.shape = NameShape::kWestern;
+        // The fallback name is not part of the body's name.
+        if (m.raw_end != kNone && m.raw_end > a) m.raw_end = a;
+        if (m.raw_begin != kNone && m.raw_begin >= a) m.raw_begin = m.raw_end = kNone;
+      }
+    }
+
+    // The body: the first one the middle names, else the one before the title.
+    std::string org;
+    std::string org_country;
+    bool org_known = false;
+    size_t raw_end = m.raw_end;
+    while (raw_end != kNone && raw_end > m.raw_begin &&
+           (!tokens[raw_end - 1].word || (lex.RolesOf(tokens[raw_end - 1].key) & kConnector)))
+      --raw_end;
+    bool has_raw = m.raw_begin != kNone && raw_end != kNone && raw_end > m.raw_begin;
+    if (has_raw) {
+      bool only_claimed = true;
+      for (size_t q = m.raw_begin; q < raw_end && only_claimed; ++q) only_claimed = Claimed(m, q);
+      if (only_claimed) has_raw = false;  // "Mayor of Seoul": a place, not a body
+    }
+    size_t lex_pos = std::min(m.org_pos, m.form_pos);
+    if (has_raw && (lex_pos == kNone || m.raw_begin < lex_pos)) {
+      std::string raw = Slice(text, tokens, m.raw_begin, raw_end);
+      if (info.kind == TitleKind::kMinistry && !(lex.RolesOf(tokens[m.raw_begin].key) & kOrgHead)) {
+        raw = "Ministry of " + raw;
+        org_known = true;
+      }
+      org = raw;
+      if (!org_known) {
+        const std::string& folded = org;
+        org_known = lex.OrgTextHas(folded, kStateBody) || lex.OrgTextHas(folded, kOrgHead);
+        if (lex.OrgTextHas(folded, kBusiness) && !lex.OrgTextHas(folded, kStateBody)) org_known = false;
+        if (!org_known) {
+          i = title_end;
+          continue;  // "President of Vingroup": not a state body
+        }
+      }
+    } else if (m.form_pos != kNone && m.form_pos <= m.org_pos) {
+      org = m.form_org;
+      org_known = true;
+    } else if (m.org != -1) {
+      org = lex.org_info[m.org].english;
+      org_country = lex.org_info[m.org].country;
+      org_known = true;
+    } else if (!pre_org_name.empty()) {
+      org = pre_org_name;
+      org_country = pre_org_country;
+      org_known = true;
+    } else if (!info.organization.empty()) {
+      org = info.organization;
+      org_known = true;
+    }
+    if (info.kind == TitleKind::kNeedsOrg && !org_known) {
+      if (m.place.empty()) {
+        i = title_end;
+        continue;
+      }
+      org = m.place;
+    }
+    mention.organization = org;
+    mention.country = !pre_country.empty() ? pre_country
+                      : !m.country.empty() ? m.country
+                      : !org_country.empty() ? org_country
+                      : !m.place_country.empty() ? m.place_country
+                      : !pre_place_country.empty() ? pre_place_country
+                                                   : info.country;
+    if (backward) {
+      size_t last = m.last_content != kNone ? m.last_content : title_end - 1;
+      if (last < title_end - 1) last = title_end - 1;
+      // Close a parenthesis the body opened: "Cục Xuất nhập khẩu (Bộ Công Thương)".
+      int open = 0;
+      for (size_t q = title_end; q <= last; ++q) open += IsPunct(tokens[q], "(") - IsPunct(tokens[q], ")");
+      if (open > 0 && last + 1 < end && IsPunct(tokens[last + 1], ")")) ++last;
+      mention.mention_begin = tokens[mention.name_begin].begin;
+      mention.mention_end = tokens[last].end;
+      mention.last_token = last;
+    } else {
+      mention.mention_begin = tokens[i].begin;
+      mention.mention_end = tokens[mention.name_end - 1].end;
+      mention.last_token = mention.name_end - 1;
+    }
+    if (!already(mention.name_begin)) {
+      out.push_back(std::move(mention));
+    } else if (backward && out.back().name_begin == mention.name_begin) {
+      // The chained appositive: a later, more specific office replaces "other".
+      TitledMention& first = out.back();
+      if (first.title == "other") {
+        first.title = mention.title;
+        first.organization = mention.organization;
+        if (first.country.empty()) first.country = mention.country;
+      }
+      first.mention_end = mention.mention_end;
+      first.last_token = mention.last_token;
+    }
+    i = title_end;
+  }
+  return out;
+}
+
+}  // namespace vnie

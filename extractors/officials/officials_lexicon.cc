@@ -1,0 +1,186 @@
+#include "extractors/officials/officials_lexicon.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "pipeline/data/embedded_data.h"
+#include "pipeline/text/unicode_text.h"
+
+namespace vnie {
+namespace {
+
+constexpr std::string_view kDir = "extractors/officials/";
+
+std::vector<std::vector<std::string_view>> Rows(std::string_view file) {
+  return ParseTsv(EmbeddedData(std::string(kDir) + std::string(file)));
+}
+
+std::string_view Field(const std::vector<std::string_view>& row, size_t i) {
+  return i < row.size() ? row[i] : std::string_view();
+}
+
+TitleKind KindOf(std::string_view s) {
+  if (s == "ministry") return TitleKind::kMinistry;
+  if (s == "needs_org") return TitleKind::kNeedsOrg;
+  if (s == "counterpart") return TitleKind::kCounterpart;
+  if (s == "office" || s.empty()) return TitleKind::kOffice;
+  throw std::runtime_error("extractors/officials/titles.tsv: unknown kind '" + std::string(s) +
+                           "' (use office, ministry, needs_org or counterpart)");
+}
+
+uint32_t RoleOf(std::string_view s) {
+  static const std::pair<std::string_view, uint32_t> kRoles[] = {
+      {"connector", kConnector}, {"modifier", kModifier},   {"host", kHost},
+      {"org_head", kOrgHead},    {"state", kStateBody},     {"business", kBusiness},
+      {"not_name", kNotName},    {"block_before", kBlockBefore}, {"block_after", kBlockAfter},
+      {"stop", kStop}, {"vi_middle", kVietMiddle}};
+  for (const auto& [name, role] : kRoles) {
+    if (name == s) return role;
+  }
+  throw std::runtime_error("extractors/officials/function_words.tsv: unknown role '" + std::string(s) + "'");
+}
+
+uint32_t CultureOf(std::string_view s) {
+  if (s == "vi") return kVietnamese;
+  if (s == "ko") return kKorean;
+  if (s == "zh") return kChinese;
+  if (s == "ja") return kJapanese;
+  throw std::runtime_error("extractors/officials/family_names.tsv: unknown culture '" + std::string(s) +
+                           "' (use vi, ko, zh or ja)");
+}
+
+}  // namespace
+
+std::string JoinFolds(const std::vector<NameToken>& tokens, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end && i < tokens.size(); ++i) {
+    if (tokens[i].fold.empty()) continue;
+    if (!out.empty()) out.push_back(' ');
+    out += tokens[i].fold;
+  }
+  return out;
+}
+
+std::string JoinKeys(const std::vector<NameToken>& tokens, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end && i < tokens.size(); ++i) {
+    if (tokens[i].key.empty()) continue;
+    if (!out.empty()) out.push_back(' ');
+    out += tokens[i].key;
+  }
+  return out;
+}
+
+void PhraseTable::Add(std::string_view phrase, int value) {
+  std::vector<NameToken> tokens = TokenizePhrase(phrase);
+  if (tokens.empty()) return;
+  Entry e;
+  e.value = value;
+  e.first_capitalized = tokens[0].capitalized;
+  bool any_exact = false;
+  for (const auto& t : tokens) {
+    e.folds.push_back(t.key);
+    e.exact.push_back(t.all_caps ? t.text : std::string());
+    any_exact |= t.all_caps;
+  }
+  if (!any_exact) e.exact.clear();
+  auto& list = by_first_[e.folds[0]];
+  list.push_back(std::move(e));
+  std::stable_sort(list.begin(), list.end(),
+                   [](const Entry& a, const Entry& b) { return a.folds.size() > b.folds.size(); });
+}
+
+PhraseMatch PhraseTable::Match(const std::vector<NameToken>& tokens, size_t i, size_t end) const {
+  if (i >= end || i >= tokens.size()) return {};
+  auto it = by_first_.find(tokens[i].key);
+  if (it == by_first_.end()) return {};
+  for (const Entry& e : it->second) {
+    if (i + e.folds.size() > end) continue;
+    if (e.first_capitalized && !tokens[i].capitalized) continue;
+    bool ok = true;
+    for (size_t k = 0; k < e.folds.size() && ok; ++k) {
+      ok = tokens[i + k].key == e.folds[k] && (e.exact.empty() || e.exact[k].empty() || tokens[i + k].text == e.exact[k]);
+    }
+    if (ok) return {e.folds.size(), e.value};
+  }
+  return {};
+}
+
+OfficialsLexicon::OfficialsLexicon() {
+  for (const auto& row : Rows("titles.tsv")) {
+    TitleInfo info{std::string(Field(row, 1)), KindOf(Field(row, 2)), std::string(Field(row, 3)),
+                   std::string(Field(row, 4))};
+    if (info.organization == "-") info.organization.clear();
+    titles.Add(row[0], static_cast<int>(title_info.size()));
+    title_info.push_back(std::move(info));
+  }
+  for (const auto& row : Rows("organizations.tsv")) {
+    OrgInfo info{std::string(Field(row, 1)), std::string(Field(row, 2)), Field(row, 3) == "ministry"};
+    if (info.country == "-") info.country.clear();
+    organizations.Add(row[0], static_cast<int>(org_info.size()));
+    org_info.push_back(std::move(info));
+  }
+  for (const auto& row : Rows("countries.tsv")) {
+    countries.Add(row[0], static_cast<int>(country_code.size()));
+    country_code.emplace_back(Field(row, 1));
+  }
+  for (const auto& row : Rows("places.tsv")) {
+    places.Add(row[0], static_cast<int>(place_english.size()));
+    place_english.emplace_back(Field(row, 1).empty() ? row[0] : Field(row, 1));
+    place_country.emplace_back(Field(row, 2));
+  }
+  for (const auto& row : Rows("org_forms.tsv")) {
+    org_forms.Add(row[0], static_cast<int>(org_template.size()));
+    org_template.emplace_back(Field(row, 1));
+  }
+  for (const auto& row : Rows("honorifics.tsv")) honorifics.Add(row[0], 0);
+  for (const auto& row : Rows("function_words.tsv")) {
+    std::string key = JoinKeys(TokenizePhrase(row[0]), 0, SIZE_MAX);
+    for (size_t i = 1; i < row.size(); ++i) roles_[key] |= RoleOf(row[i]);
+  }
+  for (const auto& row : Rows("family_names.tsv")) {
+    std::string key = AsciiFold(row[0]);
+    uint32_t cultures = 0;
+    for (size_t i = 1; i < row.size(); ++i) cultures |= CultureOf(row[i]);
+    families_[key] |= cultures;
+    bool marked = false;
+    for (char c : row[0]) marked |= static_cast<unsigned char>(c) >= 0x80;
+    if (marked) marked_families_[std::string(row[0])] |= cultures;
+  }
+}
+
+const OfficialsLexicon& OfficialsLexicon::Get() {
+  static const OfficialsLexicon lexicon;
+  return lexicon;
+}
+
+uint32_t OfficialsLexicon::RolesOf(std::string_view folded) const {
+  auto it = roles_.find(std::string(folded));
+  return it == roles_.end() ? 0 : it->second;
+}
+
+uint32_t OfficialsLexicon::FamilyCultures(const NameToken& token) const {
+  if (token.marked) {
+    auto it = marked_families_.find(token.text);
+    return it == marked_families_.end() ? 0 : it->second;
+  }
+  auto it = families_.find(token.fold);
+  return it == families_.end() ? 0 : it->second;
+}
+
+bool OfficialsLexicon::OrgTextHas(std::string_view org, WordRole role) const {
+  // Words and two- or three-word phrases of the organization text.
+  std::vector<std::string> words;
+  for (const NameToken& t : TokenizePhrase(org)) words.push_back(t.key);
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string key;
+    for (size_t n = 0; n < 3 && i + n < words.size(); ++n) {
+      if (n) key.push_back(' ');
+      key += words[i + n];
+      if (RolesOf(key) & role) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace vnie

@@ -1,0 +1,132 @@
+// The officials extractor's lexicons: titles, organizations, countries,
+// places, honorifics, family names and function words, loaded once from the
+// data files beside this header (extractors/officials/*.tsv).  English and
+// Vietnamese entries live in the same tables: the matcher has no language
+// branches.
+//
+//   const OfficialsLexicon& lex = OfficialsLexicon::Get();
+//   PhraseMatch m = lex.titles.Match(tokens, i, end);
+//   if (m.length) { const TitleInfo& t = lex.title_info[m.value]; ... }
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extractors/officials/name_tokens.h"
+
+namespace vnie {
+
+struct PhraseMatch {
+  size_t length = 0;  // tokens matched; 0 for no match
+  int value = -1;     // the entry's index in its info table
+};
+
+// Multi-token phrases matched on token keys (NameToken::key), longest first:
+// a phrase word written with diacritics matches only that spelling, one
+// written without matches by its ASCII fold.  A phrase
+// token written in capitals (an abbreviation, "MOTIE", "US") matches only the
+// same capitals; a phrase whose first token is capitalized ("Mỹ", "Bộ Công
+// Thương") needs a capitalized first token in the text; lowercase phrase
+// tokens match any case.
+class PhraseTable {
+ public:
+  void Add(std::string_view phrase, int value);
+  PhraseMatch Match(const std::vector<NameToken>& tokens, size_t i, size_t end) const;
+
+ private:
+  struct Entry {
+    std::vector<std::string> folds;  // token keys
+    std::vector<std::string> exact;  // non-empty for all-caps phrase tokens
+    bool first_capitalized = false;
+    int value = -1;
+  };
+  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+};
+
+// How a title phrase combines with what follows it.
+enum class TitleKind {
+  kOffice,       // an office by itself (Prime Minister, Ambassador)
+  kMinistry,     // "Minister of X": X names a ministry
+  kNeedsOrg,     // also used in business (Chairman, Director): needs a state body
+  kCounterpart,  // "his counterpart": takes the other official's title
+};
+
+struct TitleInfo {
+  std::string title;         // SPEC.md canonical title
+  TitleKind kind = TitleKind::kOffice;
+  std::string organization;  // implied body, "" for none
+  std::string country;       // implied country, "" for none
+};
+
+struct OrgInfo {
+  std::string english;  // the name vnie reports
+  std::string country;  // ISO code when the body belongs to one state, else ""
+  bool ministry = false;
+};
+
+// Roles of single words and short phrases (function_words.tsv).
+enum WordRole : uint32_t {
+  kConnector = 1u << 0,     // inside an organization name: of, and, for, và
+  kModifier = 1u << 1,      // before a title: the, his, visiting, former, nguyên
+  kHost = 1u << 2,          // "to"/"tại" before the host country of a mission
+  kOrgHead = 1u << 3,       // Ministry, Department, Bộ, Cục, Sở, Ủy ban
+  kStateBody = 1u << 4,     // marks a state body: Ministry, People's Committee
+  kBusiness = 1u << 5,      // marks a business: Group, Corporation, Tập đoàn
+  kNotName = 1u << 6,       // a capitalized word that never starts a name
+  kBlockBefore = 1u << 7,   // before a name, makes it a place: đường, phố, TP
+  kBlockAfter = 1u << 8,    // after a name, makes it a place: City, Street
+  kStop = 1u << 9,          // ends an organization: at, in, said
+  kVietMiddle = 1u << 10,   // a common Vietnamese middle name: Văn, Thị, Minh
+};
+
+enum NameCulture : uint32_t {
+  kVietnamese = 1u << 0,
+  kKorean = 1u << 1,
+  kChinese = 1u << 2,
+  kJapanese = 1u << 3,
+};
+
+class OfficialsLexicon {
+ public:
+  // The lexicon built from the embedded data files; built on first use.
+  static const OfficialsLexicon& Get();
+
+  PhraseTable titles;
+  std::vector<TitleInfo> title_info;
+  PhraseTable organizations;
+  std::vector<OrgInfo> org_info;
+  PhraseTable countries;
+  std::vector<std::string> country_code;
+  PhraseTable places;
+  std::vector<std::string> place_english;
+  std::vector<std::string> place_country;  // ISO code, "" when none
+  PhraseTable org_forms;                  // "UBND tỉnh" + place -> template
+  std::vector<std::string> org_template;  // "{place} Provincial People's Committee"
+  PhraseTable honorifics;
+
+  // Roles of the phrase given as space-joined token keys; 0 when none.
+  uint32_t RolesOf(std::string_view key) const;
+  // Cultures whose family names include the word TOKEN; 0 when none.  A
+  // word with diacritics must match an entry's spelling ("Trương" is a family
+  // name, "Trường" is not); a plain word matches by its fold.
+  uint32_t FamilyCultures(const NameToken& token) const;
+  // Whether the organization text ORG contains a word or phrase with ROLE.
+  bool OrgTextHas(std::string_view org, WordRole role) const;
+
+ private:
+  OfficialsLexicon();
+  std::unordered_map<std::string, uint32_t> roles_;
+  std::unordered_map<std::string, uint32_t> families_;         // by fold
+  std::unordered_map<std::string, uint32_t> marked_families_;  // by spelling
+};
+
+// Space-joined keys of TOKENS[begin, end).
+std::string JoinKeys(const std::vector<NameToken>& tokens, size_t begin, size_t end);
+
+// Space-joined folds of TOKENS[begin, end).
+std::string JoinFolds(const std::vector<NameToken>& tokens, size_t begin, size_t end);
+
+}  // namespace vnie

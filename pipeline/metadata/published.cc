@@ -1,0 +1,200 @@
+#include "pipeline/metadata/published.h"
+
+#include <re2/re2.h>
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace vnie {
+namespace {
+
+constexpr size_t kHeadLines = 15;
+constexpr size_t kShortLine = 100;   // a line this short is a byline or dateline
+constexpr size_t kNearStart = 30;    // in a longer line, a date must start this early
+
+int MonthNumber(std::string_view name) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (name.size() < 3) return 0;
+  char k[3] = {static_cast<char>(name[0] | 0x20), static_cast<char>(name[1] | 0x20),
+               static_cast<char>(name[2] | 0x20)};
+  for (int m = 0; m < 12; ++m) {
+    if (std::string_view(k, 3) == kMonths[m]) return m + 1;
+  }
+  return 0;
+}
+
+int Num(std::string_view s) {
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return s.empty() ? -1 : v;
+}
+
+std::optional<std::string> Format(int year, int month, int day, int hour, int minute) {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  if (year != -1 && (year < 1900 || year > 2100)) return std::nullopt;
+  char buf[32];
+  std::string y = year == -1 ? "XXXX" : std::to_string(year);
+  if (hour >= 0 && hour < 24 && minute >= 0 && minute < 60) {
+    std::snprintf(buf, sizeof buf, "-%02d-%02dT%02d:%02d", month, day, hour, minute);
+  } else {
+    std::snprintf(buf, sizeof buf, "-%02d-%02d", month, day);
+  }
+  return y + buf;
+}
+
+// Day-first unless the numbers make month-first certain.
+void DayMonth(int a, int b, int* day, int* month) {
+  if (a <= 12 && b > 12) {
+    *month = a;
+    *day = b;
+  } else {
+    *day = a;
+    *month = b;
+  }
+}
+
+constexpr const char* kMonth =
+    R"((Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)";
+
+struct Pattern {
+  enum Kind { kTimeYmd, kYmdTime, kTimeDmy, kDmyTime, kMdyTime, kDmy, kVietnamese, kDateline } kind;
+  std::unique_ptr<RE2> re;
+};
+
+std::vector<Pattern> MakePatterns() {
+  std::string month = kMonth;
+  std::vector<Pattern> p;
+  auto add = [&](Pattern::Kind kind, const std::string& re) {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    p.push_back({kind, std::make_unique<RE2>("(" + re + ")", options)});
+  };
+  // 11:03, 2020/02/24
+  add(Pattern::kTimeYmd, R"(\b(\d{1,2}):(\d{2}),?\s*(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\b)");
+  // 2023-06-13, 2020/02/24 11:03
+  add(Pattern::kYmdTime, R"(\b(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:(?:T|\s*[,|-]?\s*)(\d{1,2}):(\d{2}))?\b)");
+  // 03:17 - 11/10/2023
+  add(Pattern::kTimeDmy, R"(\b(\d{1,2})[:h](\d{2})\s*(?:[,|-]\s*)?(?:[^\d\s]{1,12}\s*,?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b)");
+  // 4/11/2024 08:30, 15/03/2024
+  add(Pattern::kDmyTime, R"(\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[,|-]?\s*(\d{1,2})[:h](\d{2}))?)");
+  // Jul 02, 2024 / 17:14
+  add(Pattern::kMdyTime, R"(\b)" + month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*[/,|-]?\s*(\d{1,2}):(\d{2}))?)");
+  // 2 July 2024
+  add(Pattern::kDmy, R"(\b(\d{1,2})\s+)" + month + R"(,?\s+(\d{4})\b)");
+  // ngày 03 tháng 04 năm 2024
+  add(Pattern::kVietnamese, R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))");
+  // VIETNAM, August 3 -   SEOUL, July 21 (Yonhap) --
+  add(Pattern::kDateline, R"(^\p{Lu}[\p{Lu}\p{M} .'-]*(?:,\s*\p{Lu}[\p{Lu}\p{M} .'-]*)?,\s+)" + month +
+                              R"(\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*(?:\([^)]{1,30}\))?\s*(?:-|$))");
+  return p;
+}
+
+const std::vector<Pattern>& Patterns() {
+  static const std::vector<Pattern> patterns = MakePatterns();
+  return patterns;
+}
+
+// Reads one match of P; the groups after the whole match are the fields.
+std::optional<std::string> Read(const Pattern& p, const std::vector<re2::StringPiece>& g) {
+  auto num = [&](size_t i) { return i < g.size() && g[i].data() ? Num(std::string_view(g[i].data(), g[i].size())) : -1; };
+  auto month = [&](size_t i) { return MonthNumber(std::string_view(g[i].data(), g[i].size())); };
+  int day, mon;
+  switch (p.kind) {
+    case Pattern::kTimeYmd:
+      return Format(num(3), num(4), num(5), num(1), num(2));
+    case Pattern::kYmdTime:
+      return Format(num(1), num(2), num(3), num(4), num(5));
+    case Pattern::kTimeDmy:
+      DayMonth(num(3), num(4), &day, &mon);
+      return Format(num(5), mon, day, num(1), num(2));
+    case Pattern::kDmyTime:
+      DayMonth(num(1), num(2), &day, &mon);
+      return Format(num(3), mon, day, num(4), num(5));
+    case Pattern::kMdyTime:
+      return Format(num(3), month(1), num(2), num(4), num(5));
+    case Pattern::kDmy:
+      return Format(num(3), month(2), num(1), -1, -1);
+    case Pattern::kVietnamese:
+      return Format(num(3), num(2), num(1), -1, -1);
+    case Pattern::kDateline:
+      return Format(num(3) > 0 ? num(3) : -1, month(1), num(2), -1, -1);
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string_view> HeadLines(std::string_view text, size_t count) {
+  std::vector<std::string_view> lines;
+  size_t i = 0;
+  while (i < text.size() && lines.size() < count) {
+    size_t j = text.find('\n', i);
+    if (j == std::string_view::npos) j = text.size();
+    if (j > i) lines.push_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return lines;
+}
+
+// The earliest date match in LINE, with its byte position.
+std::optional<std::string> FirstDateIn(std::string_view line, size_t* at) {
+  std::optional<std::string> best;
+  size_t best_at = std::string_view::npos;
+  for (const Pattern& p : Patterns()) {
+    int groups = p.re->NumberOfCapturingGroups();
+    std::vector<re2::StringPiece> g(static_cast<size_t>(groups) + 1);
+    re2::StringPiece input(line.data(), line.size());
+    size_t pos = 0;
+    while (pos < line.size() &&
+           p.re->Match(input, pos, line.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
+      size_t start = static_cast<size_t>(g[0].data() - line.data());
+      // g[1] is the whole pattern; fields follow.
+      std::vector<re2::StringPiece> fields(g.begin() + 1, g.end());
+      if (auto v = Read(p, fields)) {
+        if (start < best_at) {
+          best_at = start;
+          best = v;
+        }
+        break;
+      }
+      pos = start + 1;
+    }
+  }
+  *at = best_at;
+  return best;
+}
+
+bool EndsSentence(std::string_view line) {
+  while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ' ')) line.remove_suffix(1);
+  return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?' || line.back() == ':');
+}
+
+}  // namespace
+
+std::optional<std::string> FindPublished(std::string_view text) {
+  for (std::string_view line : HeadLines(text, kHeadLines)) {
+    size_t at = 0;
+    std::optional<std::string> date = FirstDateIn(line, &at);
+    if (date && (line.size() <= kShortLine || at <= kNearStart)) return date;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> FindTitle(std::string_view text) {
+  std::vector<std::string_view> lines = HeadLines(text, 6);
+  for (std::string_view line : lines) {
+    size_t at = 0;
+    bool has_date = FirstDateIn(line, &at).has_value();
+    if (has_date && line.size() <= kShortLine) continue;  // a byline, dateline or timestamp
+    size_t words = 1;
+    for (char c : line) words += c == ' ';
+    if (words >= 4 && line.size() <= 250 && !EndsSentence(line)) return std::string(line);
+    if (line.size() > 250) break;  // the body has begun
+  }
+  return std::nullopt;
+}
+
+}  // namespace vnie

@@ -1,0 +1,29 @@
+// The article's own date, read from the forms outlets print in the head of
+// an article: bylines, datelines and "updated" lines.
+//
+//   11:03, 2020/02/24                  -> 2020-02-24T11:03
+//   Jul 02, 2024 / 17:14               -> 2024-07-02T17:14
+//   date 2023-06-13                    -> 2023-06-13
+//   03:17 - 11/10/2023                 -> 2023-10-11T03:17 (day first)
+//   Thứ Hai, 4/11/2024 08:30 (GMT+7)   -> 2024-11-04T08:30
+//   Cập nhật: 15/03/2024               -> 2024-03-15
+//   Hà Nội, ngày 03 tháng 04 năm 2024  -> 2024-04-03
+//   VIETNAM, August 3 -                -> XXXX-08-03 (a dateline with no year)
+//   SEOUL, July 21 (Yonhap) --         -> XXXX-07-21
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vnie {
+
+// The published date of TEXT (normalized), or nullopt.  Looks at the first
+// lines only; a date inside a long body line counts only near its start.
+std::optional<std::string> FindPublished(std::string_view text);
+
+// The headline: the first short line of the head that is not a dateline,
+// byline or timestamp and does not end like a sentence.
+std::optional<std::string> FindTitle(std::string_view text);
+
+}  // namespace vnie

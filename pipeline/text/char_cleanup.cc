@@ -1,0 +1,166 @@
+#include "pipeline/text/char_cleanup.h"
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+#include "pipeline/text/vietnamese.h"
+
+namespace vnie {
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "the eight-byte scan reads bytes little-endian");
+
+enum class Kind { kKeep, kSpace, kNewline, kDrop, kReplace };
+
+// What to do with a code point outside ASCII; REPLACEMENT is set for kReplace.
+Kind Classify(char32_t cp, const char** replacement) {
+  switch (cp) {
+    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+      return Kind::kSpace;
+    case 0x2028: case 0x2029: case 0x0085:
+      return Kind::kNewline;
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+      return Kind::kDrop;
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2035:
+      *replacement = "'";
+      return Kind::kReplace;
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+      *replacement = "\"";
+      return Kind::kReplace;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0xFE58: case 0xFE63: case 0xFF0D:
+      *replacement = "-";
+      return Kind::kReplace;
+    case 0x2026:
+      *replacement = "...";
+      return Kind::kReplace;
+  }
+  if (cp >= 0x2000 && cp <= 0x200A) return Kind::kSpace;
+  if (cp >= 0x80 && cp < 0xA0) return Kind::kDrop;  // C1 controls
+  return Kind::kKeep;
+}
+
+// Bytes that are copied as they are inside a run: visible ASCII, UTF-8
+// continuation bytes and the lead bytes of code points CleanCharacters keeps
+// (C3..DF: U+00C0..U+07FF; E1, E4..EE; F0..F4).  C2 (no-break space, soft
+// hyphen, guillemets, C1 controls), E2 (spaces, quotes, dashes, zero-width),
+// E3 (ideographic space) and EF (BOM, fullwidth dash) take the slow path.
+struct RunTable {
+  bool v[256] = {};
+  constexpr RunTable() {
+    for (int b = 0x21; b < 0x7F; ++b) v[b] = true;
+    for (int b = 0x80; b < 0xC0; ++b) v[b] = true;
+    for (int b = 0xC3; b < 0xE0; ++b) v[b] = true;
+    v[0xE1] = true;
+    for (int b = 0xE4; b < 0xEF; ++b) v[b] = true;
+    for (int b = 0xF0; b < 0xF5; ++b) v[b] = true;
+  }
+  bool operator[](unsigned char b) const { return v[b]; }
+};
+constexpr RunTable kRunByte;
+
+}  // namespace
+
+std::string CleanCharacters(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  bool space = false;   // a space is pending (emitted before the next visible character)
+  int newlines = 0;     // line ends pending
+  auto flush = [&]() {
+    if (newlines > 0) {
+      if (!out.empty()) out.append(newlines >= 2 ? "\n\n" : "\n");
+      newlines = 0;
+      space = false;
+    } else if (space) {
+      if (!out.empty() && out.back() != '\n') out.push_back(' ');
+      space = false;
+    }
+  };
+  size_t i = 0, n = in.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(in[i]);
+    if (kRunByte[c] && (c < 0x80 || c >= 0xC0) && c != 0xCC && c != 0xCD &&
+        !(c == 0xE1 && i + 1 < n && static_cast<unsigned char>(in[i + 1]) == 0x9A)) {
+      // Copy a run of bytes that need nothing at once: visible ASCII, single
+      // spaces between them, and UTF-8 sequences that are not spaces, quotes,
+      // dashes or invisible characters.
+      flush();
+      size_t j = i + 1;
+      while (j < n) {
+        // Eight bytes at a time while they are plain ASCII with single spaces.
+        if (j + 8 <= n) {
+          uint64_t x;
+          std::memcpy(&x, in.data() + j, 8);
+          constexpr uint64_t kHigh = 0x8080808080808080ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+          constexpr uint64_t kSpaces = 0x2020202020202020ULL;
+          uint64_t y = x ^ kSpaces;
+          uint64_t space = ~(((y & kLow7) + kLow7) | y | kLow7);  // high bit of each ' ' byte
+          uint64_t del = x ^ kLow7;
+          uint64_t is_del = ~(((del & kLow7) + kLow7) | del | kLow7);
+          if (!(x & kHigh) && !((x - kSpaces) & ~x & kHigh) && !(space & (space << 8)) &&
+              !(space >> 63) && !is_del) {
+            j += 8;
+            continue;
+          }
+        }
+        auto d = static_cast<unsigned char>(in[j]);
+        if (kRunByte[d]) {
+          // E1 9A 80 is the Ogham space mark; other E1 sequences are letters.
+          if (d == 0xE1 && j + 1 < n && static_cast<unsigned char>(in[j + 1]) == 0x9A) break;
+          ++j;
+        } else if (d == ' ' && j + 1 < n && kRunByte[static_cast<unsigned char>(in[j + 1])] &&
+                   (static_cast<unsigned char>(in[j + 1]) < 0x80 || static_cast<unsigned char>(in[j + 1]) >= 0xC0) &&
+                   !(static_cast<unsigned char>(in[j + 1]) == 0xCC || static_cast<unsigned char>(in[j + 1]) == 0xCD)) {
+          j += 2;  // one space, then a byte that starts a visible character
+        } else {
+          break;
+        }
+      }
+      out.append(in.data() + i, j - i);
+      i = j;
+      continue;
+    }
+    if (c < 0x80) {
+      ++i;
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
+        space = true;
+      } else if (c == '\n') {
+        ++newlines;
+      } else if (c == '\r') {
+        if (i < n && in[i] == '\n') ++i;
+        ++newlines;
+      }  // other controls and DEL are dropped
+      continue;
+    }
+    size_t at = i;
+    char32_t cp = vietnamese::NextUtf8(in, &i);
+    const char* replacement = nullptr;
+    switch (Classify(cp, &replacement)) {
+      case Kind::kSpace:
+        space = true;
+        break;
+      case Kind::kNewline:
+        ++newlines;
+        break;
+      case Kind::kDrop:
+        break;
+      case Kind::kReplace:
+        flush();
+        out.append(replacement);
+        break;
+      case Kind::kKeep:
+        if (vietnamese::IsCombiningMark(cp) && newlines == 0) {
+          space = false;  // a detached mark joins the letter before it
+        } else {
+          flush();
+        }
+        if (cp == 0xFFFD && i - at == 1) out.append("\xEF\xBF\xBD");  // a stray byte
+        else out.append(in.data() + at, i - at);
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace vnie

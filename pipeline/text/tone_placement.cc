@@ -1,0 +1,188 @@
+#include "pipeline/text/tone_placement.h"
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#include "pipeline/text/vietnamese.h"
+
+namespace vnie {
+namespace {
+
+using vietnamese::Letter;
+
+constexpr int kMaxLetters = 12;
+
+// A Latin letter outside the Vietnamese alphabet (ñ, ç, ö...): part of a word,
+// but that word is not Vietnamese.
+bool IsForeignLatin(char32_t cp) {
+  return (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp < 0x1F00);
+}
+
+struct AsciiVowels {
+  bool v[128] = {};
+  constexpr AsciiVowels() {
+    for (char c : std::string_view("aeiouyAEIOUY")) v[static_cast<unsigned char>(c)] = true;
+  }
+  bool operator[](unsigned char c) const { return c < 128 && v[c]; }
+};
+constexpr AsciiVowels kAsciiVowel;
+
+// Rewrites WORD (letters and combining marks) when it is a Vietnamese syllable
+// whose tone or marks need moving.  Returns false when the word stays as is.
+bool RewriteWord(std::string_view word, TonePlacement placement, std::string& out) {
+  Letter letters[kMaxLetters];
+  int n = 0;
+  bool marks_consumed = false;
+  int stray_tone = 0;
+  size_t i = 0;
+  while (i < word.size()) {
+    char32_t cp = vietnamese::NextUtf8(word, &i);
+    Letter l;
+    if (vietnamese::LookupLetter(cp, &l)) {
+      if (n >= kMaxLetters) return false;
+      letters[n++] = l;
+      continue;
+    }
+    int tone = vietnamese::ToneOfMark(cp);
+    if (tone <= 0 && vietnamese::SplitTonedConsonant(cp, &l, &tone)) {
+      // A tone typed after a consonant and composed with it by NFC.
+      if (n >= kMaxLetters) return false;
+      letters[n++] = l;
+    }
+    if (tone > 0) {
+      if (n == 0) return false;
+      // The word's tone so far, from a letter or an earlier stray mark.
+      int have = stray_tone;
+      for (int k = 0; k < n; ++k) {
+        if (letters[k].tone) have = letters[k].tone;
+      }
+      if (have && have != tone) return false;  // two different tones: ambiguous
+      if (!have) stray_tone = tone;            // placed below
+      marks_consumed = true;                   // a doubled mark is dropped
+      continue;
+    }
+    int shape = vietnamese::ShapeOfMark(cp);
+    if (shape > 0 && n > 0 && letters[n - 1].vowel) {
+      Letter& prev = letters[n - 1];
+      if (prev.shape == shape) {
+        marks_consumed = true;
+        continue;
+      }
+      bool allowed = (shape == vietnamese::kCircumflex && (prev.base == 'a' || prev.base == 'e' || prev.base == 'o')) ||
+                     (shape == vietnamese::kBreve && prev.base == 'a') ||
+                     (shape == vietnamese::kHorn && (prev.base == 'o' || prev.base == 'u'));
+      if (prev.shape != vietnamese::kNoShape || !allowed) return false;
+      prev.shape = static_cast<uint8_t>(shape);
+      marks_consumed = true;
+      continue;
+    }
+    return false;  // another mark or a letter outside the alphabet
+  }
+  if (!marks_consumed) {
+    // The common case: one tone on a vowel with no vowel beside it, which is
+    // where every placement puts it.
+    int toned = -1;
+    for (int k = 0; k < n; ++k) {
+      if (letters[k].tone) toned = k;
+    }
+    if (toned < 0) return false;
+    bool vowel_before = toned > 0 && letters[toned - 1].vowel;
+    bool vowel_after = toned + 1 < n && letters[toned + 1].vowel;
+    if (!vowel_before && !vowel_after) return false;
+  }
+  vietnamese::Syllable s;
+  if (!vietnamese::ParseSyllable(letters, n, &s)) return false;
+  int tone = s.tone_at >= 0 ? s.tone : stray_tone;
+  if (tone == 0) {
+    if (!marks_consumed) return false;
+  } else {
+    int target = placement == TonePlacement::kModern ? vietnamese::ModernToneIndex(letters, n, s)
+                                                     : vietnamese::AlternateToneIndex(letters, n, s);
+    if (target == s.tone_at && !marks_consumed) return false;
+    if (s.tone_at >= 0) letters[s.tone_at].tone = 0;
+    letters[target].tone = static_cast<uint8_t>(tone);
+  }
+  for (int k = 0; k < n; ++k) vietnamese::AppendUtf8(vietnamese::Compose(letters[k]), out);
+  return true;
+}
+
+}  // namespace
+
+std::string PlaceTones(std::string_view in, TonePlacement placement, bool* changed) {
+  std::string out;
+  size_t copied = 0;  // in[0, copied) is in out (only once a word changed)
+  bool any = false;
+  size_t i = 0, n = in.size();
+  std::string word_out;
+  size_t word_floor = 0;  // the end of the last word scanned: no word starts before it
+  auto ascii_letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
+  while (i < n) {
+    // Only a word with a byte outside ASCII can need a change: skip to the
+    // next such byte, eight bytes at a time, then back to its word's start.
+    while (i + 8 <= n) {
+      uint64_t block;
+      std::memcpy(&block, in.data() + i, 8);
+      if (block & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    while (i < n && static_cast<unsigned char>(in[i]) < 0x80) ++i;
+    if (i >= n) break;
+    size_t begin = i;
+    while (begin > copied && begin > word_floor && ascii_letter(static_cast<unsigned char>(in[begin - 1]))) --begin;
+    i = begin;
+    // `needs`: the word has a mark NFC left alone, or a tone on a vowel
+    // next to another vowel; only such a word can change.
+    bool needs = false, foreign = false;
+    bool prev_vowel = false, prev_toned = false;
+    while (i < n) {
+      auto d = static_cast<unsigned char>(in[i]);
+      if (d < 0x80) {
+        if (!ascii_letter(d)) break;
+        bool v = kAsciiVowel[d];
+        if (v && prev_vowel && prev_toned) needs = true;
+        prev_vowel = v;
+        prev_toned = false;
+        ++i;
+        continue;
+      }
+      size_t at = i;
+      char32_t cp = vietnamese::NextUtf8(in, &i);
+      Letter l;
+      if (vietnamese::LookupLetter(cp, &l)) {
+        if (l.vowel && prev_vowel && (l.tone || prev_toned)) needs = true;
+        prev_vowel = l.vowel;
+        prev_toned = l.tone != 0;
+      } else if (vietnamese::IsCombiningMark(cp)) {
+        needs = true;
+      } else if (IsForeignLatin(cp)) {
+        int tone;
+        if (vietnamese::SplitTonedConsonant(cp, &l, &tone)) needs = true;
+        else foreign = true;
+      } else {
+        i = at;
+        break;
+      }
+    }
+    word_floor = i;
+    if (i == begin) {  // a non-letter code point
+      vietnamese::NextUtf8(in, &i);
+      word_floor = i;
+      continue;
+    }
+    if (!needs || foreign) continue;
+    word_out.clear();
+    if (!RewriteWord(in.substr(begin, i - begin), placement, word_out)) continue;
+    if (!any) out.reserve(in.size() + 16);
+    any = true;
+    out.append(in.substr(copied, begin - copied));
+    out.append(word_out);
+    copied = i;
+  }
+  if (changed) *changed = any;
+  if (!any) return std::string(in);
+  out.append(in.substr(copied));
+  return out;
+}
+
+}  // namespace vnie

@@ -1,0 +1,69 @@
+// MoneyMatcher on single phrases: values kept exact to the last digit.
+#include "extractors/money/money_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+#include <vector>
+
+namespace vnie {
+namespace {
+
+FoundAmount One(std::string_view text, std::string_view lang) {
+  auto found = MoneyMatcher::Default().Find(text, lang);
+  EXPECT_EQ(found.size(), 1u) << text;
+  return found.empty() ? FoundAmount{} : found[0];
+}
+
+TEST(MoneyMatcher, EveryDigitOfLargeAmounts) {
+  FoundAmount a = One("a fund of $9,007,199,254,740,993 in total", "en");
+  EXPECT_EQ(a.amount, "9007199254740993");
+  EXPECT_EQ(a.currency, "USD");
+  FoundAmount b = One("tổng cộng 123.456.789.012.345.678 đồng", "vi");
+  EXPECT_EQ(b.amount, "123456789012345678");
+  EXPECT_EQ(b.currency, "VND");
+}
+
+TEST(MoneyMatcher, OffsetsCoverTheMention) {
+  std::string text = "trade reached nearly $80 billion in 2023";
+  FoundAmount a = One(text, "en");
+  EXPECT_EQ(text.substr(a.begin, a.end - a.begin), "nearly $80 billion");
+  EXPECT_EQ(a.qualifier, "about");
+}
+
+TEST(MoneyMatcher, Ranges) {
+  FoundAmount a = One("từ 3 đến 5 tỷ USD", "vi");
+  EXPECT_EQ(a.amount_min, "3000000000");
+  EXPECT_EQ(a.amount_max, "5000000000");
+  EXPECT_EQ(a.amount, "3000000000");
+  EXPECT_EQ(a.begin, 0u);
+}
+
+TEST(MoneyMatcher, SameAnswersFromSeveralThreads) {
+  const std::string text = "VND5 trillion (US$212 million), hơn 2.000 tỷ đồng, between $1 billion and $2 billion";
+  const auto expected = MoneyMatcher::Default().Find(text, "en");
+  ASSERT_EQ(expected.size(), 4u);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        auto found = MoneyMatcher::Default().Find(text, "en");
+        if (found.size() != expected.size() || found[3].amount_max != expected[3].amount_max) ++mismatches[t];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+TEST(MoneyMatcher, LanguageDecidesALoneMark) {
+  EXPECT_EQ(One("$3.294 billion", "en").amount, "3294000000");
+  EXPECT_EQ(One("3.294 tỷ đồng", "vi").amount, "3294000000000");
+  EXPECT_EQ(One("640,2 tỷ USD", "vi").amount, "640200000000");
+  EXPECT_EQ(One("VND120,000", "en").amount, "120000");
+  EXPECT_EQ(One("VND120,000", "fr").amount, "120000");  // unknown: read the English way
+}
+
+}  // namespace
+}  // namespace vnie

@@ -1,0 +1,107 @@
+// Done-when check of SPEC.md §4: every Vietnamese article of corpus/articles,
+// written in UTF-8 NFD, Windows-1258, VISCII, TCVN3 and VNI (and UTF-16,
+// UTF-8 with BOM), and with its tone marks in the other placement, gives the
+// same record as the UTF-8 original but for doc_id, encoding and source.
+#include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <filesystem>
+
+#include "pipeline/decode/legacy_codec.h"
+#include "pipeline/sinks/record.h"
+#include "pipeline/stage.h"
+#include "pipeline/text/tone_placement.h"
+#include "test_paths.h"
+
+namespace vnie {
+namespace {
+
+using testing_paths::ReadFile;
+using testing_paths::SourceDir;
+
+std::string Nfd(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  std::string out;
+  nfd->normalize(icu::UnicodeString::fromUTF8(utf8), status).toUTF8String(out);
+  return out;
+}
+
+struct Outcome {
+  nlohmann::ordered_json record;
+  std::string encoding;
+};
+
+Outcome Process(const std::string& raw, const std::string& path) {
+  StageRegistry registry = BuiltinStages();
+  std::string error;
+  auto chain = registry.Build(registry.names(), PipelineOptions{}, &error);
+  EXPECT_TRUE(chain) << error;
+  Document doc;
+  doc.raw = raw;
+  doc.source.path = path;
+  doc.source.bytes = raw.size();
+  chain->Process(doc);
+  RecordOptions options;
+  options.emit_text = true;
+  nlohmann::ordered_json rec = ToRecord(doc, options);
+  Outcome run{rec, doc.encoding};
+  run.record.erase("doc_id");
+  run.record.erase("encoding");
+  run.record.erase("source");
+  return run;
+}
+
+std::vector<std::filesystem::path> VietnameseArticles() {
+  std::vector<std::filesystem::path> out;
+  for (const auto& entry : std::filesystem::directory_iterator(SourceDir() + "/corpus/articles")) {
+    if (entry.path().extension() != ".txt") continue;
+    Outcome run = Process(ReadFile(entry.path().string()), entry.path().string());
+    if (run.record["lang"] == "vi") out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(Encodings, EveryVietnameseArticleGivesOneRecordInEveryEncoding) {
+  std::vector<std::filesystem::path> articles = VietnameseArticles();
+  ASSERT_GE(articles.size(), 5u);
+  bool some_tone_moved = false;
+  for (const auto& path : articles) {
+    std::string utf8 = ReadFile(path.string());
+    Outcome original = Process(utf8, path.string());
+    ASSERT_EQ(original.record["rejected"], nullptr) << path;
+    std::string alternate = PlaceTones(utf8, TonePlacement::kAlternate);
+    some_tone_moved |= alternate != utf8;
+    for (const std::string& text : {utf8, alternate}) {
+      std::string label = path.filename().string() + (text == utf8 ? "" : " (other tone placement)");
+      struct Variant {
+        std::string name, bytes, expected_encoding;
+      };
+      std::vector<Variant> variants = {
+          {"UTF-8", text, "UTF-8"},
+          {"UTF-8 NFD", Nfd(text), "UTF-8"},
+          {"UTF-8 BOM", "\xEF\xBB\xBF" + text, "UTF-8"},
+          {"UTF-16LE", "\xFF\xFE" + EncodeAs(text, "UTF-16LE").value(), "UTF-16LE"},
+          {"UTF-16BE", "\xFE\xFF" + EncodeAs(text, "UTF-16BE").value(), "UTF-16BE"},
+      };
+      for (const char* legacy : {"windows-1258", "VISCII", "TCVN3", "VNI"}) {
+        int64_t lost = 0;
+        std::string bytes = EncodeAs(text, legacy, &lost).value();
+        EXPECT_EQ(lost, 0) << label << " in " << legacy;
+        variants.push_back({legacy, bytes, legacy});
+      }
+      for (const Variant& v : variants) {
+        Outcome run = Process(v.bytes, path.string());
+        EXPECT_EQ(run.encoding, v.expected_encoding) << label << " as " << v.name;
+        EXPECT_EQ(run.record, original.record) << label << " as " << v.name << ": "
+                                               << run.record.dump().substr(0, 400);
+      }
+    }
+  }
+  EXPECT_TRUE(some_tone_moved) << "no article has an open oa/oe/uy syllable with a tone";
+}
+
+}  // namespace
+}  // namespace vnie

@@ -1,0 +1,43 @@
+// Paragraphs and sentences as byte ranges, with abbreviations that do not end sentences.
+#include <gtest/gtest.h>
+
+#include "pipeline/stage.h"
+
+namespace vnie {
+namespace {
+
+std::vector<std::string> Sentences(const std::string& text) {
+  StageRegistry registry = BuiltinStages();
+  std::string error;
+  auto chain = registry.Build({"segment"}, PipelineOptions{}, &error);
+  Document doc;
+  doc.text = text;
+  chain->Process(doc);
+  std::vector<std::string> out;
+  for (const ByteRange& r : doc.sentences) out.push_back(doc.text.substr(r.begin, r.end - r.begin));
+  return out;
+}
+
+TEST(Segment, AbbreviationsInBothLanguages) {
+  EXPECT_EQ(Sentences("Assoc. Prof. Dr. Nguyen Huy Hoang spoke. Mr. Park agreed with the U.S. President Biden."),
+            (std::vector<std::string>{"Assoc. Prof. Dr. Nguyen Huy Hoang spoke.",
+                                      "Mr. Park agreed with the U.S. President Biden."}));
+  EXPECT_EQ(Sentences("PGS.TS. Vũ Anh Tuấn nói. TP.HCM cần vốn. Vietnam, S.Korea agree."),
+            (std::vector<std::string>{"PGS.TS. Vũ Anh Tuấn nói.", "TP.HCM cần vốn.", "Vietnam, S.Korea agree."}));
+}
+
+TEST(Segment, ParagraphsAreLines) {
+  StageRegistry registry = BuiltinStages();
+  std::string error;
+  auto chain = registry.Build({"segment"}, PipelineOptions{}, &error);
+  Document doc;
+  doc.text = "Title\n\nFirst paragraph. Second sentence.\nNext";
+  chain->Process(doc);
+  ASSERT_EQ(doc.paragraphs.size(), 3u);
+  EXPECT_EQ(doc.text.substr(doc.paragraphs[1].begin, doc.paragraphs[1].end - doc.paragraphs[1].begin),
+            "First paragraph. Second sentence.");
+  EXPECT_EQ(doc.sentences.size(), 4u);
+}
+
+}  // namespace
+}  // namespace vnie
