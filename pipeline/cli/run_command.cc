@@ -49,7 +49,7 @@ int RunCommand(const CommonOptions& common, const RunOptions& options) {
     return kExitFatal;
   }
   spdlog::info("{} documents ({} rejected, {} bytes) written to {}", stats.documents, stats.rejected,
-               stats.bytes, options.out);
+               stats.bytes, RedactPassword(options.out));
   return (stats.rejected > 0 || !listing.missing.empty()) ? kExitRejected : kExitOk;
 }
 

@@ -187,6 +187,27 @@ std::unique_ptr<PostgresSink> OpenPostgresSink(const std::string& uri, const Rec
   return std::make_unique<PostgresSink>(uri, record_options, std::move(options));
 }
 
+std::string RedactPassword(const std::string& target) {
+  if (!IsPostgresTarget(target)) return target;
+  std::string out = target;
+  size_t begin = out.find("://") + 3;
+  size_t end = out.find_first_of("/?", begin);
+  if (end == std::string::npos) end = out.size();
+  size_t at = out.rfind('@', end);
+  if (at != std::string::npos && at >= begin) {
+    size_t colon = out.find(':', begin);
+    if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+  }
+  for (size_t p = out.find("password=", begin); p != std::string::npos; p = out.find("password=", p + 1)) {
+    if (out[p - 1] != '?' && out[p - 1] != '&') continue;
+    size_t value = p + 9;
+    size_t value_end = out.find('&', value);
+    if (value_end == std::string::npos) value_end = out.size();
+    out.replace(value, value_end - value, "***");
+  }
+  return out;
+}
+
 void AppendCopyField(std::string& out, std::string_view value) {
   const auto* s = reinterpret_cast<const unsigned char*>(value.data());
   size_t n = value.size();

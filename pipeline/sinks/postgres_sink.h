@@ -121,6 +121,10 @@ std::unique_ptr<PostgresSink> OpenPostgresSink(const std::string& uri, const Rec
 // True when TARGET names a PostgreSQL database (postgresql:// or postgres://).
 bool IsPostgresTarget(const std::string& target);
 
+// TARGET fit for a log: a postgresql:// URI with its password (in the user
+// part or a password= parameter) replaced by "***"; any other target as is.
+std::string RedactPassword(const std::string& target);
+
 // The COPY text-format field for VALUE: backslash escapes for '\\', tab,
 // newline and carriage return; invalid UTF-8 replaced by U+FFFD and NUL
 // dropped, which PostgreSQL text cannot hold.  Appended to OUT.

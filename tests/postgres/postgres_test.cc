@@ -268,6 +268,7 @@ TEST_F(PostgresTest, FolderIngestedTwiceLeavesTheSameRows) {
   EXPECT_EQ(Count("t_twice", "documents"), "61");
   EXPECT_EQ(Count("t_twice", "documents", "rejected"), "1");
   ASSERT_EQ(RunVnie({"run", dir / "in", "--out", Uri(), "--pg-schema", "t_twice"}, dir / "2.log", &log), 1) << log;
+  EXPECT_EQ(log.find("vnie-secret"), std::string::npos) << "the password is shown in the log:\n" << log;
   EXPECT_EQ(Dump("t_twice"), first);
   auto totals = ReferenceTotals(dir / "in", dir / "ref.jsonl");
   ExpectExactlyOnce("t_twice", totals);
@@ -364,6 +365,15 @@ TEST_F(PostgresTest, RefusedConnectionStopsTheRunWithStatus3) {
             3);
   EXPECT_NE(log.find("\"no_such_db\" does not exist"), std::string::npos) << log;
   EXPECT_EQ(QueryValue(Uri(), "SELECT count(*) FROM pg_namespace WHERE nspname = 't_refused'"), "0");
+}
+
+TEST(PostgresTargetTest, PasswordsAreKeptOutOfLogs) {
+  EXPECT_EQ(RedactPassword("postgresql://vnie:s3cr:et@db:5432/news"), "postgresql://vnie:***@db:5432/news");
+  EXPECT_EQ(RedactPassword("postgres://vnie@db/news?password=x&sslmode=require"),
+            "postgres://vnie@db/news?password=***&sslmode=require");
+  EXPECT_EQ(RedactPassword("postgresql://db/news"), "postgresql://db/news");
+  EXPECT_EQ(RedactPassword("postgresql://"), "postgresql://");
+  EXPECT_EQ(RedactPassword("out.jsonl"), "out.jsonl");
 }
 
 TEST_F(PostgresTest, EnvironmentVariablesFillTheUri) {
