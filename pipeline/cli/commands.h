@@ -29,6 +29,8 @@ struct RunOptions {
   std::string quarantine;
   bool wait = false;
   std::string metrics_file;
+  std::string pg_schema;  // --pg-schema: schema for a postgresql:// --out
+  std::string shard;      // --shard K/N: take only this share of the files ("" for all)
 };
 
 int RunCommand(const CommonOptions& common, const RunOptions& options);

@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
   run_cmd->add_option("paths", run.paths, "Files and folders, walked recursively")->required();
   run_cmd->add_option("--out,-o", run.out,
                       "Target: *.db or *.sqlite (SQLite, default vnie.db), *.csv (a folder of CSV tables), "
-                      "'-' or *.jsonl (JSON Lines)");
+                      "'-' or *.jsonl (JSON Lines), postgresql://user@host:port/db (PostgreSQL)");
   run_cmd->add_option("--format", run.format, "Sink format, overriding the target's form: sqlite, csv or jsonl")
       ->check(CLI::IsMember({"sqlite", "csv", "jsonl"}));
   run_cmd->add_option("--state", run.state,
@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--quarantine", run.quarantine, "Copy rejected files here, each with a .reason file");
   run_cmd->add_flag("--wait", run.wait, "Wait for another run on the same state instead of exiting");
   run_cmd->add_option("--metrics-file", run.metrics_file, "Write Prometheus text-format metrics here at the end");
+  run_cmd->add_option("--pg-schema", run.pg_schema, "PostgreSQL schema for a postgresql:// --out (default: vnie)");
+  run_cmd->add_option("--shard", run.shard, "K/N: take only shard K (0 to N-1) of N, by a hash of each file's path");
   add_common(run_cmd);
 
   CLI::App* extract_cmd = app.add_subcommand(

@@ -11,9 +11,11 @@
 
 #include "pipeline/cli/commands.h"
 #include "pipeline/runner.h"
+#include "pipeline/sinks/postgres_sink.h"
 #include "pipeline/sinks/sink.h"
 #include "pipeline/sources/folder_source.h"
 #include "pipeline/state/state_store.h"
+#include "pipeline/sources/shard.h"
 
 namespace vnie {
 namespace {
@@ -114,7 +116,7 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
   {
     std::vector<std::string> own;
     for (const std::string& p : {options.out, state_path, options.metrics_file, options.quarantine}) {
-      if (p.empty() || p == "-") continue;
+      if (p.empty() || p == "-" || IsPostgresTarget(p)) continue;
       std::error_code ec;
       own.push_back(std::filesystem::weakly_canonical(p, ec).string());
     }
@@ -129,6 +131,15 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
       return false;
     });
   }
+  if (!options.shard.empty()) {
+    std::string error;
+    auto shard = ParseShard(options.shard, &error);
+    if (!shard) {
+      spdlog::error("--shard: {}", error);
+      return kExitUsage;
+    }
+    listing.files = SelectShard(std::move(listing.files), *shard);
+  }
   for (const auto& m : listing.missing) spdlog::error("{}", m);
   if (listing.files.empty() && !listing.missing.empty()) {
     spdlog::error("no input: none of the given paths exists");
@@ -136,7 +147,8 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
   }
   std::unique_ptr<Sink> sink;
   try {
-    sink = OpenSink(options.out, RecordOptions{common.pipeline.emit_text}, options.format);
+    if (IsPostgresTarget(options.out)) sink = OpenPostgresSink(options.out, {common.pipeline.emit_text}, options.pg_schema);
+    else sink = OpenSink(options.out, RecordOptions{common.pipeline.emit_text}, options.format);
   } catch (const std::invalid_argument& e) {
     spdlog::error("--out: {}", e.what());
     return kExitUsage;
@@ -156,14 +168,14 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
     stats = RunBatch(listing.files, *chain, *sink, batch);
   } catch (const std::exception& e) {
     spdlog::error("output failed, run stopped: {}", e.what());
-    if (!options.metrics_file.empty()) WriteMetrics(options.metrics_file, stats, false, options.out);
+    if (!options.metrics_file.empty()) WriteMetrics(options.metrics_file, stats, false, RedactPassword(options.out));
     return kExitFatal;
   }
   double mb = stats.bytes / 1e6;
   spdlog::info("{} documents ({} rejected, {:.1f} MB, {:.1f} MB/s, {} jobs) written to {} in {:.1f} s; files: "
                "{} new, {} changed, {} unchanged, {} rejected, {} left to settle",
                stats.documents, stats.rejected, mb, stats.seconds > 0 ? mb / stats.seconds : 0.0, batch.jobs,
-               options.out, stats.seconds, stats.new_files, stats.changed, stats.unchanged, stats.rejected,
+               RedactPassword(options.out), stats.seconds, stats.new_files, stats.changed, stats.unchanged, stats.rejected,
                stats.settling);
   if (stats.settling > 0) {
     // A folder copied a moment ago would otherwise give an empty run with no
@@ -171,7 +183,7 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
     spdlog::warn("{} files modified less than {} s ago were left for the next run (--settle 0 takes them now)",
                  stats.settling, options.settle_seconds);
   }
-  if (!options.metrics_file.empty()) WriteMetrics(options.metrics_file, stats, true, options.out);
+  if (!options.metrics_file.empty()) WriteMetrics(options.metrics_file, stats, true, RedactPassword(options.out));
   return (stats.rejected > 0 || !listing.missing.empty()) ? kExitRejected : kExitOk;
 }
 

@@ -2,6 +2,7 @@
 
 #include "pipeline/sinks/csv_sink.h"
 #include "pipeline/sinks/jsonl_sink.h"
+#include "pipeline/sinks/postgres_sink.h"
 #include "pipeline/sinks/sink.h"
 #include "pipeline/sinks/sqlite_sink.h"
 
@@ -25,6 +26,8 @@ std::string SinkFormatOf(const std::string& target) {
 }
 
 std::unique_ptr<Sink> OpenSink(const std::string& target, const RecordOptions& options, const std::string& format) {
+  // First: SinkFormatOf knows no postgresql:// form.
+  if (IsPostgresTarget(target)) return OpenPostgresSink(target, options, "");
   std::string f = format.empty() ? SinkFormatOf(target) : format;
   if (f == "jsonl") return std::make_unique<JsonlSink>(target, options);
   if (f == "sqlite") return std::make_unique<SqliteSink>(target);
