@@ -79,7 +79,8 @@ int Hour24(int hour, std::string_view marker) {
 
 struct Pattern {
   enum Kind {
-    kTimeYmd, kYmdTime, kTimeDmy, kDmyTime, kTimeMdy, kMdyTime, kDmy, kVietnamese, kDateline, kDayMonthDateline
+    kTimeYmd, kYmdTime, kTimeDmy, kDmyTime, kTimeMdy, kMdyTime, kDmy, kVietnamese, kDateline, kDayFirstDateline,
+    kDayMonthDateline
   } kind;
   std::unique_ptr<RE2> re;
 };
@@ -113,6 +114,9 @@ std::vector<Pattern> MakePatterns() {
   // VIETNAM, August 3 -   SEOUL, July 21 (Yonhap) --
   add(Pattern::kDateline, R"(^\p{Lu}[\p{Lu}\p{M} .'-]*(?:,\s*\p{Lu}[\p{Lu}\p{M} .'-]*)?,\s+)" + month +
                               R"(\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*(?:\([^)]{1,30}\))?\s*(?:-|$))");
+  // HANOI, 5 August (VNA) -
+  add(Pattern::kDayFirstDateline, R"(^\p{Lu}[\p{Lu}\p{M} .'-]*(?:,\s*\p{Lu}[\p{Lu}\p{M} .'-]*)?,\s+(\d{1,2})\s+)" +
+                                      month + R"((?:,?\s+(\d{4}))?\s*(?:\([^)]{1,30}\))?\s*(?:-|$))");
   // HÀ NỘI, 5/8 -   TP.HCM, 12/3 (VTC News) -   Đà Nẵng, 20/4 (TTXVN) -
   // A place whose words are capitalized, a day/month and the dash that
   // opens the story; case matters so that a sentence cannot pass for one.
@@ -158,6 +162,8 @@ std::optional<std::string> Read(const Pattern& p, const std::vector<re2::StringP
       return Format(num(3), num(2), num(1), -1, -1);
     case Pattern::kDateline:
       return Format(num(3) > 0 ? num(3) : -1, month(1), num(2), -1, -1);
+    case Pattern::kDayFirstDateline:
+      return Format(num(3) > 0 ? num(3) : -1, month(2), num(1), -1, -1);
     case Pattern::kDayMonthDateline:
       DayMonth(num(1), num(2), &day, &mon);
       return Format(-1, mon, day, -1, -1);

@@ -63,6 +63,7 @@ TEST(Published, VietnameseDatelinesWithoutYear) {
   EXPECT_EQ(P("Tiêu đề bài viết\n\nĐÀ NẴNG, 9/7 - Thành phố khai trương tuyến xe buýt mới."), "XXXX-07-09");
   EXPECT_EQ(P("Cần Thơ, 21/11 (TTXVN) - Sở Công Thương cho biết..."), "XXXX-11-21");
   EXPECT_EQ(P("TP.HCM, 4/2 (PLO) -- Giá vàng giảm."), "XXXX-02-04");
+  EXPECT_EQ(P("DA NANG, 9 July (VNA) - The city opened a new bus line."), "XXXX-07-09");
   // The head dates the same day with its year: that date is published.
   EXPECT_EQ(P("ĐÀ NẴNG, 9/7 - Thành phố khai trương tuyến xe buýt.\nCập nhật: 09/07/2024 15:00"),
             "2024-07-09T15:00");
