@@ -69,7 +69,7 @@ constexpr const char* kStamp =
     R"(\d{1,3}\s+(?:phút|giờ|ngày|tuần)\s+trước))";
 
 const RE2& TrailingStampTeaser() {
-  static const RE2 re(std::string(R"((?i)^(?:\d{1,2}[.)]\s+|[-*•·]\s+)?(.+?)(?:\s*[,|•·-]\s*|\s*\(\s*|\s+))") +
+  static const RE2 re(std::string(R"((?i)^(?:\d{1,2}[.)]\s+|[-*•·]\s+)?(.+?)(\s*[,|•·-]\s*|\s*\(\s*|\s+))") +
                           kStamp + R"(\s*\)?$)");
   return re;
 }
@@ -248,16 +248,26 @@ bool IsInlineLink(std::string_view line, const Rules& rules) {
 bool IsStampedTeaser(std::string_view line) {
   if (line.size() > 220 || line.size() < 12) return false;
   if (!RE2::PartialMatch(line, StampAtAnEnd())) return false;
-  re2::StringPiece piece;
-  if (!RE2::FullMatch(line, TrailingStampTeaser(), &piece) &&
-      !RE2::FullMatch(line, LeadingStampTeaser(), &piece)) {
-    return false;
-  }
+  re2::StringPiece piece, separator;
+  bool trailing = RE2::FullMatch(line, TrailingStampTeaser(), &piece, &separator);
+  if (!trailing && !RE2::FullMatch(line, LeadingStampTeaser(), &piece)) return false;
   std::string_view title(piece.data(), piece.size());
   while (!title.empty() && (title.back() == ' ' || title.back() == ',')) title.remove_suffix(1);
   if (title.empty() || CountWords(title) < 3) return false;
   char c = title.back();
-  return c != '.' && c != ':' && c != ';';
+  if (c == '.' || c == ':' || c == ';') return false;
+  // A title that runs into its date with a plain space and ends in a word
+  // leading into it ("... ban hành ngày 28/01/2022", "... signed on May 5,
+  // 2024") is a sentence about that date.
+  bool spaced = true;
+  for (char ch : std::string_view(separator.data(), separator.size())) spaced = spaced && ch == ' ';
+  if (!trailing || !spaced) return true;
+  static const std::set<std::string, std::less<>> kLeadIns = {
+      "ngay", "thang", "nam", "tu", "den", "vao", "luc", "truoc", "sau", "hom", "toi", "tai",
+      "on", "from", "to", "at", "since", "in", "by", "until", "till", "before", "after", "of", "dated", "and"};
+  size_t space = title.rfind(' ');
+  std::string last = AsciiFold(space == std::string_view::npos ? title : title.substr(space + 1));
+  return !kLeadIns.count(last);
 }
 
 // A hashtag line: "#Vietnam #trade #minerals".

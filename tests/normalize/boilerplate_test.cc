@@ -156,6 +156,13 @@ TEST(Boilerplate, StampedLinesOfTheArticleStay) {
       "Vote Nov 5, 2024\n"
       "Inauguration Jan 20, 2025";
   EXPECT_EQ(RemoveBoilerplate(page), page);
+  // A list of documents, each with the date it was issued.
+  std::string vi =
+      "Thông tư hướng dẫn thực hiện các quy định sau đây, theo công văn của Bộ Tài chính gửi các địa phương.\n"
+      "- Nghị định số 15/2022/NĐ-CP ban hành ngày 28/01/2022\n"
+      "- Nghị quyết số 43/2022/QH15 được Quốc hội thông qua vào 11/01/2022\n"
+      "- Quyết định của Thủ tướng có hiệu lực từ 01/03/2022";
+  EXPECT_EQ(RemoveBoilerplate(vi), vi);
 }
 
 }  // namespace
