@@ -61,29 +61,52 @@ void DayMonth(int a, int b, int* day, int* month) {
 constexpr const char* kMonth =
     R"((Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)";
 
+// A time of day: hour, minute, optional seconds and an optional 12-hour
+// marker (am, pm, a.m., p.m.; SA / CH, the Vietnamese locale's sáng /
+// chiều, as sites built on vi-VN date formatting print them).  Three groups:
+// hour, minute, marker.
+constexpr const char* kTime =
+    R"((\d{1,2})[:h](\d{2})(?::\d{2})?(?:\s*([ap]\.?\s?m|SA|CH)\b\.?)?)";
+
+// HOUR on a 24-hour clock given the 12-hour MARKER ("" when none).
+int Hour24(int hour, std::string_view marker) {
+  if (marker.empty() || hour < 1 || hour > 12) return hour;
+  char first = static_cast<char>(marker[0] | 0x20);
+  bool pm = first == 'p' || first == 'c';
+  if (hour == 12) return pm ? 12 : 0;
+  return pm ? hour + 12 : hour;
+}
+
 struct Pattern {
-  enum Kind { kTimeYmd, kYmdTime, kTimeDmy, kDmyTime, kMdyTime, kDmy, kVietnamese, kDateline } kind;
+  enum Kind {
+    kTimeYmd, kYmdTime, kTimeDmy, kDmyTime, kTimeMdy, kMdyTime, kDmy, kVietnamese, kDateline, kDayFirstDateline,
+    kDayMonthDateline
+  } kind;
   std::unique_ptr<RE2> re;
 };
 
 std::vector<Pattern> MakePatterns() {
   std::string month = kMonth;
+  std::string time = kTime;
   std::vector<Pattern> p;
-  auto add = [&](Pattern::Kind kind, const std::string& re) {
+  auto add = [&](Pattern::Kind kind, const std::string& re, bool case_sensitive = false) {
     RE2::Options options;
-    options.set_case_sensitive(false);
+    options.set_case_sensitive(case_sensitive);
     p.push_back({kind, std::make_unique<RE2>("(" + re + ")", options)});
   };
   // 11:03, 2020/02/24
-  add(Pattern::kTimeYmd, R"(\b(\d{1,2}):(\d{2}),?\s*(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\b)");
+  add(Pattern::kTimeYmd, R"(\b)" + time + R"(,?\s*(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\b)");
   // 2023-06-13, 2020/02/24 11:03
-  add(Pattern::kYmdTime, R"(\b(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:(?:T|\s*[,|-]?\s*)(\d{1,2}):(\d{2}))?\b)");
+  add(Pattern::kYmdTime, R"(\b(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:(?:T|\s*[,|-]?\s*))" + time + R"()?\b)");
   // 03:17 - 11/10/2023
-  add(Pattern::kTimeDmy, R"(\b(\d{1,2})[:h](\d{2})\s*(?:[,|-]\s*)?(?:[^\d\s]{1,12}\s*,?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b)");
+  add(Pattern::kTimeDmy, R"(\b)" + time + R"(\s*(?:[,|-]\s*)?(?:[^\d\s]{1,12}\s*,?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b)");
   // 4/11/2024 08:30, 15/03/2024
-  add(Pattern::kDmyTime, R"(\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[,|-]?\s*(\d{1,2})[:h](\d{2}))?)");
-  // Jul 02, 2024 / 17:14
-  add(Pattern::kMdyTime, R"(\b)" + month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*[/,|-]?\s*(\d{1,2}):(\d{2}))?)");
+  add(Pattern::kDmyTime, R"(\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[,|-]?\s*)" + time + R"()?)");
+  // 07:32 pm, November 5, 2024
+  add(Pattern::kTimeMdy, R"(\b)" + time + R"(\s*(?:GMT[+-]\d{1,2}|[A-Z]{2,4})?\s*[,|/-]?\s*(?:[A-Za-z]{3,9},?\s+)?)" +
+                             month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))");
+  // Jul 02, 2024 / 17:14, November 5, 2024 | 07:32 pm
+  add(Pattern::kMdyTime, R"(\b)" + month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*[/,|-]?\s*)" + time + R"()?)");
   // 2 July 2024
   add(Pattern::kDmy, R"(\b(\d{1,2})\s+)" + month + R"(,?\s+(\d{4})\b)");
   // ngày 03 tháng 04 năm 2024
@@ -91,6 +114,15 @@ std::vector<Pattern> MakePatterns() {
   // VIETNAM, August 3 -   SEOUL, July 21 (Yonhap) --
   add(Pattern::kDateline, R"(^\p{Lu}[\p{Lu}\p{M} .'-]*(?:,\s*\p{Lu}[\p{Lu}\p{M} .'-]*)?,\s+)" + month +
                               R"(\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*(?:\([^)]{1,30}\))?\s*(?:-|$))");
+  // HANOI, 5 August (VNA) -
+  add(Pattern::kDayFirstDateline, R"(^\p{Lu}[\p{Lu}\p{M} .'-]*(?:,\s*\p{Lu}[\p{Lu}\p{M} .'-]*)?,\s+(\d{1,2})\s+)" +
+                                      month + R"((?:,?\s+(\d{4}))?\s*(?:\([^)]{1,30}\))?\s*(?:-|$))");
+  // HÀ NỘI, 5/8 -   TP.HCM, 12/3 (VTC News) -   Đà Nẵng, 20/4 (TTXVN) -
+  // A place whose words are capitalized, a day/month and the dash that
+  // opens the story; case matters so that a sentence cannot pass for one.
+  add(Pattern::kDayMonthDateline,
+      R"(^\p{Lu}[\p{L}\p{M}.'-]*(?:\s+\p{Lu}[\p{L}\p{M}.'-]*){0,3}\s*,\s*(\d{1,2})/(\d{1,2})\s*(?:\([^)]{1,30}\))?\s*-+(?:\s|$))",
+      /*case_sensitive=*/true);
   return p;
 }
 
@@ -101,28 +133,40 @@ const std::vector<Pattern>& Patterns() {
 
 // Reads one match of P; the groups after the whole match are the fields.
 std::optional<std::string> Read(const Pattern& p, const std::vector<re2::StringPiece>& g) {
-  auto num = [&](size_t i) { return i < g.size() && g[i].data() ? Num(std::string_view(g[i].data(), g[i].size())) : -1; };
-  auto month = [&](size_t i) { return MonthNumber(std::string_view(g[i].data(), g[i].size())); };
+  auto str = [&](size_t i) {
+    return i < g.size() && g[i].data() ? std::string_view(g[i].data(), g[i].size()) : std::string_view();
+  };
+  auto num = [&](size_t i) { return str(i).empty() ? -1 : Num(str(i)); };
+  auto month = [&](size_t i) { return MonthNumber(str(i)); };
+  // The hour of the time whose groups start at I (hour, minute, marker).
+  auto hour = [&](size_t i) { return num(i) < 0 ? -1 : Hour24(num(i), str(i + 2)); };
   int day, mon;
   switch (p.kind) {
     case Pattern::kTimeYmd:
-      return Format(num(3), num(4), num(5), num(1), num(2));
+      return Format(num(4), num(5), num(6), hour(1), num(2));
     case Pattern::kYmdTime:
-      return Format(num(1), num(2), num(3), num(4), num(5));
+      return Format(num(1), num(2), num(3), hour(4), num(5));
     case Pattern::kTimeDmy:
-      DayMonth(num(3), num(4), &day, &mon);
-      return Format(num(5), mon, day, num(1), num(2));
+      DayMonth(num(4), num(5), &day, &mon);
+      return Format(num(6), mon, day, hour(1), num(2));
     case Pattern::kDmyTime:
       DayMonth(num(1), num(2), &day, &mon);
-      return Format(num(3), mon, day, num(4), num(5));
+      return Format(num(3), mon, day, hour(4), num(5));
+    case Pattern::kTimeMdy:
+      return Format(num(6), month(4), num(5), hour(1), num(2));
     case Pattern::kMdyTime:
-      return Format(num(3), month(1), num(2), num(4), num(5));
+      return Format(num(3), month(1), num(2), hour(4), num(5));
     case Pattern::kDmy:
       return Format(num(3), month(2), num(1), -1, -1);
     case Pattern::kVietnamese:
       return Format(num(3), num(2), num(1), -1, -1);
     case Pattern::kDateline:
       return Format(num(3) > 0 ? num(3) : -1, month(1), num(2), -1, -1);
+    case Pattern::kDayFirstDateline:
+      return Format(num(3) > 0 ? num(3) : -1, month(2), num(1), -1, -1);
+    case Pattern::kDayMonthDateline:
+      DayMonth(num(1), num(2), &day, &mon);
+      return Format(-1, mon, day, -1, -1);
   }
   return std::nullopt;
 }
@@ -175,12 +219,21 @@ bool EndsSentence(std::string_view line) {
 }  // namespace
 
 std::optional<std::string> FindPublished(std::string_view text) {
+  // The first date of the head; a dateline without a year ("HÀ NỘI, 5/8 -")
+  // gives way to a later head date of the same day that has one.
+  std::optional<std::string> yearless;
   for (std::string_view line : HeadLines(text, kHeadLines)) {
     size_t at = 0;
     std::optional<std::string> date = FirstDateIn(line, &at);
-    if (date && (line.size() <= kShortLine || at <= kNearStart)) return date;
+    if (!date || (line.size() > kShortLine && at > kNearStart)) continue;
+    if (!yearless) {
+      if (date->rfind("XXXX", 0) != 0) return date;
+      yearless = date;
+    } else if (date->rfind("XXXX", 0) != 0 && date->compare(4, 6, *yearless, 4, 6) == 0) {
+      return date;
+    }
   }
-  return std::nullopt;
+  return yearless;
 }
 
 std::optional<std::string> FindTitle(std::string_view text) {

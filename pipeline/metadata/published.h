@@ -10,6 +10,12 @@
 //   Hà Nội, ngày 03 tháng 04 năm 2024  -> 2024-04-03
 //   VIETNAM, August 3 -                -> XXXX-08-03 (a dateline with no year)
 //   SEOUL, July 21 (Yonhap) --         -> XXXX-07-21
+//   HÀ NỘI, 5/8 -                      -> XXXX-08-05 (day first, no year)
+//   November 5, 2024 | 07:32 pm GMT+7  -> 2024-11-05T19:32 (12 am is 00, 12 pm is 12)
+//   10:15 SA, 03/06/2024               -> 2024-06-03T10:15 (SA/CH: the vi-VN am/pm)
+//
+// A dateline without a year gives way to a later head line that dates the
+// same day with its year.
 #pragma once
 
 #include <optional>

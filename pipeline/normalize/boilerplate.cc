@@ -17,13 +17,14 @@ constexpr size_t kKeyBytes = 64;   // whole-line markers are shorter
 constexpr size_t kLeadBytes = 28;  // lead and prefix markers fit in this
 
 struct Rules {
-  std::set<std::string, std::less<>> block, line, prefix, lead, ui;
+  std::set<std::string, std::less<>> block, heading, line, prefix, lead, ui;
   bool lead_first[256] = {};
   Rules() {
     for (const auto& row : ParseTsv(EmbeddedData("pipeline/normalize/boilerplate.tsv"))) {
       if (row.size() < 2) continue;
       std::string key(row[1]);
       if (row[0] == "block") block.insert(key);
+      else if (row[0] == "heading") heading.insert(key);
       else if (row[0] == "line") line.insert(key);
       else if (row[0] == "prefix") prefix.insert(key);
       else if (row[0] == "lead") lead.insert(key);
@@ -50,6 +51,39 @@ const Rules& TheRules() {
 const RE2& TimestampLine() {
   static const RE2 re(
       R"(^[\(\[]?\s*(?:(?:\d{1,2}:\d{2}(?:\s*(?:AM|PM|am|pm))?\s*[,|-]?\s*)?(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4})(?:\s*[,|/-]?\s*\d{1,2}:\d{2}(?:\s*(?:AM|PM|am|pm))?)?|\d{1,2}:\d{2})\s*(?:\(GMT[+-]\d+\))?\s*[\)\]]?$)");
+  return re;
+}
+
+// A teaser: a short headline with its own date or time stamp after it
+// ("Rates cut again, Oct 16, 2024", "Won falls 2024-12-02 15:30",
+// "Giá vàng giảm (16/10/2024)", "Ports expand - 3 hours ago") or before it
+// ("Oct 16, 2024 - Rates cut again").  A leading list number or bullet is
+// not part of it.
+constexpr const char* kStamp =
+    R"((?:(?:\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?\s*[,|-]?\s*)?)"
+    R"((?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|)"
+    R"((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|)"
+    R"(\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}))"
+    R"((?:\s*[,|-]?\s*\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*\(?GMT\s*[+-]\s*\d{1,2}\)?)?|)"
+    R"(\d{1,3}\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|)"
+    R"(\d{1,3}\s+(?:phút|giờ|ngày|tuần)\s+trước))";
+
+const RE2& TrailingStampTeaser() {
+  static const RE2 re(std::string(R"((?i)^(?:\d{1,2}[.)]\s+|[-*•·]\s+)?(.+?)(\s*[,|•·-]\s*|\s*\(\s*|\s+))") +
+                          kStamp + R"(\s*\)?$)");
+  return re;
+}
+
+// The same shapes without captures, as a quick test most lines fail.
+const RE2& StampAtAnEnd() {
+  static const RE2 re(std::string(R"((?i)(?:^(?:\d{1,2}[.)]\s+|[-*•·]\s+)?[\(\[]?)") + kStamp +
+                      R"(|(?:\s|[,|(•·-]))" + kStamp + R"(\s*\)?$))");
+  return re;
+}
+
+const RE2& LeadingStampTeaser() {
+  static const RE2 re(std::string(R"((?i)^(?:\d{1,2}[.)]\s+|[-*•·]\s+)?[\(\[]?)") + kStamp +
+                          R"([\)\]]?\s*[,|:-]?\s+(.+)$)");
   return re;
 }
 
@@ -191,7 +225,65 @@ bool IsTagLine(std::string_view line, const std::string& key, const Rules& rules
 
 bool IsBlockHeading(std::string_view line, const std::string& key, const Rules& rules) {
   if (line.size() > 60) return false;
-  return rules.block.count(key) > 0;
+  if (rules.block.count(key) > 0) return true;
+  // "More from Reuters", "Latest in Business": a heading marker and a name.
+  if (EndsSentence(line) || CountWords(line) > 7) return false;
+  for (const std::string& h : rules.heading) {
+    if (key.size() > h.size() && key.compare(0, h.size(), h) == 0 && key[h.size()] == ' ') return true;
+  }
+  return false;
+}
+
+// "Read more: <headline>", "Xem thêm: <headline>": a block marker before ':'
+// leads a one-line link to another article.
+bool IsInlineLink(std::string_view line, const Rules& rules) {
+  if (line.size() > 300) return false;
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon > 40 || colon + 1 >= line.size()) return false;
+  return rules.block.count(AsciiFold(line.substr(0, colon))) > 0;
+}
+
+// A short line with a stamp after or before a headline of three or more
+// words that does not end like a sentence (a question may).
+bool IsStampedTeaser(std::string_view line) {
+  if (line.size() > 220 || line.size() < 12) return false;
+  if (!RE2::PartialMatch(line, StampAtAnEnd())) return false;
+  re2::StringPiece piece, separator;
+  bool trailing = RE2::FullMatch(line, TrailingStampTeaser(), &piece, &separator);
+  if (!trailing && !RE2::FullMatch(line, LeadingStampTeaser(), &piece)) return false;
+  std::string_view title(piece.data(), piece.size());
+  while (!title.empty() && (title.back() == ' ' || title.back() == ',')) title.remove_suffix(1);
+  if (title.empty() || CountWords(title) < 3) return false;
+  char c = title.back();
+  if (c == '.' || c == ':' || c == ';') return false;
+  // A title that runs into its date with a plain space and ends in a word
+  // leading into it ("... ban hành ngày 28/01/2022", "... signed on May 5,
+  // 2024") is a sentence about that date.
+  bool spaced = true;
+  for (char ch : std::string_view(separator.data(), separator.size())) spaced = spaced && ch == ' ';
+  if (!trailing || !spaced) return true;
+  static const std::set<std::string, std::less<>> kLeadIns = {
+      "ngay", "thang", "nam", "tu", "den", "vao", "luc", "truoc", "sau", "hom", "toi", "tai",
+      "on", "from", "to", "at", "since", "in", "by", "until", "till", "before", "after", "of", "dated", "and"};
+  size_t space = title.rfind(' ');
+  std::string last = AsciiFold(space == std::string_view::npos ? title : title.substr(space + 1));
+  return !kLeadIns.count(last);
+}
+
+// A hashtag line: "#Vietnam #trade #minerals".
+bool IsHashtagLine(std::string_view line) {
+  if (line.size() > 200 || line.empty() || line[0] != '#') return false;
+  for (std::string_view w : Words(line)) {
+    if (w.size() < 2 || w[0] != '#') return false;
+  }
+  return true;
+}
+
+// A heading of a teaser list that no rule names: a short line of a few words
+// that does not end like a sentence ("Most Viewed", "Đừng bỏ lỡ").
+bool IsShortHeading(std::string_view line) {
+  size_t words = CountWords(line);
+  return !line.empty() && line.size() <= 50 && words >= 1 && words <= 6 && !EndsSentence(line);
 }
 
 // A teaser headline: a short line that does not end a sentence.
@@ -238,6 +330,9 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
     }
     return k;
   };
+  // The body has begun once a line reads like a paragraph; before that, a
+  // byline with a stamp is not a teaser.
+  bool body = false;
   for (size_t k = 0; k < lines.size(); ++k) {
     std::string_view line = lines[k];
     if (line.empty() || drop[k]) continue;
@@ -256,15 +351,41 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
       continue;
     }
     if (IsTagLine(line, key, rules) || IsUiLine(line, key, rules) || IsBreadcrumb(line, key) ||
-        IsTopicStrip(line)) {
+        IsTopicStrip(line) || IsHashtagLine(line) || IsInlineLink(line, rules)) {
       drop[k] = true;
       continue;
     }
+    // A teaser list by its shape: two or more short headlines, each with its
+    // own stamp, and the short heading right before them, whatever it says.
+    if (body && IsStampedTeaser(line)) {
+      std::vector<size_t> run;
+      size_t m = k;
+      for (; m < lines.size(); ++m) {
+        if (lines[m].empty()) continue;
+        if (!IsStampedTeaser(lines[m])) break;
+        run.push_back(m);
+      }
+      if (run.size() >= 2) {
+        for (size_t r : run) drop[r] = true;
+        size_t h = k;
+        while (h > 0 && lines[h - 1].empty()) --h;
+        if (h > 0 && !drop[h - 1] && IsShortHeading(lines[h - 1])) drop[h - 1] = true;
+        k = m - 1;
+        continue;
+      }
+    }
+    if (!body && (line.size() >= 200 || (EndsSentence(line) && CountWords(line) >= 8))) body = true;
     // A teaser list with no heading: two or more stamps, each with a headline.
     if (is_stamp(k) && k + 1 < lines.size() && IsHeadline(lines[k + 1])) {
       int stamps = 0;
       for (size_t m = k; m < lines.size() && m < k + 8; ++m) stamps += is_stamp(m);
-      if (stamps >= 2) k = drop_teasers(k) - 1;
+      if (stamps >= 2) {
+        // Its heading, or a first headline printed above its stamp.
+        size_t h = k;
+        while (h > 0 && lines[h - 1].empty()) --h;
+        if (h > 0 && !drop[h - 1] && (IsShortHeading(lines[h - 1]) || IsHeadline(lines[h - 1]))) drop[h - 1] = true;
+        k = drop_teasers(k) - 1;
+      }
     }
   }
   std::string out;

@@ -11,6 +11,11 @@
 //   - teaser lists: after a block heading, or a run of two or more
 //     timestamp lines each followed by a headline, the timestamps, headlines
 //     and one-line summaries of other articles;
+//   - teaser lists by shape, whatever their heading: two or more short
+//     headlines each with its own stamp ("Won falls 2024-12-02 15:30",
+//     "Rates cut again, Oct 16, 2024", "Giá cà phê tăng (14/06/2024)",
+//     "... - 3 giờ trước"), with the short line heading them;
+//   - one-line links ("Read more: ...", "Xem thêm: ...") and hashtag lines;
 //   - separator lines ("-----", "* * *").
 // Photo captions, bylines and datelines stay: metadata reads them.
 #pragma once

@@ -80,5 +80,90 @@ TEST(Boilerplate, LongListsOfNamesStay) {
   EXPECT_EQ(RemoveBoilerplate(line), line);
 }
 
+TEST(Boilerplate, CommonBlockHeadingsInBothLanguages) {
+  const std::string body =
+      "Rice exports rose 12% in the first half, the ministry said on Friday.";
+  for (std::string heading : {"READ NEXT", "Most viewed", "Most popular", "Trending now", "You may also like",
+                              "Recommended for you", "Latest news", "More from Example Wire", "Related stories",
+                              "Xem nhiều", "Tin mới", "Tin nổi bật", "Đọc nhiều nhất", "Có thể bạn quan tâm",
+                              "Tin khác", "Các tin đã đưa"}) {
+    std::string page = body + "\n\n" + heading +
+                       "\nCoffee prices hit a two-year high\nPort of Hai Phong adds a new berth 2023-04-11 10:20";
+    EXPECT_EQ(RemoveBoilerplate(page), body) << heading;
+  }
+}
+
+TEST(Boilerplate, TeaserListsKnownByTheirShapeWhateverTheHeading) {
+  // A heading no rule names, then headlines each carrying their own stamp.
+  std::string page =
+      "Gạo xuất khẩu tăng giá trong tháng 6, theo Hiệp hội Lương thực Việt Nam cho biết hôm nay.\n"
+      "\n"
+      "Đừng bỏ lỡ\n"
+      "- Giá cà phê lập đỉnh mới trong 10 năm (14/06/2024)\n"
+      "- Cảng Cái Mép đón tàu lớn nhất từ trước đến nay (13/06/2024)\n"
+      "- Xuất khẩu thủy sản phục hồi mạnh - 3 giờ trước";
+  EXPECT_EQ(RemoveBoilerplate(page),
+            "Gạo xuất khẩu tăng giá trong tháng 6, theo Hiệp hội Lương thực Việt Nam cho biết hôm nay.");
+  std::string en =
+      "The central bank kept its policy rate unchanged at 4.5% on Thursday, citing stable inflation.\n"
+      "\n"
+      "Elsewhere on the site\n"
+      "1. Steel makers face higher export duties, Mar 3, 2025\n"
+      "2. Will the dong weaken further? 02/03/2025 18:45\n"
+      "3. Mar 1, 2025 - Airline orders twenty new jets\n"
+      "4. Tourism arrivals hit record | 5 hours ago";
+  EXPECT_EQ(RemoveBoilerplate(en),
+            "The central bank kept its policy rate unchanged at 4.5% on Thursday, citing stable inflation.");
+}
+
+TEST(Boilerplate, HeadlinesPrintedAboveTheirStampsGoWithTheList) {
+  std::string page =
+      "Hanoi will open two new metro stations next month, the city said in a statement.\n"
+      "Coffee prices hit a two-year high\n"
+      "2024-05-02 08:10\n"
+      "Port of Hai Phong adds a new berth\n"
+      "2024-05-01 17:45";
+  EXPECT_EQ(RemoveBoilerplate(page),
+            "Hanoi will open two new metro stations next month, the city said in a statement.");
+}
+
+TEST(Boilerplate, OneLineLinksAndHashtagsGo) {
+  std::string page =
+      "Đoạn mở đầu của bài viết về giá điện, theo thông báo của Bộ Công Thương chiều nay.\n"
+      "Xem thêm: Giá điện tăng từ ngày 11/10/2024\n"
+      "Read more: Power prices to rise from October 11, 2024\n"
+      "Đoạn thứ hai của bài viết.\n"
+      "Keywords\n"
+      "#energy #prices #EVN";
+  EXPECT_EQ(RemoveBoilerplate(page),
+            "Đoạn mở đầu của bài viết về giá điện, theo thông báo của Bộ Công Thương chiều nay.\n"
+            "Đoạn thứ hai của bài viết.");
+}
+
+TEST(Boilerplate, StampedLinesOfTheArticleStay) {
+  // A byline with its stamp before the body, one stamped line in the body,
+  // sentences that end with a date, and a list of dated events whose items
+  // are too short to be headlines.
+  std::string page =
+      "Lawmakers approve next year's budget\n"
+      "By Staff Reporter   March 14, 2024 | 09:05 pm GMT+7\n"
+      "Updated by the desk 15/03/2024 08:00\n"
+      "\n"
+      "The National Assembly approved the budget on Thursday, with 440 deputies voting in favour.\n"
+      "The first session opened on Oct 21, 2024.\n"
+      "The second session closes on Nov 30, 2024.\n"
+      "Timeline:\n"
+      "Vote Nov 5, 2024\n"
+      "Inauguration Jan 20, 2025";
+  EXPECT_EQ(RemoveBoilerplate(page), page);
+  // A list of documents, each with the date it was issued.
+  std::string vi =
+      "Thông tư hướng dẫn thực hiện các quy định sau đây, theo công văn của Bộ Tài chính gửi các địa phương.\n"
+      "- Nghị định số 15/2022/NĐ-CP ban hành ngày 28/01/2022\n"
+      "- Nghị quyết số 43/2022/QH15 được Quốc hội thông qua vào 11/01/2022\n"
+      "- Quyết định của Thủ tướng có hiệu lực từ 01/03/2022";
+  EXPECT_EQ(RemoveBoilerplate(vi), vi);
+}
+
 }  // namespace
 }  // namespace vnie

@@ -39,6 +39,39 @@ TEST(Published, DatesDeepInBodyLinesDoNotCount) {
   EXPECT_EQ(P("No date at all here.\nJust text."), "null");
 }
 
+TEST(Published, TwelveHourClocks) {
+  EXPECT_EQ(P("Port traffic rises\nBy Staff  March 14, 2024 | 09:05 pm GMT+7\nBody."), "2024-03-14T21:05");
+  EXPECT_EQ(P("Updated: June 30, 2023, 4:10 PM\nBody."), "2023-06-30T16:10");
+  EXPECT_EQ(P("Posted Feb 2, 2025 at 6:45 a.m.\nBody."), "2025-02-02");  // "at" is not a form we read
+  EXPECT_EQ(P("Feb 2, 2025 6:45 a.m. ET\nBody."), "2025-02-02T06:45");
+  EXPECT_EQ(P("Feb 2, 2025 6:45 p.m.\nBody."), "2025-02-02T18:45");
+  EXPECT_EQ(P("Jan 9, 2024 12:20 am\nBody."), "2024-01-09T00:20");
+  EXPECT_EQ(P("Jan 9, 2024 12:20 pm\nBody."), "2024-01-09T12:20");
+  EXPECT_EQ(P("Jan 9, 2024 12:20\nBody."), "2024-01-09T12:20");
+  EXPECT_EQ(P("11:40 PM, 2022/08/19\nBody."), "2022-08-19T23:40");
+  EXPECT_EQ(P("Last updated 08:02 pm, December 1, 2024\nBody."), "2024-12-01T20:02");
+  EXPECT_EQ(P("2021-07-04 03:30 PM\nBody."), "2021-07-04T15:30");
+  // The Vietnamese locale's markers: SA (sáng, morning), CH (chiều, afternoon).
+  EXPECT_EQ(P("Thứ Ba, 03/06/2024 10:15 SA\nTiêu đề"), "2024-06-03T10:15");
+  EXPECT_EQ(P("Thứ Ba, 03/06/2024 02:40 CH\nTiêu đề"), "2024-06-03T14:40");
+  EXPECT_EQ(P("03/06/2024 12:05 SA\nTiêu đề"), "2024-06-03T00:05");
+  // A 24-hour time with a stray marker keeps its hour.
+  EXPECT_EQ(P("Jan 9, 2024 19:20 pm\nBody."), "2024-01-09T19:20");
+}
+
+TEST(Published, VietnameseDatelinesWithoutYear) {
+  EXPECT_EQ(P("Tiêu đề bài viết\n\nĐÀ NẴNG, 9/7 - Thành phố khai trương tuyến xe buýt mới."), "XXXX-07-09");
+  EXPECT_EQ(P("Cần Thơ, 21/11 (TTXVN) - Sở Công Thương cho biết..."), "XXXX-11-21");
+  EXPECT_EQ(P("TP.HCM, 4/2 (PLO) -- Giá vàng giảm."), "XXXX-02-04");
+  EXPECT_EQ(P("DA NANG, 9 July (VNA) - The city opened a new bus line."), "XXXX-07-09");
+  // The head dates the same day with its year: that date is published.
+  EXPECT_EQ(P("ĐÀ NẴNG, 9/7 - Thành phố khai trương tuyến xe buýt.\nCập nhật: 09/07/2024 15:00"),
+            "2024-07-09T15:00");
+  // Not datelines: a sentence, a ratio, a lower-case start.
+  EXPECT_EQ(P("Sáng 14/8, hội nghị khai mạc tại Hà Nội."), "null");
+  EXPECT_EQ(P("Tỷ lệ đạt 3/4 - cao nhất từ trước đến nay.\nhà nội, 5/8 - mưa lớn."), "null");
+}
+
 TEST(Title, TheHeadlineLine) {
   EXPECT_EQ(FindTitle("Jul 02, 2024 / 17:14\n\nPM urges partners to open markets\n\nBody text here."),
             "PM urges partners to open markets");
