@@ -19,23 +19,8 @@ using testing_paths::TempDir;
 using testing_paths::VnieBinary;
 using testing_paths::WriteFile;
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
-
-// Runs `vnie ARGS` through the shell with STDIN as its input.
-Result RunVnie(const std::string& args, const std::string& stdin_bytes = "") {
-  TempDir io;
-  WriteFile(io / "in", stdin_bytes);
-  std::string cmd = VnieBinary() + " " + args + " <" + (io / "in") + " >" + (io / "out") + " 2>" + (io / "err");
-  int raw = std::system(cmd.c_str());
-  Result r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = ReadFile(io / "out");
-  r.err = ReadFile(io / "err");
-  return r;
-}
+using Result = testing_paths::VnieResult;
+using testing_paths::RunVnie;
 
 std::vector<Json> Lines(const std::string& s) {
   std::vector<Json> out;

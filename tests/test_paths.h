@@ -1,6 +1,9 @@
 // Paths and helpers shared by vnie's tests (include as "test_paths.h").
 #pragma once
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -37,6 +40,25 @@ inline void WriteFile(const std::string& path, const std::string& bytes) {
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+struct VnieResult {
+  int status = -1;  // exit status, -1 when killed by a signal
+  std::string out, err;
+};
+
+// Runs the real `vnie ARGS` through the shell with STDIN_BYTES as its input
+// and returns its exit status, stdout and stderr.
+inline VnieResult RunVnie(const std::string& args, const std::string& stdin_bytes = "") {
+  TempDir io;
+  WriteFile(io / "in", stdin_bytes);
+  std::string cmd = VnieBinary() + " " + args + " <" + (io / "in") + " >" + (io / "out") + " 2>" + (io / "err");
+  int raw = std::system(cmd.c_str());
+  VnieResult r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = ReadFile(io / "out");
+  r.err = ReadFile(io / "err");
+  return r;
 }
 
 }  // namespace vnie::testing_paths

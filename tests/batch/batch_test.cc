@@ -32,17 +32,8 @@ using testing_paths::TempDir;
 using testing_paths::VnieBinary;
 using testing_paths::WriteFile;
 
-struct Result {
-  int status = -1;
-  std::string err;
-};
-
-Result RunVnie(const TempDir& io, const std::string& args) {
-  std::string err = io / "stderr.txt";
-  std::string cmd = VnieBinary() + " " + args + " >/dev/null 2>" + err;
-  int raw = std::system(cmd.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, ReadFile(err)};
-}
+using Result = testing_paths::VnieResult;
+using testing_paths::RunVnie;
 
 // Starts vnie with ARGS in the background; returns its pid.
 pid_t SpawnVnie(const std::vector<std::string>& args, const std::string& err_path) {
@@ -115,7 +106,7 @@ TEST(Batch, IngestTwiceGivesSameRows) {
   MakeArticles(dir / "in", 40);
   std::string db = dir / "out.db";
   std::string args = "run " + (dir / "in") + " --out " + db + " --settle 0 --jobs 2";
-  Result r = RunVnie(dir, args);
+  Result r = RunVnie(args);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("40 new, 0 changed, 0 unchanged"), std::string::npos) << r.err;
   std::string first = DumpTables(db);
@@ -123,12 +114,12 @@ TEST(Batch, IngestTwiceGivesSameRows) {
   EXPECT_EQ(Count(db, "PRAGMA user_version"), 1);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM money WHERE typeof(amount) <> 'text'"), 0);
 
-  r = RunVnie(dir, args);
+  r = RunVnie(args);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("0 new, 0 changed, 40 unchanged"), std::string::npos) << r.err;
   EXPECT_EQ(DumpTables(db), first);
 
-  r = RunVnie(dir, args + " --reprocess --jobs 1");
+  r = RunVnie(args + " --reprocess --jobs 1");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(DumpTables(db), first);
   EXPECT_EQ(Count(db + ".state", "SELECT count(*) FROM files WHERE status = 'done'"), 40);
@@ -139,7 +130,7 @@ TEST(Batch, ChangedFileIsReingestedAndNewFilePickedUp) {
   MakeArticles(dir / "in", 12);
   std::string db = dir / "out.db";
   std::string args = "run " + (dir / "in") + " --out " + db + " --settle 0";
-  ASSERT_EQ(RunVnie(dir, args).status, 0);
+  ASSERT_EQ(RunVnie(args).status, 0);
   std::string changed = dir / "in/03/article-00003.txt";
   std::string old_id;
   {
@@ -153,7 +144,7 @@ TEST(Batch, ChangedFileIsReingestedAndNewFilePickedUp) {
   WriteFile(dir / "in/new/fresh.txt", "A new article. On 5 May 2024 the city spent 7 million USD.\n");
   // Touched but unchanged: recorded again, not rewritten.
   fs::last_write_time(dir / "in/04/article-00004.txt", fs::file_time_type::clock::now() - std::chrono::hours(2));
-  Result r = RunVnie(dir, args);
+  Result r = RunVnie(args);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("1 new, 1 changed, 11 unchanged"), std::string::npos) << r.err;
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents"), 13);
@@ -166,12 +157,12 @@ TEST(Batch, RecentFilesSettleUntilTheNextRun) {
   TempDir dir;
   WriteFile(dir / "in/a.txt", "On 2 June 2024 the council approved 3 billion dong.\n");
   std::string db = dir / "out.db";
-  Result r = RunVnie(dir, "run " + (dir / "in") + " --out " + db + " --settle 600");
+  Result r = RunVnie("run " + (dir / "in") + " --out " + db + " --settle 600");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("1 left to settle"), std::string::npos) << r.err;
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents"), 0);
   SetOldMtime(dir / "in/a.txt");
-  r = RunVnie(dir, "run " + (dir / "in") + " --out " + db + " --settle 600");
+  r = RunVnie("run " + (dir / "in") + " --out " + db + " --settle 600");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents"), 1);
 }
@@ -196,7 +187,7 @@ TEST(Batch, KilledRunThenRerunLeavesEveryDocumentOnce) {
   WaitExit(pid);
   int64_t before = Count(db, "SELECT count(*) FROM documents");
   EXPECT_LT(before, n) << "the run ended before it was killed: the test proves less";
-  Result r = RunVnie(dir, "run " + (dir / "in") + " --out " + db + " --settle 0 --jobs 2");
+  Result r = RunVnie("run " + (dir / "in") + " --out " + db + " --settle 0 --jobs 2");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents"), n);
   EXPECT_EQ(Count(db, "SELECT count(DISTINCT source_path) FROM documents"), n);
@@ -221,7 +212,7 @@ TEST(Batch, TwoRunsTogetherLeaveOneRecordPerDocument) {
   // While a lock is held a run exits at once with status 0 and says why.
   auto lock = RunLock::Acquire(db + ".state.lock", false);
   ASSERT_TRUE(lock);
-  Result r = RunVnie(dir, "run " + (dir / "in") + " --out " + db + " --settle 0");
+  Result r = RunVnie("run " + (dir / "in") + " --out " + db + " --settle 0");
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.err.find("another vnie run holds"), std::string::npos) << r.err;
 }
@@ -238,7 +229,7 @@ TEST(Batch, BadFilesAreReportedAndGoodOnesIngested) {
   WriteFile(dir / "in/undecodable.txt", undecodable);
   fs::create_symlink(dir / "nowhere.txt", dir / "in/unreadable.txt");
   std::string db = dir / "out.db";
-  Result r = RunVnie(dir, "run " + (dir / "in") + " --out " + db + " --settle 0 --quarantine " + (dir / "q"));
+  Result r = RunVnie("run " + (dir / "in") + " --out " + db + " --settle 0 --quarantine " + (dir / "q"));
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents WHERE rejected IS NULL AND source_path LIKE '%article-%'"), 6);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents"), 10);
@@ -255,7 +246,7 @@ TEST(Batch, BadFilesAreReportedAndGoodOnesIngested) {
   // replacement characters as the decoder decides.
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents WHERE source_path LIKE '%undecodable.txt'"), 1);
   // A rerun leaves the rejected files alone until they change.
-  r = RunVnie(dir, "run " + (dir / "in") + " --out " + db + " --settle 0");
+  r = RunVnie("run " + (dir / "in") + " --out " + db + " --settle 0");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents"), 10);
 }
@@ -264,7 +255,7 @@ TEST(Batch, MetricsFileIsPrometheusText) {
   TempDir dir;
   MakeArticles(dir / "in", 3);
   WriteFile(dir / "in/empty.txt", "");
-  Result r = RunVnie(dir, "run " + (dir / "in") + " --out " + (dir / "o.db") + " --settle 0 --metrics-file " +
+  Result r = RunVnie("run " + (dir / "in") + " --out " + (dir / "o.db") + " --settle 0 --metrics-file " +
                               (dir / "vnie.prom"));
   EXPECT_EQ(r.status, 1) << r.err;
   std::string m = ReadFile(dir / "vnie.prom");
@@ -282,7 +273,7 @@ TEST(Batch, CsvFolderHasTheSqliteColumns) {
   EXPECT_EQ(CsvField("two\nlines"), "\"two\nlines\"");
   TempDir dir;
   MakeArticles(dir / "in", 5);
-  Result r = RunVnie(dir, "run " + (dir / "in") + " --out " + (dir / "out.csv/"));
+  Result r = RunVnie("run " + (dir / "in") + " --out " + (dir / "out.csv/"));
   ASSERT_EQ(r.status, 0) << r.err;
   std::string docs = ReadFile(dir / "out.csv/documents.csv");
   EXPECT_TRUE(docs.starts_with("doc_id,source_path,source_bytes,encoding,lang,title,published,rejected\r\n")) << docs;
@@ -291,7 +282,7 @@ TEST(Batch, CsvFolderHasTheSqliteColumns) {
     EXPECT_TRUE(fs::exists(dir / (std::string("out.csv/") + t + ".csv"))) << t;
   }
   // Rewritten whole on the next run: still one line per document.
-  ASSERT_EQ(RunVnie(dir, "run " + (dir / "in") + " --format csv --out " + (dir / "out.csv")).status, 0);
+  ASSERT_EQ(RunVnie("run " + (dir / "in") + " --format csv --out " + (dir / "out.csv")).status, 0);
   docs = ReadFile(dir / "out.csv/documents.csv");
   EXPECT_EQ(std::count(docs.begin(), docs.end(), '\n'), 6);
 }
