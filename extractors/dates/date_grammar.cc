@@ -351,10 +351,28 @@ struct DateGrammar::Impl {
       auto v = value("WEEKDIR", *s);
       if (v && b.weekday) b.weekday_week = ToInt(*v);
     }
+    // "two days ago", "3 năm trước (đây)": counted back from the article's
+    // date; "5 năm trước khi/đó" counts from another event and is no date.
+    if (auto cu = g("cu")) {
+      auto cx = g("cx");
+      if (cx && Lower(*cx) != "đây") return std::nullopt;
+      const std::string cn = Lower(*g("cn"));
+      int n = std::isdigit(static_cast<unsigned char>(cn[0])) ? ToInt(cn)
+              : (cn == "a" || cn == "an" || cn == "one") ? 1
+                                                          : ToInt(value("COUNT", cn).value_or("0"));
+      if (n < 1) return std::nullopt;
+      const std::string unit = Lower(*cu);
+      if (unit.rfind("day", 0) == 0 || unit == "ngày") b.day_offset = -n;
+      else if (unit.rfind("week", 0) == 0 || unit == "tuần") b.day_offset = -7 * n;
+      else if (unit.rfind("month", 0) == 0 || unit == "tháng") b.month_offset = -n;
+      else b.year_offset = -n;
+    }
     // Halves and "the first/last N months" of a year.
     if (g("half")) {
       auto edge = g("fdir");
       bool last = edge && (Lower(*edge) == "second" || value("EDGE", *edge).value_or("1") == "-1");
+      if (g("hn")) last = *g("hn") == "2";
+      if (g("hn2")) last = *g("hn2") == "2";
       if (last) m.expression.last_months = 6;
       else m.expression.first_months = 6;
     } else if (auto fn = g("fn")) {
