@@ -351,10 +351,28 @@ struct DateGrammar::Impl {
       auto v = value("WEEKDIR", *s);
       if (v && b.weekday) b.weekday_week = ToInt(*v);
     }
+    // "two days ago", "3 năm trước (đây)": counted back from the article's
+    // date; "5 năm trước khi/đó" counts from another event and is no date.
+    if (auto cu = g("cu")) {
+      auto cx = g("cx");
+      if (cx && Lower(*cx) != "đây") return std::nullopt;
+      const std::string cn = Lower(*g("cn"));
+      int n = std::isdigit(static_cast<unsigned char>(cn[0])) ? ToInt(cn)
+              : (cn == "a" || cn == "an" || cn == "one") ? 1
+                                                          : ToInt(value("COUNT", cn).value_or("0"));
+      if (n < 1) return std::nullopt;
+      const std::string unit = Lower(*cu);
+      if (unit.rfind("day", 0) == 0 || unit == "ngày") b.day_offset = -n;
+      else if (unit.rfind("week", 0) == 0 || unit == "tuần") b.day_offset = -7 * n;
+      else if (unit.rfind("month", 0) == 0 || unit == "tháng") b.month_offset = -n;
+      else b.year_offset = -n;
+    }
     // Halves and "the first/last N months" of a year.
     if (g("half")) {
       auto edge = g("fdir");
       bool last = edge && (Lower(*edge) == "second" || value("EDGE", *edge).value_or("1") == "-1");
+      if (g("hn")) last = *g("hn") == "2";
+      if (g("hn2")) last = *g("hn2") == "2";
       if (last) m.expression.last_months = 6;
       else m.expression.first_months = 6;
     } else if (auto fn = g("fn")) {
@@ -567,11 +585,39 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
   matches = std::move(out);
 }
 
+namespace {
+
+// Blanks the quoted speech of a sentence ("...", “...”) unless the date
+// phrase (the NUL byte) stands inside it: a reporting sentence's tense is the
+// tense of its own verb ("\"We will act,\" she told a meeting on Monday").
+void BlankQuotesAwayFromPhrase(std::string& s) {
+  size_t open = std::string::npos;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool straight = s[i] == '"';
+    const bool left = s.compare(i, 3, "\xE2\x80\x9C") == 0;
+    const bool right = s.compare(i, 3, "\xE2\x80\x9D") == 0;
+    if (!straight && !left && !right) continue;
+    if (open == std::string::npos && (straight || left)) {
+      open = i;
+    } else if (open != std::string::npos && (straight || right)) {
+      const size_t close = i + (right ? 3 : 1);
+      if (s.find('\0', open) >= close) {
+        for (size_t k = open; k < close; ++k) s[k] = ' ';
+      }
+      open = std::string::npos;
+      i = close - 1;
+    }
+  }
+}
+
+}  // namespace
+
 Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) const {
   // SENTENCE is the text before the date phrase followed by the text after
   // it; the marker nearest to the phrase decides.  The caller passes the
   // phrase position as a NUL byte.
-  const std::string lower = Lower(sentence);
+  std::string lower = Lower(sentence);
+  BlankQuotesAwayFromPhrase(lower);
   const size_t at = lower.find('\0');
   const size_t here = at == std::string::npos ? 0 : at;
   long best = -1;
@@ -584,6 +630,11 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
         const std::string word = Lower(w.text);
         for (size_t p = lower.find(word); p != std::string::npos; p = lower.find(word, p + 1)) {
           if (IsWordChar(Before(lower, p)) || IsWordChar(At(lower, p + word.size()))) continue;
+          // "will be held", "is to be signed": a passive after a modal is not past.
+          if (t == Tense::kPast && p >= 3 && lower.compare(p - 3, 3, "be ") == 0 &&
+              (p == 3 || !IsWordChar(Before(lower, p - 3)))) {
+            continue;
+          }
           long d = static_cast<long>(p > here ? p - here : here - p - word.size());
           if (best < 0 || d < best) best = d, tense = t;
         }

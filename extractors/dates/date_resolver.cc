@@ -342,6 +342,32 @@ ResolvedDate ResolveDate(const DateExpression& e, const Anchor& anchor, Tense te
   }
   DatePoint b = e.begin, en = *e.end;
   ShareFields(b, en);
+  if (!b.year && !b.year_offset && !en.year && !en.year_offset && (b.month || b.quarter) && !b.day &&
+      anchor.year && anchor.month) {
+    // A yearless range of months: the year whose range lies nearest the
+    // article's month ("January-September" in October is this year's), past
+    // reporting never placing it after the article, future never before.
+    const int bm = b.quarter ? *b.quarter * 3 - 2 : *b.month;
+    const int em = en.quarter ? *en.quarter * 3 : en.month.value_or(bm);
+    const int y = *anchor.year;
+    const long at = y * 12L + *anchor.month;
+    auto distance = [&](int year) -> long {
+      const long from = year * 12L + bm, to = (year + (em < bm)) * 12L + em;
+      return at < from ? from - at : (at > to ? at - to : 0);
+    };
+    int best = y;
+    if (tense == Tense::kPast) {
+      if (y * 12L + bm > at) best = y - 1;
+    } else if (tense == Tense::kFuture) {
+      if ((y + (em < bm)) * 12L + em < at - 2) best = y + 1;
+    } else {
+      for (int cand : {y - 1, y + 1}) {
+        if (distance(cand) < distance(best)) best = cand;
+      }
+    }
+    b.year = best;
+    en.year = best + (em < bm);
+  }
   Point pb = ResolvePoint(b, anchor, tense, previous_day);
   if (pb.ok && !b.year && !b.year_offset && (b.month || b.quarter)) {
     // Both ends inferred: the end follows the beginning.

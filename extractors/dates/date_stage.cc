@@ -1,5 +1,7 @@
 #include "extractors/dates/date_stage.h"
 
+#include <cctype>
+
 #include "extractors/dates/date_grammar.h"
 #include "extractors/dates/date_resolver.h"
 
@@ -24,6 +26,29 @@ std::string SentenceAround(const Document& doc, size_t b, size_t e) {
   }
   const size_t from = b > 200 ? b - 200 : 0;
   return doc.text.substr(from, b - from) + '\0' + doc.text.substr(e, 200);
+}
+
+// The index of the sentence of DOC holding byte B (npos-like when none).
+size_t SentenceIndex(const Document& doc, size_t b) {
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    if (doc.sentences[i].begin <= b && b < doc.sentences[i].end) return i;
+  }
+  return static_cast<size_t>(-2);
+}
+
+// Whether the phrase at byte B follows a word that makes its year a limit
+// rather than the time of the sentence ("by 2030", "until 2025", "đến năm 2030").
+bool AfterLimitWord(const std::string& text, size_t b) {
+  const size_t from = b > 16 ? b - 16 : 0;
+  std::string before = text.substr(from, b - from);
+  for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view w : {"by ", "until ", "till ", "through ", "to ", "before ", "đến ", "tới ", "trước "}) {
+    if (before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0) {
+      const size_t at = before.size() - w.size();
+      if (at == 0 || !std::isalpha(static_cast<unsigned char>(before[at - 1]))) return true;
+    }
+  }
+  return false;
 }
 
 class DateStage : public Stage {
@@ -52,8 +77,31 @@ class DateStage : public Stage {
     }
 
     std::optional<CivilDay> previous_day;
+    // The last year the current sentence named on its own ("Năm 2023, ...",
+    // "In 2021, ...", "năm tới"): it anchors a later month or day that gives
+    // no year in the same sentence.
+    std::optional<int> sentence_year;
+    size_t sentence_year_of = static_cast<size_t>(-1);
     for (DateMatch& m : matches) {
       size_t b = m.begin, e = m.end;
+      const size_t sentence = SentenceIndex(doc, b);
+      dates::DatePoint& p = m.expression.begin;
+      const bool yearless = !p.year && !p.year_offset && (p.month || p.day) && !p.month_offset && !p.day_offset &&
+                            !p.weekday && !p.same_day && !m.expression.first_months && !m.expression.last_months &&
+                            (!m.expression.end || (!m.expression.end->year && !m.expression.end->year_offset));
+      if (yearless && sentence_year && sentence_year_of == sentence) p.year = *sentence_year;
+      const bool year_alone = (p.year || p.year_offset) && !p.month && !p.day && !p.quarter && !p.decade &&
+                              !m.expression.end && !m.expression.first_months && !m.expression.last_months;
+      if (year_alone && !AfterLimitWord(doc.text, m.begin)) {
+        if (p.year) {
+          sentence_year = *p.year;
+        } else if (anchor.year) {
+          sentence_year = *anchor.year + *p.year_offset;
+        } else {
+          sentence_year.reset();
+        }
+        sentence_year_of = sentence;
+      }
       if (m.explicit_day) {
         int hour, minute;
         if (grammar_.AttachTime(doc.text, &b, &e, &hour, &minute)) {

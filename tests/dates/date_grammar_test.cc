@@ -33,7 +33,12 @@ TEST(DatesGrammar, TenseFromTheNearestMarker) {
   EXPECT_EQ(g.TenseOf(std::string("The minister said ") + '\0' + " that talks will resume.", "en"), Tense::kPast);
   EXPECT_EQ(g.TenseOf(std::string("The plant will open ") + '\0' + ".", "en"), Tense::kFuture);
   EXPECT_EQ(g.TenseOf(std::string("Dự án sẽ hoàn thành ") + '\0' + ".", "vi"), Tense::kFuture);
-  EXPECT_EQ(g.TenseOf(std::string("Trade grew ") + '\0' + ".", "en"), Tense::kUnknown);
+  EXPECT_EQ(g.TenseOf(std::string("Trade growth ") + '\0' + ".", "en"), Tense::kUnknown);
+  EXPECT_EQ(g.TenseOf(std::string("Trade grew ") + '\0' + ".", "en"), Tense::kPast);
+  // Quoted speech does not set the tense of the reporting sentence.
+  EXPECT_EQ(g.TenseOf(std::string("\"We will act,\" she told a meeting ") + '\0' + ".", "en"), Tense::kPast);
+  // A passive after a modal is not past.
+  EXPECT_EQ(g.TenseOf(std::string("Talks will be held ") + '\0' + ".", "en"), Tense::kFuture);
 }
 
 TEST(DatesGrammar, AttachesATimeOnEitherSide) {
