@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -215,4 +216,6 @@ def main():
 
 
 if __name__ == "__main__":
+    # Piped into head: stop quietly like other command-line tools.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     sys.exit(main())
