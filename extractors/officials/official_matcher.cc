@@ -45,6 +45,7 @@ struct Middle {
   size_t raw_begin = kNone, raw_end = kNone;  // unlisted organization words
   size_t last_content = kNone;                // last token that belongs to the middle
   std::vector<std::pair<size_t, size_t>> claimed;  // lexicon matches
+  size_t second_title = kNone;  // a second title of the same person
 };
 
 bool Claimed(const Middle& m, size_t k) {
@@ -64,7 +65,8 @@ size_t SkipHonorifics(const std::vector<NameToken>& tokens, size_t j, size_t end
   return j;
 }
 
-Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end, const OfficialsLexicon& lex) {
+Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end, const OfficialsLexicon& lex,
+                  const std::string& first_title) {
   Middle m;
   bool raw_open = true, org_head_since_punct = false;
   int lowercase_run = 0;
@@ -93,7 +95,15 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // Only a title joined right to the first by "and" belongs to the same
         // person; otherwise it starts the next mention ("... Marc Knapper và
         // Thứ trưởng ...").
-        if (!(j == start + 1 && (lex.RolesOf(tokens[start].key) & kConnector))) {
+        // A comma joins a Deputy Prime Minister's concurrent cabinet post
+        // ("Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn"); before
+        // another office it lists the next person ("Phó Thủ tướng, Chủ tịch
+        // UBND TP Cần Thơ Trần Việt Trường").
+        bool concurrent = j == start + 1 && IsPunct(tokens[start], ",") &&
+                          first_title.find("Prime Minister") != std::string::npos &&
+                          lex.title_info[other_title.value].title.find("Minister") != std::string::npos &&
+                          lex.title_info[other_title.value].title.find("Prime") == std::string::npos;
+        if (!concurrent && !(j == start + 1 && (lex.RolesOf(tokens[start].key) & kConnector))) {
           // Back to the connector before it, over its country ("Meynardo
           // Montealegre and Vietnamese Deputy Foreign Minister ...").
           size_t back = j;
@@ -102,6 +112,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           break;
         }
         m.claimed.push_back({j, j + other_title.length});
+        if (m.second_title == kNone) m.second_title = j;
         if (m.raw_begin != kNone) raw_open = false;
         j += other_title.length;
         continue;
@@ -502,7 +513,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       continue;
     }
 
-    Middle m = ScanMiddle(tokens, title_end, end, lex);
+    Middle m = ScanMiddle(tokens, title_end, end, lex, info.title);
     TitledMention mention;
     mention.title = info.title;
     mention.counterpart = info.kind == TitleKind::kCounterpart;
@@ -614,6 +625,14 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       bool only_claimed = true;
       for (size_t q = m.raw_begin; q < raw_end && only_claimed; ++q) only_claimed = Claimed(m, q);
       if (only_claimed) has_raw = false;  // "Mayor of Seoul": a place, not a body
+    }
+    // The body of a second, concurrent title ("Deputy Prime Minister and
+    // Foreign Minister", "Phó Thủ tướng, Bộ trưởng Ngoại giao") is not the
+    // reported title's: the person is reported with the first title alone.
+    if (m.second_title != kNone) {
+      if (m.org_pos != kNone && m.org_pos > m.second_title) m.org = -1, m.org_pos = kNone;
+      if (m.form_pos != kNone && m.form_pos > m.second_title) m.form_pos = kNone;
+      if (has_raw && m.raw_begin > m.second_title) has_raw = false;
     }
     size_t lex_pos = std::min(m.org_pos, m.form_pos);
     if (anaphor) {
