@@ -134,6 +134,16 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         if (!t.capitalized) break;
       }
       PhraseMatch form = lex.org_forms.Match(tokens, j, end);
+      // "UBND TP.HCM": when no place follows the longest form ("UBND TP."),
+      // a shorter one may be followed by a place that holds the rest.
+      for (size_t len = form.length; len > 1; --len) {
+        if (lex.places.Match(tokens, j + len, end).length) break;
+        PhraseMatch shorter = lex.org_forms.Match(tokens, j, j + len - 1);
+        if (shorter.length && lex.places.Match(tokens, j + shorter.length, end).length) {
+          form = shorter;
+          break;
+        }
+      }
       if (form.length) {
         size_t k = j + form.length;
         PhraseMatch place = lex.places.Match(tokens, k, end);
