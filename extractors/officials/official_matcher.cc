@@ -598,15 +598,17 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     // by its kind refers to the last body of that kind named before it.
     static const std::vector<std::string> kAnaphors = {"authority", "agency", "department", "ministry", "committee",
                                                        "bank", "administration", "commission", "board", "council",
-                                                       "institute", "office", "directorate", "corporation"};
+                                                       "institute", "office", "directorate"};
     bool anaphor = false;
     if (title_end + 2 < end && tokens[title_end].key == "of" && tokens[title_end + 1].key == "the" &&
         tokens[title_end + 2].word && !tokens[title_end + 2].capitalized &&
         std::find(kAnaphors.begin(), kAnaphors.end(), tokens[title_end + 2].fold) != kAnaphors.end() &&
-        (title_end + 3 >= end || !tokens[title_end + 3].word || (lex.RolesOf(tokens[title_end + 3].key) & kStop))) {
+        (title_end + 3 >= end || (!tokens[title_end + 3].word && !IsPunct(tokens[title_end + 3], "'s")) ||
+         (lex.RolesOf(tokens[title_end + 3].key) & kStop))) {
       anaphor = true;
       org_known = true;
       const std::string& kind = tokens[title_end + 2].fold;
+      bool listed = false;  // the body holds a lexicon body
       m.last_content = title_end + 2;
       for (size_t q = std::min(i, mention.name_begin); q-- > 0;) {
         if (!tokens[q].word || !tokens[q].capitalized || tokens[q].fold != kind) continue;
@@ -623,7 +625,14 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
           while (e < tokens.size() && tokens[e].word && tokens[e].capitalized) ++e;
         }
         if (b < q) org = Slice(text, tokens, b, e);
+        for (const auto& [pos, value] : doc_bodies) listed |= pos >= b && pos < e;
         break;
+      }
+      // "director of the bank" after "Vietcombank Joint Stock Commercial
+      // Bank": a business's officer is no official.
+      if (!org.empty() && !listed && lex.OrgTextHas(org, kBusiness) && !lex.OrgTextHas(org, kStateBody)) {
+        i = title_end;
+        continue;
       }
     }
     size_t raw_end = m.raw_end;
