@@ -99,10 +99,13 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // ("Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn"); before
         // another office it lists the next person ("Phó Thủ tướng, Chủ tịch
         // UBND TP Cần Thơ Trần Việt Trường").
+        // The same holds for a party leader who is also head of state
+        // ("Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith").
+        const std::string& second = lex.title_info[other_title.value].title;
         bool concurrent = j == start + 1 && IsPunct(tokens[start], ",") &&
-                          first_title.find("Prime Minister") != std::string::npos &&
-                          lex.title_info[other_title.value].title.find("Minister") != std::string::npos &&
-                          lex.title_info[other_title.value].title.find("Prime") == std::string::npos;
+                          ((first_title.find("Prime Minister") != std::string::npos &&
+                            second.find("Minister") != std::string::npos && second.find("Prime") == std::string::npos) ||
+                           (first_title == "General Secretary" && (second == "President" || second == "Prime Minister")));
         if (!concurrent && !(j == start + 1 && (lex.RolesOf(tokens[start].key) & kConnector))) {
           // Back to the connector before it, over its country ("Meynardo
           // Montealegre and Vietnamese Deputy Foreign Minister ...").
