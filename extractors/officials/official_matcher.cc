@@ -1,6 +1,7 @@
 #include "extractors/officials/official_matcher.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "pipeline/text/unicode_text.h"
 
@@ -44,6 +45,7 @@ struct Middle {
   size_t raw_begin = kNone, raw_end = kNone;  // unlisted organization words
   size_t last_content = kNone;                // last token that belongs to the middle
   std::vector<std::pair<size_t, size_t>> claimed;  // lexicon matches
+  size_t second_title = kNone;  // a second title of the same person
 };
 
 bool Claimed(const Middle& m, size_t k) {
@@ -63,7 +65,8 @@ size_t SkipHonorifics(const std::vector<NameToken>& tokens, size_t j, size_t end
   return j;
 }
 
-Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end, const OfficialsLexicon& lex) {
+Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end, const OfficialsLexicon& lex,
+                  const std::string& first_title) {
   Middle m;
   bool raw_open = true, org_head_since_punct = false;
   int lowercase_run = 0;
@@ -92,7 +95,18 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // Only a title joined right to the first by "and" belongs to the same
         // person; otherwise it starts the next mention ("... Marc Knapper và
         // Thứ trưởng ...").
-        if (!(j == start + 1 && (lex.RolesOf(tokens[start].key) & kConnector))) {
+        // A comma joins a Deputy Prime Minister's concurrent cabinet post
+        // ("Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn"); before
+        // another office it lists the next person ("Phó Thủ tướng, Chủ tịch
+        // UBND TP Cần Thơ Trần Việt Trường").
+        // The same holds for a party leader who is also head of state
+        // ("Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith").
+        const std::string& second = lex.title_info[other_title.value].title;
+        bool concurrent = j == start + 1 && IsPunct(tokens[start], ",") &&
+                          ((first_title.find("Prime Minister") != std::string::npos &&
+                            second.find("Minister") != std::string::npos && second.find("Prime") == std::string::npos) ||
+                           (first_title == "General Secretary" && (second == "President" || second == "Prime Minister")));
+        if (!concurrent && !(j == start + 1 && (lex.RolesOf(tokens[start].key) & kConnector))) {
           // Back to the connector before it, over its country ("Meynardo
           // Montealegre and Vietnamese Deputy Foreign Minister ...").
           size_t back = j;
@@ -101,6 +115,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           break;
         }
         m.claimed.push_back({j, j + other_title.length});
+        if (m.second_title == kNone) m.second_title = j;
         if (m.raw_begin != kNone) raw_open = false;
         j += other_title.length;
         continue;
@@ -122,6 +137,16 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         if (!t.capitalized) break;
       }
       PhraseMatch form = lex.org_forms.Match(tokens, j, end);
+      // "UBND TP.HCM": when no place follows the longest form ("UBND TP."),
+      // a shorter one may be followed by a place that holds the rest.
+      for (size_t len = form.length; len > 1; --len) {
+        if (lex.places.Match(tokens, j + len, end).length) break;
+        PhraseMatch shorter = lex.org_forms.Match(tokens, j, j + len - 1);
+        if (shorter.length && lex.places.Match(tokens, j + shorter.length, end).length) {
+          form = shorter;
+          break;
+        }
+      }
       if (form.length) {
         size_t k = j + form.length;
         PhraseMatch place = lex.places.Match(tokens, k, end);
@@ -151,6 +176,29 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // A listed body is complete: lowercase words after it are not its
         // name ("Bộ trưởng Ngoại giao Australia Penny Wong vào tuần tới").
         bool after_head_only = m.raw_begin != kNone && m.raw_begin + 1 == j && (lex.RolesOf(tokens[m.raw_begin].key) & kOrgHead);
+        // "the National Assembly's Finance and Budget Committee": a portfolio
+        // word that opens a longer body's name is part of that name.
+        bool opens_longer = false;
+        if (raw_open) {
+          bool head_inside = false;
+          for (size_t q = j; q < org_end; ++q) head_inside |= (lex.RolesOf(tokens[q].key) & kOrgHead) != 0;
+          for (size_t q = org_end; !head_inside && q < end && q < org_end + 5 && tokens[q].word; ++q) {
+            uint32_t r = lex.RolesOf(tokens[q].key);
+            if (tokens[q].capitalized && (r & kOrgHead)) {
+              opens_longer = true;
+              break;
+            }
+            if (!tokens[q].capitalized && !(r & kConnector)) break;
+            if (MatchPersonName(tokens, q, end, lex).length) break;
+          }
+        }
+        if (opens_longer) {
+          if (m.raw_begin == kNone) m.raw_begin = j;
+          m.raw_end = org_end;
+          m.last_content = org_end - 1;
+          j = org_end;
+          continue;
+        }
         if (m.raw_begin != kNone && raw_open && j > start &&
             ((lex.RolesOf(tokens[j - 1].key) & kConnector) || after_head_only)) {
           // "Hanoi Department of Industry and Trade", "Sở Y tế", "Cục Y tế dự
@@ -220,13 +268,14 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       // A lowercase word: a connector inside a name ("of", "and", "và")
       // followed by more of the name, or a lowercase word of a Vietnamese
       // body's name after its head ("Cục Xuất nhập khẩu").
-      bool next_continues = j + 1 < end && (tokens[j + 1].capitalized || (lex.RolesOf(tokens[j + 1].key) & kConnector));
+      bool next_continues = j + 1 < end && !(lex.RolesOf(tokens[j + 1].key) & kStop) &&
+                            (tokens[j + 1].capitalized || (lex.RolesOf(tokens[j + 1].key) & kConnector));
       if ((roles & kConnector) && next_continues && !(roles & kStop)) {
         if (m.raw_begin != kNone) extend_raw(j);
         ++j;
         continue;
       }
-      if (org_head_since_punct && !(roles & (kStop | kConnector)) && lowercase_run < 3 && m.raw_begin != kNone) {
+      if (org_head_since_punct && !(roles & (kStop | kConnector)) && lowercase_run < 5 && m.raw_begin != kNone) {
         ++lowercase_run;
         extend_raw(j);
         m.last_content = j;
@@ -315,7 +364,42 @@ struct Prefix {
   size_t begin = 0;  // first token of the prefix (the title's when none)
   std::string country, org_name, org_country, place_country;
   bool place = false;  // a place stands before the title ("Hanoi Vice Chairman")
+  std::string place_name;  // its English name
 };
+
+// The local body a place names before a title: "Hanoi Chairman" heads the
+// Hanoi People's Committee, "HCM City Party Secretary" the city's Party
+// Committee.  "" when the title heads neither.
+std::string LocalBody(const std::string& place, const std::string& country, const std::string& title) {
+  if (place.empty()) return "";
+  if (title.find("Secretary") != std::string::npos && title.find("General") == std::string::npos)
+    return place + " Party Committee";
+  if (title.find("Chairman") != std::string::npos && country == "VN") return place + " People's Committee";
+  return "";
+}
+
+// Lowercase ASCII words of S.
+std::vector<std::string> LowerWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : s) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!w.empty()) {
+      out.push_back(w);
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(w);
+  return out;
+}
+
+bool HasWord(std::string_view s, std::string_view word) {
+  for (const auto& w : LowerWords(s)) {
+    if (w == word) return true;
+  }
+  return false;
+}
 
 Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size_t begin, const OfficialsLexicon& lex) {
   Prefix pre;
@@ -337,6 +421,7 @@ Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size
       k -= len;
     } else if ((len = MatchEndingAt(lex.places, tokens, k - 1, begin, &value))) {
       if (pre.place_country.empty()) pre.place_country = lex.place_country[value];
+      if (pre.place_name.empty()) pre.place_name = lex.place_english[value];
       pre.place = true;
       k -= len;
     } else if (t.word && (lex.RolesOf(t.key) & kModifier)) {
@@ -399,6 +484,18 @@ size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo
 std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::vector<NameToken>& tokens,
                                               size_t begin, size_t end, const OfficialsLexicon& lex) {
   std::vector<TitledMention> out;
+  // The listed bodies the whole article names, for titles that leave their
+  // body to the context ("Trade Minister", "Deputy Governor", "the authority").
+  std::vector<std::pair<size_t, int>> doc_bodies;
+  for (size_t q = 0; q < tokens.size();) {
+    PhraseMatch o = lex.organizations.Match(tokens, q, tokens.size());
+    if (o.length) {
+      doc_bodies.push_back({q, o.value});
+      q += o.length;
+    } else {
+      ++q;
+    }
+  }
   auto already = [&](size_t name_begin) {
     for (const auto& o : out) {
       if (o.name_begin == name_begin) return true;
@@ -429,7 +526,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       continue;
     }
 
-    Middle m = ScanMiddle(tokens, title_end, end, lex);
+    Middle m = ScanMiddle(tokens, title_end, end, lex, info.title);
     TitledMention mention;
     mention.title = info.title;
     mention.counterpart = info.kind == TitleKind::kCounterpart;
@@ -500,6 +597,47 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     std::string org;
     std::string org_country;
     bool org_known = false;
+    // "Pham Nguyen Hung, Director General of the authority": a body named
+    // by its kind refers to the last body of that kind named before it.
+    static const std::vector<std::string> kAnaphors = {"authority", "agency", "department", "ministry", "committee",
+                                                       "bank", "administration", "commission", "board", "council",
+                                                       "institute", "office", "directorate"};
+    bool anaphor = false;
+    if (title_end + 2 < end && tokens[title_end].key == "of" && tokens[title_end + 1].key == "the" &&
+        tokens[title_end + 2].word && !tokens[title_end + 2].capitalized &&
+        std::find(kAnaphors.begin(), kAnaphors.end(), tokens[title_end + 2].fold) != kAnaphors.end() &&
+        (title_end + 3 >= end || (!tokens[title_end + 3].word && !IsPunct(tokens[title_end + 3], "'s")) ||
+         (lex.RolesOf(tokens[title_end + 3].key) & kStop))) {
+      anaphor = true;
+      org_known = true;
+      const std::string& kind = tokens[title_end + 2].fold;
+      bool listed = false;  // the body holds a lexicon body
+      m.last_content = title_end + 2;
+      for (size_t q = std::min(i, mention.name_begin); q-- > 0;) {
+        if (!tokens[q].word || !tokens[q].capitalized || tokens[q].fold != kind) continue;
+        size_t b = q;
+        while (b > 0 && tokens[b - 1].word &&
+               (tokens[b - 1].capitalized ||
+                ((lex.RolesOf(tokens[b - 1].key) & kConnector) && b >= 2 && tokens[b - 2].capitalized &&
+                 tokens[b - 2].word && !(lex.RolesOf(tokens[b - 1].key) & kModifier))))
+          --b;
+        while (b < q && (lex.RolesOf(tokens[b].key) & kModifier)) ++b;
+        size_t e = q + 1;  // "Civil Aviation Authority of Vietnam"
+        if (e + 1 < tokens.size() && tokens[e].key == "of" && tokens[e + 1].word && tokens[e + 1].capitalized) {
+          e += 2;
+          while (e < tokens.size() && tokens[e].word && tokens[e].capitalized) ++e;
+        }
+        if (b < q) org = Slice(text, tokens, b, e);
+        for (const auto& [pos, value] : doc_bodies) listed |= pos >= b && pos < e;
+        break;
+      }
+      // "director of the bank" after "Vietcombank Joint Stock Commercial
+      // Bank": a business's officer is no official.
+      if (!org.empty() && !listed && lex.OrgTextHas(org, kBusiness) && !lex.OrgTextHas(org, kStateBody)) {
+        i = title_end;
+        continue;
+      }
+    }
     size_t raw_end = m.raw_end;
     while (raw_end != kNone && raw_end > m.raw_begin &&
            (!tokens[raw_end - 1].word || (lex.RolesOf(tokens[raw_end - 1].key) & kConnector)))
@@ -510,8 +648,18 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       for (size_t q = m.raw_begin; q < raw_end && only_claimed; ++q) only_claimed = Claimed(m, q);
       if (only_claimed) has_raw = false;  // "Mayor of Seoul": a place, not a body
     }
+    // The body of a second, concurrent title ("Deputy Prime Minister and
+    // Foreign Minister", "Phó Thủ tướng, Bộ trưởng Ngoại giao") is not the
+    // reported title's: the person is reported with the first title alone.
+    if (m.second_title != kNone) {
+      if (m.org_pos != kNone && m.org_pos > m.second_title) m.org = -1, m.org_pos = kNone;
+      if (m.form_pos != kNone && m.form_pos > m.second_title) m.form_pos = kNone;
+      if (has_raw && m.raw_begin > m.second_title) has_raw = false;
+    }
     size_t lex_pos = std::min(m.org_pos, m.form_pos);
-    if (has_raw && (lex_pos == kNone || m.raw_begin < lex_pos)) {
+    if (anaphor) {
+      // resolved above
+    } else if (has_raw && (lex_pos == kNone || m.raw_begin < lex_pos)) {
       std::string raw = Slice(text, tokens, m.raw_begin, raw_end);
       if (info.kind == TitleKind::kMinistry && !(lex.RolesOf(tokens[m.raw_begin].key) & kOrgHead)) {
         raw = "Ministry of " + raw;
@@ -564,8 +712,9 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         i = title_end;
         continue;
       }
-      org = m.place;
+      org = !m.place.empty() ? m.place : LocalBody(pre.place_name, pre.place_country, info.title);
     }
+    if (org.empty() && pre.place) org = LocalBody(pre.place_name, pre.place_country, info.title);
     mention.organization = org;
     mention.country = !pre.country.empty() ? pre.country
                       : !m.country.empty() ? m.country
@@ -573,6 +722,37 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
                       : !m.place_country.empty() ? m.place_country
                       : !pre.place_country.empty() ? pre.place_country
                                                    : info.country;
+    bool from_title = !org.empty() && org == info.organization && !mention.country.empty();
+    if ((org.empty() || from_title) && !anaphor) {
+      // "Trade Minister Ahn Duk-geun" in an article that names the Ministry
+      // of Trade, Industry and Energy; "Deputy Governor" of a central bank
+      // the article names.
+      bool minister = info.title.find("Minister") != std::string::npos && info.title.find("Prime") == std::string::npos;
+      bool governor = false;
+      std::vector<std::string> portfolio;
+      for (size_t q = i; q < title_end; ++q) {
+        if (!tokens[q].word) continue;
+        const std::string& f = tokens[q].fold;
+        if (f == "governor") governor = true;
+        if (f != "minister" && f != "deputy" && f != "vice" && f != "first" && f != "governor") portfolio.push_back(f);
+      }
+      for (const auto& [pos, value] : doc_bodies) {
+        const OrgInfo& body = lex.org_info[value];
+        if (!mention.country.empty() && !body.country.empty() && body.country != mention.country) continue;
+        if (from_title && body.country != mention.country) continue;
+        bool fits = false;
+        if (minister && !portfolio.empty() && body.english.rfind("Ministry", 0) == 0) {
+          fits = true;
+          for (const auto& w : portfolio) fits &= HasWord(body.english, w);
+        }
+        if (governor && HasWord(body.english, "bank")) fits = true;
+        if (fits) {
+          mention.organization = body.english;
+          if (mention.country.empty()) mention.country = body.country;
+          break;
+        }
+      }
+    }
     if (backward) {
       size_t last = m.last_content != kNone ? m.last_content : title_end - 1;
       if (last < title_end - 1) last = title_end - 1;
