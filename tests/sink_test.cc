@@ -1,3 +1,6 @@
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -96,6 +99,28 @@ TEST(JsonlSink, AbandonedRunLeavesPreviousOutput) {
   EXPECT_EQ(ReadFile(path), "old\n");
   size_t files = std::distance(std::filesystem::directory_iterator(dir.path()), {});
   EXPECT_EQ(files, 1u) << "temporary file left behind";
+}
+
+TEST(JsonlSink, TemporaryOfAKilledRunIsRemovedOthersKept) {
+  TempDir dir;
+  std::string path = dir / "out.jsonl";
+  // A process that has ended: a child that exits at once, reaped.
+  pid_t gone = ::fork();
+  if (gone == 0) ::_exit(0);
+  ASSERT_GT(gone, 0);
+  ::waitpid(gone, nullptr, 0);
+  std::string stale = path + ".tmp." + std::to_string(gone);
+  std::string running = path + ".tmp." + std::to_string(::getppid());
+  std::string other = dir / "other.jsonl.tmp.1";
+  for (const auto& f : {stale, running, other}) testing_paths::WriteFile(f, "half a line");
+  {
+    JsonlSink sink(path, RecordOptions{});
+    sink.Write(SampleDocument());
+    sink.Finish();
+  }
+  EXPECT_FALSE(std::filesystem::exists(stale));
+  EXPECT_TRUE(std::filesystem::exists(running)) << "a running process's temporary was removed";
+  EXPECT_TRUE(std::filesystem::exists(other)) << "another target's temporary was removed";
 }
 
 TEST(JsonlSink, UnwritableTargetIsASinkError) {

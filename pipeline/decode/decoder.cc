@@ -19,6 +19,12 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 // with replacement characters.
 constexpr double kMaxInvalidShare = 0.2;
 
+// Vietnamese in a legacy 8-bit encoding has some bytes above 0x7F in most
+// words; Western text in windows-125x has few.  A sample that is mostly high
+// bytes and still reads as no Vietnamese in any candidate is in an encoding
+// vnie does not support (Cyrillic, CJK, ...) or not text at all.
+constexpr double kMaxForeignHighByteShare = 0.3;
+
 struct ConverterCloser {
   void operator()(UConverter* c) const { ucnv_close(c); }
 };
@@ -134,6 +140,13 @@ int64_t VietnameseScore(std::string_view utf8) {
   return score;
 }
 
+double HighByteShare(std::string_view bytes) {
+  if (bytes.empty()) return 0;
+  size_t high = 0;
+  for (char c : bytes) high += static_cast<unsigned char>(c) >= 0x80;
+  return static_cast<double>(high) / static_cast<double>(bytes.size());
+}
+
 void RejectMostlyInvalid(DecodeResult& result, size_t bytes) {
   if (!result.error && result.invalid_sequences > kMaxInvalidShare * static_cast<double>(bytes)) {
     result.error = "mostly invalid bytes: " + std::to_string(result.invalid_sequences) + " of " +
@@ -179,6 +192,11 @@ DecodeResult DecodeDetect(std::string_view bytes) {
       best_score = score;
       best = name;
     }
+  }
+  if (best_score < 0 && HighByteShare(sample) > kMaxForeignHighByteShare) {
+    result.error = "undecodable: not text in any supported encoding (no reading of its bytes "
+                   "gives Vietnamese or English text)";
+    return result;
   }
   DecodeResult chosen = DecodeCandidate(bytes, best);
   RejectMostlyInvalid(chosen, bytes.size());

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "pipeline/sinks/tables.h"
+#include "pipeline/sinks/temp_output.h"
 
 namespace fs = std::filesystem;
 
@@ -36,7 +37,7 @@ std::string CsvLine(const Row& row) {
 }  // namespace
 
 CsvSink::CsvSink(std::string dir) : dir_(std::move(dir)) {
-  temp_dir_ = dir_ + ".tmp." + std::to_string(::getpid());
+  temp_dir_ = TempOutputPath(dir_);
   std::error_code ec;
   fs::remove_all(temp_dir_, ec);
   if (!fs::create_directory(temp_dir_, ec) || ec) {

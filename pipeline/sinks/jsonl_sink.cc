@@ -6,6 +6,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "pipeline/sinks/temp_output.h"
+
 namespace vnie {
 
 std::string RecordLine(const Document& doc, const RecordOptions& options) {
@@ -20,7 +22,7 @@ JsonlSink::JsonlSink(std::string path, RecordOptions options)
     out_ = stdout;
     return;
   }
-  temp_path_ = path_ + ".tmp." + std::to_string(::getpid());
+  temp_path_ = TempOutputPath(path_);
   out_ = std::fopen(temp_path_.c_str(), "wb");
   if (out_ == nullptr) {
     throw SinkError("cannot write " + temp_path_ + ": " + std::strerror(errno) +

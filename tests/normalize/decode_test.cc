@@ -87,6 +87,21 @@ TEST(Decode, InvalidSequencesAreCountedAndMostlyInvalidIsRejected) {
   EXPECT_TRUE(DecodeDetect(std::string("\x00\x01\x02\x03", 4) + junk).error);
 }
 
+TEST(Decode, TextInAnUnsupportedEncodingIsRejectedWesternTextIsKept) {
+  // Russian in windows-1251: every letter a high byte, no reading is Vietnamese.
+  auto cyrillic = EncodeAs("Правительство России объявило о новых мерах поддержки экономики.", "windows-1251");
+  ASSERT_TRUE(cyrillic);
+  DecodeResult r = DecodeDetect(*cyrillic);
+  ASSERT_TRUE(r.error);
+  EXPECT_NE(r.error->find("undecodable"), std::string::npos) << *r.error;
+  // French in windows-1252: few high bytes, kept as text.
+  auto french = EncodeAs("Le ministre a annoncé un accord économique avec le Vietnam le 3 février.", "windows-1252");
+  ASSERT_TRUE(french);
+  DecodeResult f = DecodeDetect(*french);
+  EXPECT_FALSE(f.error);
+  EXPECT_NE(f.text.find("annonc"), std::string::npos);
+}
+
 TEST(Decode, IsValidUtf8IsStrict) {
   EXPECT_TRUE(IsValidUtf8(kSentence));
   EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
