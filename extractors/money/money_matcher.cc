@@ -166,7 +166,8 @@ MoneyMatcher::MoneyMatcher() {
     if (row.size() < 3) throw std::runtime_error("money: currencies.tsv: a row needs form, currency, where");
     std::string form = Field(row, 0), where = Field(row, 2);
     CurrencyForm& c = currencies_[Key(form)];
-    c.currency = Field(row, 1);
+    c.currency = Field(row, 1) == "-" ? std::string() : Field(row, 1);
+    if (!Field(row, 3).empty()) c.power = std::stoi(Field(row, 3));
     if (where == "prefix" || where == "both") {
       c.prefix = true;
       prefixes.push_back(form);
@@ -298,8 +299,13 @@ bool MoneyMatcher::ReadWritten(std::string_view phrase, std::string* value) cons
     return true;
   }
   std::string total = "0", last = "0";
-  for (const WrittenWord* t : tokens) {
-    if (t->how == "add") {
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const WrittenWord* t = tokens[k];
+    if (t->how == "alone") {
+      // "one and a half": a fraction ends a number after a joining word.
+      if (k + 1 != tokens.size() || k < 2 || tokens[k - 1]->how != "join") return false;
+      total = AddDecimals(total, t->value);
+    } else if (t->how == "add") {
       total = AddDecimals(total, t->value);
       last = t->value;
     } else if (t->how == "hundred") {
@@ -325,6 +331,39 @@ std::string MoneyMatcher::CurrencyOf(std::string_view form,
   if (auto it = context.find(key); it != context.end()) return it->second;
   auto it = currencies_.find(key);
   return it == currencies_.end() ? std::string() : it->second.currency;
+}
+
+int MoneyMatcher::PowerOf(std::string_view form) const {
+  auto it = currencies_.find(Key(form));
+  return it == currencies_.end() ? 0 : it->second.power;
+}
+
+// The end of the digit groups written after the number ending at END and
+// separated by single spaces ("1 500 000"): each group exactly three digits,
+// the number before them one to three digits with no mark.  END itself when
+// there are none, or when a multiplier follows (in "quý 3 500 tỷ" the 3 is
+// no part of 500 tỷ).
+size_t MoneyMatcher::SpaceGroupsEnd(std::string_view text, size_t end) const {
+  size_t begin = end;
+  while (begin > 0 && text[begin - 1] >= '0' && text[begin - 1] <= '9') --begin;
+  if (end - begin < 1 || end - begin > 3) return end;
+  if (begin > 0 && (text[begin - 1] == '.' || text[begin - 1] == ',')) return end;
+  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  size_t at = end;
+  while (at + 4 <= text.size() && text[at] == ' ' && digit(at + 1) && digit(at + 2) && digit(at + 3) &&
+         !digit(at + 4)) {
+    at += 4;
+  }
+  if (at == end) return end;
+  // "1 234.5", "1 234,5": a mark after the groups makes them something else.
+  if ((at < text.size() && (text[at] == '.' || text[at] == ',')) && digit(at + 1)) return end;
+  re2::StringPiece m[3];
+  if (multiplier_->Match(text, at, text.size(), RE2::ANCHOR_START, m, 3) &&
+      EndsWord(text, static_cast<size_t>(m[2].data() - text.data()),
+               static_cast<size_t>(m[2].data() - text.data()) + m[2].size())) {
+    return end;
+  }
+  return at;
 }
 
 bool MoneyMatcher::NotCurrencyAt(std::string_view text, size_t at) const {
@@ -354,8 +393,12 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       atom.begin = offset(g[1]);
       number = std::string_view(g[2].data(), g[2].size());
       atom.currency = CurrencyOf(std::string_view(g[1].data(), g[1].size()), context_currency);
-      atom.currency_before = true;
+      atom.currency_before = !atom.currency.empty();
+      atom.power = PowerOf(std::string_view(g[1].data(), g[1].size()));
       atom.end = offset(g[2]) + g[2].size();
+      // A sign that names no currency here ("R5" outside South Africa) is
+      // no part of the number.
+      if (atom.currency.empty()) atom.begin = offset(g[2]);
       // A prefix ending in a letter must not be the end of a longer word.
       if (IsWordChar(CodePointBefore(text, atom.begin)) && IsWordChar(CodePointAt(text, atom.begin))) {
         pos = atom.end;
@@ -371,7 +414,33 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       atom.end = atom.begin + number.size();
       written = true;
     }
+    // Digits grouped by spaces ("1 500 000 đồng", "5 000 000 dong").
+    std::string spaced;
+    if (size_t groups_end = written ? atom.end : SpaceGroupsEnd(text, atom.end); groups_end != atom.end) {
+      bool currency_follows = !atom.currency.empty();
+      re2::StringPiece s[2];
+      if (!currency_follows && suffix_->Match(text, groups_end, text.size(), RE2::ANCHOR_START, s, 2)) {
+        size_t form_begin = static_cast<size_t>(s[1].data() - text.data());
+        currency_follows = EndsWord(text, form_begin, form_begin + s[1].size()) &&
+                           !NotCurrencyAt(text, form_begin) &&
+                           !CurrencyOf(std::string_view(s[1].data(), s[1].size()), context_currency).empty();
+      }
+      if (currency_follows) {
+        size_t number_begin = static_cast<size_t>(number.data() - text.data());
+        for (char c : text.substr(number_begin, groups_end - number_begin)) {
+          if (c >= '0' && c <= '9') spaced.push_back(c);
+        }
+        number = spaced;
+        atom.end = groups_end;
+      }
+    }
     size_t next = atom.end;
+    // "000 đồng", "0912": a leading zero before a digit starts no amount
+    // (it is the tail of a number read apart, or a phone number).
+    if (!written && number.size() > 1 && number[0] == '0' && number[1] >= '0' && number[1] <= '9') {
+      pos = std::max(next, pos + 1);
+      continue;
+    }
     std::optional<std::string> mantissa;
     if (written) {
       std::string value;
@@ -425,9 +494,11 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         // "2023 USD-denominated notes", "the 2020 Euro final": a year before
         // a currency form, not an amount.
         bool year_before_code = !atom.has_multiplier && atom.year_like;
-        if (EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin) && !opens_next &&
-            !year_before_code && !StartsProperName(text, form_begin, form_end)) {
-          atom.currency = CurrencyOf(form, context_currency);
+        std::string currency = CurrencyOf(form, context_currency);
+        if (!currency.empty() && EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin) &&
+            !opens_next && !year_before_code && !StartsProperName(text, form_begin, form_end)) {
+          atom.currency = currency;
+          atom.power += c.power;
           atom.end = form_end;
         }
       }

@@ -54,9 +54,10 @@ class MoneyMatcher {
  private:
   struct Atom;
   struct CurrencyForm {
-    std::string currency;
+    std::string currency;  // "" when only the article's context names it
     bool prefix = false;
     bool suffix = false;
+    int power = 0;  // a subunit's power of ten ("cents": -2)
   };
   struct WrittenWord {
     std::string value;
@@ -75,6 +76,8 @@ class MoneyMatcher {
                               const std::map<std::string, std::string>& context_currency) const;
   bool ReadWritten(std::string_view phrase, std::string* value) const;
   std::string CurrencyOf(std::string_view form, const std::map<std::string, std::string>& context) const;
+  int PowerOf(std::string_view form) const;
+  size_t SpaceGroupsEnd(std::string_view text, size_t end) const;
   bool NotCurrencyAt(std::string_view text, size_t at) const;
 
   std::map<std::string, CurrencyForm> currencies_;  // key: lowercase form

@@ -39,6 +39,32 @@ TEST(MoneyMatcher, Ranges) {
   EXPECT_EQ(a.begin, 0u);
 }
 
+TEST(MoneyMatcher, SpaceGroupedDigitsKeepEveryDigit) {
+  std::string text = "giá 9 007 199 254 740 993 đồng";
+  FoundAmount a = One(text, "vi");
+  EXPECT_EQ(a.amount, "9007199254740993");
+  EXPECT_EQ(text.substr(a.begin, a.end - a.begin), "9 007 199 254 740 993 đồng");
+  // A multiplier after the groups keeps them apart: "quý 3" then "500 tỷ".
+  FoundAmount b = One("lãi quý 3 500 tỷ đồng", "vi");
+  EXPECT_EQ(b.amount, "500000000000");
+  // No currency: no amount, and no stray "000 dong" either.
+  EXPECT_TRUE(MoneyMatcher::Default().Find("hired 1 500 000 people", "en").empty());
+}
+
+TEST(MoneyMatcher, SubunitsAndWrittenFractions) {
+  EXPECT_EQ(One("fell to 45 cents", "en").amount, "0.45");
+  EXPECT_EQ(One("a fee of 3 cents", "en").amount, "0.03");
+  FoundAmount a = One("raised one and a half billion dollars", "en");
+  EXPECT_EQ(a.amount, "1500000000");
+  EXPECT_EQ(a.currency, "USD");
+  EXPECT_EQ(One("two and a half million dollars", "en").amount, "2500000");
+}
+
+TEST(MoneyMatcher, ContextOnlyCurrency) {
+  EXPECT_EQ(One("the Swiss National Bank lost 132 billion francs", "en").currency, "CHF");
+  EXPECT_TRUE(MoneyMatcher::Default().Find("a loan of 132 billion francs", "en").empty());
+}
+
 TEST(MoneyMatcher, SameAnswersFromSeveralThreads) {
   const std::string text = "VND5 trillion (US$212 million), hơn 2.000 tỷ đồng, between $1 billion and $2 billion";
   const auto expected = MoneyMatcher::Default().Find(text, "en");
