@@ -357,10 +357,14 @@ size_t MoneyMatcher::SpaceGroupsEnd(std::string_view text, size_t end) const {
   if (at == end) return end;
   // "1 234.5", "1 234,5": a mark after the groups makes them something else.
   if ((at < text.size() && (text[at] == '.' || text[at] == ',')) && digit(at + 1)) return end;
+  // With a multiplier after them, the groups join only when the first one
+  // cannot stand alone: "3 000 billion dong" (no one writes "000 billion"),
+  // but "quý 3 500 tỷ" is quarter 3, then 500 tỷ.
   re2::StringPiece m[3];
   if (multiplier_->Match(text, at, text.size(), RE2::ANCHOR_START, m, 3) &&
       EndsWord(text, static_cast<size_t>(m[2].data() - text.data()),
-               static_cast<size_t>(m[2].data() - text.data()) + m[2].size())) {
+               static_cast<size_t>(m[2].data() - text.data()) + m[2].size()) &&
+      text[end + 1] != '0') {
     return end;
   }
   return at;
@@ -389,6 +393,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     Atom atom;
     std::string_view number;
     bool written = false;
+    bool context_sign = false;  // a prefix read by the article's context
     if (g[1].data() != nullptr) {
       atom.begin = offset(g[1]);
       number = std::string_view(g[2].data(), g[2].size());
@@ -399,6 +404,8 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       // A sign that names no currency here ("R5" outside South Africa) is
       // no part of the number.
       if (atom.currency.empty()) atom.begin = offset(g[2]);
+      context_sign = !atom.currency.empty() && currencies_.at(Key(std::string_view(g[1].data(), g[1].size())))
+                                                   .currency.empty();
       // A prefix ending in a letter must not be the end of a longer word.
       if (IsWordChar(CodePointBefore(text, atom.begin)) && IsWordChar(CodePointAt(text, atom.begin))) {
         pos = atom.end;
@@ -418,8 +425,16 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     std::string spaced;
     if (size_t groups_end = written ? atom.end : SpaceGroupsEnd(text, atom.end); groups_end != atom.end) {
       bool currency_follows = !atom.currency.empty();
+      size_t after = groups_end;
       re2::StringPiece s[2];
-      if (!currency_follows && suffix_->Match(text, groups_end, text.size(), RE2::ANCHOR_START, s, 2)) {
+      re2::StringPiece mm[3];
+      while (multiplier_->Match(text, after, text.size(), RE2::ANCHOR_START, mm, 3) &&
+             EndsWord(text, static_cast<size_t>(mm[2].data() - text.data()),
+                      static_cast<size_t>(mm[2].data() - text.data()) + mm[2].size()) &&
+             !(multiplier_attached_.at(Key(std::string_view(mm[2].data(), mm[2].size()))) && !mm[1].empty())) {
+        after = static_cast<size_t>(mm[2].data() - text.data()) + mm[2].size();
+      }
+      if (!currency_follows && suffix_->Match(text, after, text.size(), RE2::ANCHOR_START, s, 2)) {
         size_t form_begin = static_cast<size_t>(s[1].data() - text.data());
         currency_follows = EndsWord(text, form_begin, form_begin + s[1].size()) &&
                            !NotCurrencyAt(text, form_begin) &&
@@ -476,6 +491,13 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       const std::string& part = fraction_after_.at(Key(std::string_view(fr[1].data(), fr[1].size())));
       atom.addend = AddDecimals(atom.addend, ScaleByPowerOfTen(part, atom.power));
       atom.end = offset(fr[1]) + fr[1].size();
+    }
+    // A sign that the article's context reads ("R" in South Africa) makes
+    // an amount only with a multiplier: "R254 billion", not "the R300
+    // highway".
+    if (context_sign && !atom.has_multiplier) {
+      pos = std::max(atom.end, pos + 1);
+      continue;
     }
     if (written && !atom.has_multiplier) {
       pos = std::max(atom.end, pos + 1);
