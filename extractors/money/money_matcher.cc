@@ -558,6 +558,14 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
         a.currency = b.currency;
         continue;
       }
+      // "1 triệu 2 đồng" (spoken 1.2 million) is no amount of 2 đồng: a bare
+      // number right after a multiplier with no currency is the tail of an
+      // amount that cannot be read exactly.
+      if (spaces_only && a.currency.empty() && a.has_multiplier && !b.has_multiplier && !b.currency_before &&
+          b.power == 0) {
+        a.end = b.end;
+        continue;
+      }
     }
     merged.push_back(b);
   }

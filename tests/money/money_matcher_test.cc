@@ -51,6 +51,12 @@ TEST(MoneyMatcher, SpaceGroupedDigitsKeepEveryDigit) {
   EXPECT_TRUE(MoneyMatcher::Default().Find("hired 1 500 000 people", "en").empty());
 }
 
+TEST(MoneyMatcher, SpokenDecimalTailIsNoAmount) {
+  // "1 triệu 2" is spoken 1.2 million: neither 2 đồng nor 1000002.
+  EXPECT_TRUE(MoneyMatcher::Default().Find("giá vé 1 triệu 2 đồng", "vi").empty());
+  EXPECT_EQ(One("giá 1 triệu 200 nghìn đồng", "vi").amount, "1200000");
+}
+
 TEST(MoneyMatcher, SubunitsAndWrittenFractions) {
   EXPECT_EQ(One("fell to 45 cents", "en").amount, "0.45");
   EXPECT_EQ(One("a fee of 3 cents", "en").amount, "0.03");
@@ -63,6 +69,9 @@ TEST(MoneyMatcher, SubunitsAndWrittenFractions) {
 TEST(MoneyMatcher, ContextOnlyCurrency) {
   EXPECT_EQ(One("the Swiss National Bank lost 132 billion francs", "en").currency, "CHF");
   EXPECT_TRUE(MoneyMatcher::Default().Find("a loan of 132 billion francs", "en").empty());
+  EXPECT_EQ(One("South Africa's Eskom needs R254 billion", "en").currency, "ZAR");
+  EXPECT_TRUE(MoneyMatcher::Default().Find("In Cape Town, the R300 highway was closed", "en").empty());
+  EXPECT_TRUE(MoneyMatcher::Default().Find("Eskom needs R254 billion", "en").empty());
 }
 
 TEST(MoneyMatcher, SameAnswersFromSeveralThreads) {
