@@ -217,16 +217,28 @@ MoneyMatcher::MoneyMatcher() {
       throw std::runtime_error("money: number_formats.tsv: a row needs lang, decimal mark, group mark");
     formats_[Field(row, 0)] = NumberFormat{row[1][0], row[2][0]};
   }
-  std::vector<std::string> links, openers;
+  std::vector<std::string> links, openers, changes, steps, leads;
+  auto direction = [](const std::string& d) { return d == "up" ? 1 : d == "down" ? -1 : 0; };
   for (const auto& row : ParseTsv(Data("range_words.tsv"))) {
     std::string role = Field(row, 1);
+    if (role == "step") {
+      step_direction_[Key(Field(row, 0))] = direction(Field(row, 2));
+      steps.push_back(Field(row, 0));
+      continue;
+    }
+    if (role == "change") {
+      change_direction_[Key(Field(row, 0))] = direction(Field(row, 2));
+      changes.push_back(Field(row, 0));
+    } else if (role == "lead") {
+      leads.push_back(Field(row, 0));
+    }
     if (role == "link") {
       links.push_back(Field(row, 0));
       plain_links_.push_back(Key(Field(row, 0)));
     } else {
       Opener& o = openers_[Key(Field(row, 0))];
       o.forces = role == "opener";
-      o.links = SplitBar(Field(row, 2));
+      if (role != "change") o.links = SplitBar(Field(row, 2));
       for (auto& l : o.links) l = Key(l);
       openers.push_back(Field(row, 0));
     }
@@ -257,6 +269,9 @@ MoneyMatcher::MoneyMatcher() {
   link_ = Compile(sp + "*" + Alternation(links) + sp + "*");
   qualifier_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(qualifiers) + ")" + sp + "+$");
   opener_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(openers) + ")" + sp + "+$");
+  change_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(changes) + ")" + sp + "+" +
+                    Alternation(leads) + sp + "+$");
+  step_ = Compile(sp + "*(" + Alternation(steps) + ")" + sp + "*");
 }
 
 MoneyMatcher::~MoneyMatcher() = default;
@@ -517,6 +532,11 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         // a currency form, not an amount.
         bool year_before_code = !atom.has_multiplier && atom.year_like;
         std::string currency = CurrencyOf(form, context_currency);
+        // A subunit is written in lower case: "45 cents", "US cents", but
+        // "50 Cent" is a name.
+        size_t last_word = form.find_last_of(' ');
+        last_word = last_word == std::string_view::npos ? 0 : last_word + 1;
+        if (c.power != 0 && u_isupper(CodePointAt(form, last_word))) currency.clear();
         if (!currency.empty() && EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin) &&
             !opens_next && !year_before_code && !StartsProperName(text, form_begin, form_end)) {
           atom.currency = currency;
@@ -594,6 +614,45 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
     if (RE2::PartialMatch(before(a.begin), *opener_, &o)) {
       opener = &openers_.at(Key(std::string_view(o.data(), o.size())));
       opener_begin = static_cast<size_t>(o.data() - text.data());
+    }
+    // A change with the currency written once: "giảm từ 24.000 xuống 23.500
+    // đồng" (a step word between), "rose from 3 trillion to 4 trillion yen"
+    // (a change word and a lead before).  Two amounts, the first borrowing
+    // the second's currency (and multiplier), when the two run the way the
+    // words say.  "tăng từ 3 đến 5 tỷ USD" stays a range: "từ" opens one.
+    if (i + 1 < atoms.size() && a.currency.empty() && !(a.year_like && !a.has_multiplier)) {
+      const Atom& b = atoms[i + 1];
+      std::string_view gap = text.substr(a.end, b.begin - a.end);
+      bool change = false;
+      int way = 0;
+      re2::StringPiece w;
+      if (!b.currency.empty() && !b.currency_before) {
+        if (RE2::FullMatch(gap, *step_, &w)) {
+          change = true;
+          way = step_direction_.at(Key(std::string_view(w.data(), w.size())));
+        } else if (RE2::FullMatch(gap, *link_) && IsWordChar(CodePointAt(Key(gap), 0)) &&
+                   RE2::PartialMatch(before(a.begin), *change_, &w)) {
+          change = true;
+          way = change_direction_.at(Key(std::string_view(w.data(), w.size())));
+        }
+      }
+      if (change) {
+        Atom first = a;
+        first.currency = b.currency;
+        if (!first.has_multiplier) first.power = b.power;
+        int order = CompareDecimals(first.Value(), b.Value());
+        if (order != 0 && (way == 0 || (way > 0) == (order < 0))) {
+          f.amount = first.Value();
+          f.currency = first.currency;
+          re2::StringPiece q;
+          if (RE2::PartialMatch(before(f.begin), *qualifier_, &q)) {
+            f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
+            f.begin = static_cast<size_t>(q.data() - text.data());
+          }
+          found.push_back(std::move(f));
+        }
+        continue;
+      }
     }
     if (i + 1 < atoms.size()) {
       const Atom& b = atoms[i + 1];

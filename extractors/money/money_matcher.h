@@ -90,6 +90,8 @@ class MoneyMatcher {
   std::map<std::string, NumberFormat> formats_;     // lang -> format
   std::map<std::string, Opener> openers_;           // lowercase word -> opener
   std::vector<std::string> plain_links_;          // lowercase link words
+  std::map<std::string, int> change_direction_;    // change word -> +1 up, -1 down, 0 either
+  std::map<std::string, int> step_direction_;      // step link ("lên") -> +1 up, -1 down
   std::vector<std::string> not_currency_;           // lowercase phrases
 
   std::unique_ptr<re2::RE2> atom_;        // [prefix currency] number | written number
@@ -101,6 +103,8 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> link_;        // the whole gap between two amounts of a range
   std::unique_ptr<re2::RE2> qualifier_;   // a qualifier ending the text before an amount
   std::unique_ptr<re2::RE2> opener_;      // a range opener ending the text before an amount
+  std::unique_ptr<re2::RE2> change_;      // a change word (and a lead) ending the text before an amount
+  std::unique_ptr<re2::RE2> step_;        // the whole gap between the two amounts of a change
 };
 
 }  // namespace vnie
