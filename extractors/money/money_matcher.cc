@@ -363,6 +363,8 @@ size_t MoneyMatcher::SpaceGroupsEnd(std::string_view text, size_t end) const {
   while (begin > 0 && text[begin - 1] >= '0' && text[begin - 1] <= '9') --begin;
   if (end - begin < 1 || end - begin > 3) return end;
   if (begin > 0 && (text[begin - 1] == '.' || text[begin - 1] == ',')) return end;
+  // After another number ("0912 345 678") the groups are a phone number's.
+  if (begin > 1 && text[begin - 1] == ' ' && text[begin - 2] >= '0' && text[begin - 2] <= '9') return end;
   auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
   size_t at = end;
   while (at + 4 <= text.size() && text[at] == ' ' && digit(at + 1) && digit(at + 2) && digit(at + 3) &&

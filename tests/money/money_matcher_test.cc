@@ -47,6 +47,10 @@ TEST(MoneyMatcher, SpaceGroupedDigitsKeepEveryDigit) {
   // A multiplier after the groups keeps them apart: "quý 3" then "500 tỷ".
   FoundAmount b = One("lãi quý 3 500 tỷ đồng", "vi");
   EXPECT_EQ(b.amount, "500000000000");
+  // A phone number's groups are not joined into one amount.
+  for (const FoundAmount& f : MoneyMatcher::Default().Find("gọi 0912 345 678 đồng", "vi")) {
+    EXPECT_NE(f.amount, "345678");
+  }
   // No currency: no amount, and no stray "000 dong" either.
   EXPECT_TRUE(MoneyMatcher::Default().Find("hired 1 500 000 people", "en").empty());
 }
