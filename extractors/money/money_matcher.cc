@@ -166,7 +166,8 @@ MoneyMatcher::MoneyMatcher() {
     if (row.size() < 3) throw std::runtime_error("money: currencies.tsv: a row needs form, currency, where");
     std::string form = Field(row, 0), where = Field(row, 2);
     CurrencyForm& c = currencies_[Key(form)];
-    c.currency = Field(row, 1);
+    c.currency = Field(row, 1) == "-" ? std::string() : Field(row, 1);
+    if (!Field(row, 3).empty()) c.power = std::stoi(Field(row, 3));
     if (where == "prefix" || where == "both") {
       c.prefix = true;
       prefixes.push_back(form);
@@ -216,16 +217,28 @@ MoneyMatcher::MoneyMatcher() {
       throw std::runtime_error("money: number_formats.tsv: a row needs lang, decimal mark, group mark");
     formats_[Field(row, 0)] = NumberFormat{row[1][0], row[2][0]};
   }
-  std::vector<std::string> links, openers;
+  std::vector<std::string> links, openers, changes, steps, leads;
+  auto direction = [](const std::string& d) { return d == "up" ? 1 : d == "down" ? -1 : 0; };
   for (const auto& row : ParseTsv(Data("range_words.tsv"))) {
     std::string role = Field(row, 1);
+    if (role == "step") {
+      step_direction_[Key(Field(row, 0))] = direction(Field(row, 2));
+      steps.push_back(Field(row, 0));
+      continue;
+    }
+    if (role == "change") {
+      change_direction_[Key(Field(row, 0))] = direction(Field(row, 2));
+      changes.push_back(Field(row, 0));
+    } else if (role == "lead") {
+      leads.push_back(Field(row, 0));
+    }
     if (role == "link") {
       links.push_back(Field(row, 0));
       plain_links_.push_back(Key(Field(row, 0)));
     } else {
       Opener& o = openers_[Key(Field(row, 0))];
       o.forces = role == "opener";
-      o.links = SplitBar(Field(row, 2));
+      if (role != "change") o.links = SplitBar(Field(row, 2));
       for (auto& l : o.links) l = Key(l);
       openers.push_back(Field(row, 0));
     }
@@ -256,6 +269,9 @@ MoneyMatcher::MoneyMatcher() {
   link_ = Compile(sp + "*" + Alternation(links) + sp + "*");
   qualifier_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(qualifiers) + ")" + sp + "+$");
   opener_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(openers) + ")" + sp + "+$");
+  change_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(changes) + ")" + sp + "+" +
+                    Alternation(leads) + sp + "+$");
+  step_ = Compile(sp + "*(" + Alternation(steps) + ")" + sp + "*");
 }
 
 MoneyMatcher::~MoneyMatcher() = default;
@@ -298,8 +314,13 @@ bool MoneyMatcher::ReadWritten(std::string_view phrase, std::string* value) cons
     return true;
   }
   std::string total = "0", last = "0";
-  for (const WrittenWord* t : tokens) {
-    if (t->how == "add") {
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const WrittenWord* t = tokens[k];
+    if (t->how == "alone") {
+      // "one and a half": a fraction ends a number after a joining word.
+      if (k + 1 != tokens.size() || k < 2 || tokens[k - 1]->how != "join") return false;
+      total = AddDecimals(total, t->value);
+    } else if (t->how == "add") {
       total = AddDecimals(total, t->value);
       last = t->value;
     } else if (t->how == "hundred") {
@@ -327,6 +348,45 @@ std::string MoneyMatcher::CurrencyOf(std::string_view form,
   return it == currencies_.end() ? std::string() : it->second.currency;
 }
 
+int MoneyMatcher::PowerOf(std::string_view form) const {
+  auto it = currencies_.find(Key(form));
+  return it == currencies_.end() ? 0 : it->second.power;
+}
+
+// The end of the digit groups written after the number ending at END and
+// separated by single spaces ("1 500 000"): each group exactly three digits,
+// the number before them one to three digits with no mark.  END itself when
+// there are none, or when a multiplier follows (in "quý 3 500 tỷ" the 3 is
+// no part of 500 tỷ).
+size_t MoneyMatcher::SpaceGroupsEnd(std::string_view text, size_t end) const {
+  size_t begin = end;
+  while (begin > 0 && text[begin - 1] >= '0' && text[begin - 1] <= '9') --begin;
+  if (end - begin < 1 || end - begin > 3) return end;
+  if (begin > 0 && (text[begin - 1] == '.' || text[begin - 1] == ',')) return end;
+  // After another number ("0912 345 678") the groups are a phone number's.
+  if (begin > 1 && text[begin - 1] == ' ' && text[begin - 2] >= '0' && text[begin - 2] <= '9') return end;
+  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  size_t at = end;
+  while (at + 4 <= text.size() && text[at] == ' ' && digit(at + 1) && digit(at + 2) && digit(at + 3) &&
+         !digit(at + 4)) {
+    at += 4;
+  }
+  if (at == end) return end;
+  // "1 234.5", "1 234,5": a mark after the groups makes them something else.
+  if ((at < text.size() && (text[at] == '.' || text[at] == ',')) && digit(at + 1)) return end;
+  // With a multiplier after them, the groups join only when the first one
+  // cannot stand alone: "3 000 billion dong" (no one writes "000 billion"),
+  // but "quý 3 500 tỷ" is quarter 3, then 500 tỷ.
+  re2::StringPiece m[3];
+  if (multiplier_->Match(text, at, text.size(), RE2::ANCHOR_START, m, 3) &&
+      EndsWord(text, static_cast<size_t>(m[2].data() - text.data()),
+               static_cast<size_t>(m[2].data() - text.data()) + m[2].size()) &&
+      text[end + 1] != '0') {
+    return end;
+  }
+  return at;
+}
+
 bool MoneyMatcher::NotCurrencyAt(std::string_view text, size_t at) const {
   std::string head = Key(text.substr(at, std::min<size_t>(40, text.size() - at)));
   for (const auto& phrase : not_currency_) {
@@ -350,12 +410,19 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     Atom atom;
     std::string_view number;
     bool written = false;
+    bool context_sign = false;  // a prefix read by the article's context
     if (g[1].data() != nullptr) {
       atom.begin = offset(g[1]);
       number = std::string_view(g[2].data(), g[2].size());
       atom.currency = CurrencyOf(std::string_view(g[1].data(), g[1].size()), context_currency);
-      atom.currency_before = true;
+      atom.currency_before = !atom.currency.empty();
+      atom.power = PowerOf(std::string_view(g[1].data(), g[1].size()));
       atom.end = offset(g[2]) + g[2].size();
+      // A sign that names no currency here ("R5" outside South Africa) is
+      // no part of the number.
+      if (atom.currency.empty()) atom.begin = offset(g[2]);
+      context_sign = !atom.currency.empty() && currencies_.at(Key(std::string_view(g[1].data(), g[1].size())))
+                                                   .currency.empty();
       // A prefix ending in a letter must not be the end of a longer word.
       if (IsWordChar(CodePointBefore(text, atom.begin)) && IsWordChar(CodePointAt(text, atom.begin))) {
         pos = atom.end;
@@ -371,7 +438,41 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       atom.end = atom.begin + number.size();
       written = true;
     }
+    // Digits grouped by spaces ("1 500 000 đồng", "5 000 000 dong").
+    std::string spaced;
+    if (size_t groups_end = written ? atom.end : SpaceGroupsEnd(text, atom.end); groups_end != atom.end) {
+      bool currency_follows = !atom.currency.empty();
+      size_t after = groups_end;
+      re2::StringPiece s[2];
+      re2::StringPiece mm[3];
+      while (multiplier_->Match(text, after, text.size(), RE2::ANCHOR_START, mm, 3) &&
+             EndsWord(text, static_cast<size_t>(mm[2].data() - text.data()),
+                      static_cast<size_t>(mm[2].data() - text.data()) + mm[2].size()) &&
+             !(multiplier_attached_.at(Key(std::string_view(mm[2].data(), mm[2].size()))) && !mm[1].empty())) {
+        after = static_cast<size_t>(mm[2].data() - text.data()) + mm[2].size();
+      }
+      if (!currency_follows && suffix_->Match(text, after, text.size(), RE2::ANCHOR_START, s, 2)) {
+        size_t form_begin = static_cast<size_t>(s[1].data() - text.data());
+        currency_follows = EndsWord(text, form_begin, form_begin + s[1].size()) &&
+                           !NotCurrencyAt(text, form_begin) &&
+                           !CurrencyOf(std::string_view(s[1].data(), s[1].size()), context_currency).empty();
+      }
+      if (currency_follows) {
+        size_t number_begin = static_cast<size_t>(number.data() - text.data());
+        for (char c : text.substr(number_begin, groups_end - number_begin)) {
+          if (c >= '0' && c <= '9') spaced.push_back(c);
+        }
+        number = spaced;
+        atom.end = groups_end;
+      }
+    }
     size_t next = atom.end;
+    // "000 đồng", "0912": a leading zero before a digit starts no amount
+    // (it is the tail of a number read apart, or a phone number).
+    if (!written && number.size() > 1 && number[0] == '0' && number[1] >= '0' && number[1] <= '9') {
+      pos = std::max(next, pos + 1);
+      continue;
+    }
     std::optional<std::string> mantissa;
     if (written) {
       std::string value;
@@ -408,6 +509,13 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       atom.addend = AddDecimals(atom.addend, ScaleByPowerOfTen(part, atom.power));
       atom.end = offset(fr[1]) + fr[1].size();
     }
+    // A sign that the article's context reads ("R" in South Africa) makes
+    // an amount only with a multiplier: "R254 billion", not "the R300
+    // highway".
+    if (context_sign && !atom.has_multiplier) {
+      pos = std::max(atom.end, pos + 1);
+      continue;
+    }
     if (written && !atom.has_multiplier) {
       pos = std::max(atom.end, pos + 1);
       continue;
@@ -425,9 +533,16 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         // "2023 USD-denominated notes", "the 2020 Euro final": a year before
         // a currency form, not an amount.
         bool year_before_code = !atom.has_multiplier && atom.year_like;
-        if (EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin) && !opens_next &&
-            !year_before_code && !StartsProperName(text, form_begin, form_end)) {
-          atom.currency = CurrencyOf(form, context_currency);
+        std::string currency = CurrencyOf(form, context_currency);
+        // A subunit is written in lower case: "45 cents", "US cents", but
+        // "50 Cent" is a name.
+        size_t last_word = form.find_last_of(' ');
+        last_word = last_word == std::string_view::npos ? 0 : last_word + 1;
+        if (c.power != 0 && u_isupper(CodePointAt(form, last_word))) currency.clear();
+        if (!currency.empty() && EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin) &&
+            !opens_next && !year_before_code && !StartsProperName(text, form_begin, form_end)) {
+          atom.currency = currency;
+          atom.power += c.power;
           atom.end = form_end;
         }
       }
@@ -465,6 +580,14 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
         a.currency = b.currency;
         continue;
       }
+      // "1 triệu 2 đồng" (spoken 1.2 million) is no amount of 2 đồng: a bare
+      // number right after a multiplier with no currency is the tail of an
+      // amount that cannot be read exactly.
+      if (spaces_only && a.currency.empty() && a.has_multiplier && !b.has_multiplier && !b.currency_before &&
+          b.power == 0) {
+        a.end = b.end;
+        continue;
+      }
     }
     merged.push_back(b);
   }
@@ -493,6 +616,45 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
     if (RE2::PartialMatch(before(a.begin), *opener_, &o)) {
       opener = &openers_.at(Key(std::string_view(o.data(), o.size())));
       opener_begin = static_cast<size_t>(o.data() - text.data());
+    }
+    // A change with the currency written once: "giảm từ 24.000 xuống 23.500
+    // đồng" (a step word between), "rose from 3 trillion to 4 trillion yen"
+    // (a change word and a lead before).  Two amounts, the first borrowing
+    // the second's currency (and multiplier), when the two run the way the
+    // words say.  "tăng từ 3 đến 5 tỷ USD" stays a range: "từ" opens one.
+    if (i + 1 < atoms.size() && a.currency.empty() && !(a.year_like && !a.has_multiplier)) {
+      const Atom& b = atoms[i + 1];
+      std::string_view gap = text.substr(a.end, b.begin - a.end);
+      bool change = false;
+      int way = 0;
+      re2::StringPiece w;
+      if (!b.currency.empty() && !b.currency_before) {
+        if (RE2::FullMatch(gap, *step_, &w)) {
+          change = true;
+          way = step_direction_.at(Key(std::string_view(w.data(), w.size())));
+        } else if (RE2::FullMatch(gap, *link_) && IsWordChar(CodePointAt(Key(gap), 0)) &&
+                   RE2::PartialMatch(before(a.begin), *change_, &w)) {
+          change = true;
+          way = change_direction_.at(Key(std::string_view(w.data(), w.size())));
+        }
+      }
+      if (change) {
+        Atom first = a;
+        first.currency = b.currency;
+        if (!first.has_multiplier) first.power = b.power;
+        int order = CompareDecimals(first.Value(), b.Value());
+        if (order != 0 && (way == 0 || (way > 0) == (order < 0))) {
+          f.amount = first.Value();
+          f.currency = first.currency;
+          re2::StringPiece q;
+          if (RE2::PartialMatch(before(f.begin), *qualifier_, &q)) {
+            f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
+            f.begin = static_cast<size_t>(q.data() - text.data());
+          }
+          found.push_back(std::move(f));
+        }
+        continue;
+      }
     }
     if (i + 1 < atoms.size()) {
       const Atom& b = atoms[i + 1];

@@ -54,9 +54,10 @@ class MoneyMatcher {
  private:
   struct Atom;
   struct CurrencyForm {
-    std::string currency;
+    std::string currency;  // "" when only the article's context names it
     bool prefix = false;
     bool suffix = false;
+    int power = 0;  // a subunit's power of ten ("cents": -2)
   };
   struct WrittenWord {
     std::string value;
@@ -75,6 +76,8 @@ class MoneyMatcher {
                               const std::map<std::string, std::string>& context_currency) const;
   bool ReadWritten(std::string_view phrase, std::string* value) const;
   std::string CurrencyOf(std::string_view form, const std::map<std::string, std::string>& context) const;
+  int PowerOf(std::string_view form) const;
+  size_t SpaceGroupsEnd(std::string_view text, size_t end) const;
   bool NotCurrencyAt(std::string_view text, size_t at) const;
 
   std::map<std::string, CurrencyForm> currencies_;  // key: lowercase form
@@ -87,6 +90,8 @@ class MoneyMatcher {
   std::map<std::string, NumberFormat> formats_;     // lang -> format
   std::map<std::string, Opener> openers_;           // lowercase word -> opener
   std::vector<std::string> plain_links_;          // lowercase link words
+  std::map<std::string, int> change_direction_;    // change word -> +1 up, -1 down, 0 either
+  std::map<std::string, int> step_direction_;      // step link ("lên") -> +1 up, -1 down
   std::vector<std::string> not_currency_;           // lowercase phrases
 
   std::unique_ptr<re2::RE2> atom_;        // [prefix currency] number | written number
@@ -98,6 +103,8 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> link_;        // the whole gap between two amounts of a range
   std::unique_ptr<re2::RE2> qualifier_;   // a qualifier ending the text before an amount
   std::unique_ptr<re2::RE2> opener_;      // a range opener ending the text before an amount
+  std::unique_ptr<re2::RE2> change_;      // a change word (and a lead) ending the text before an amount
+  std::unique_ptr<re2::RE2> step_;        // the whole gap between the two amounts of a change
 };
 
 }  // namespace vnie

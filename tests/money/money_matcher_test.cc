@@ -39,6 +39,45 @@ TEST(MoneyMatcher, Ranges) {
   EXPECT_EQ(a.begin, 0u);
 }
 
+TEST(MoneyMatcher, SpaceGroupedDigitsKeepEveryDigit) {
+  std::string text = "giá 9 007 199 254 740 993 đồng";
+  FoundAmount a = One(text, "vi");
+  EXPECT_EQ(a.amount, "9007199254740993");
+  EXPECT_EQ(text.substr(a.begin, a.end - a.begin), "9 007 199 254 740 993 đồng");
+  // A multiplier after the groups keeps them apart: "quý 3" then "500 tỷ".
+  FoundAmount b = One("lãi quý 3 500 tỷ đồng", "vi");
+  EXPECT_EQ(b.amount, "500000000000");
+  // A phone number's groups are not joined into one amount.
+  for (const FoundAmount& f : MoneyMatcher::Default().Find("gọi 0912 345 678 đồng", "vi")) {
+    EXPECT_NE(f.amount, "345678");
+  }
+  // No currency: no amount, and no stray "000 dong" either.
+  EXPECT_TRUE(MoneyMatcher::Default().Find("hired 1 500 000 people", "en").empty());
+}
+
+TEST(MoneyMatcher, SpokenDecimalTailIsNoAmount) {
+  // "1 triệu 2" is spoken 1.2 million: neither 2 đồng nor 1000002.
+  EXPECT_TRUE(MoneyMatcher::Default().Find("giá vé 1 triệu 2 đồng", "vi").empty());
+  EXPECT_EQ(One("giá 1 triệu 200 nghìn đồng", "vi").amount, "1200000");
+}
+
+TEST(MoneyMatcher, SubunitsAndWrittenFractions) {
+  EXPECT_EQ(One("fell to 45 cents", "en").amount, "0.45");
+  EXPECT_EQ(One("a fee of 3 cents", "en").amount, "0.03");
+  FoundAmount a = One("raised one and a half billion dollars", "en");
+  EXPECT_EQ(a.amount, "1500000000");
+  EXPECT_EQ(a.currency, "USD");
+  EXPECT_EQ(One("two and a half million dollars", "en").amount, "2500000");
+}
+
+TEST(MoneyMatcher, ContextOnlyCurrency) {
+  EXPECT_EQ(One("the Swiss National Bank lost 132 billion francs", "en").currency, "CHF");
+  EXPECT_TRUE(MoneyMatcher::Default().Find("a loan of 132 billion francs", "en").empty());
+  EXPECT_EQ(One("South Africa's Eskom needs R254 billion", "en").currency, "ZAR");
+  EXPECT_TRUE(MoneyMatcher::Default().Find("In Cape Town, the R300 highway was closed", "en").empty());
+  EXPECT_TRUE(MoneyMatcher::Default().Find("Eskom needs R254 billion", "en").empty());
+}
+
 TEST(MoneyMatcher, SameAnswersFromSeveralThreads) {
   const std::string text = "VND5 trillion (US$212 million), hơn 2.000 tỷ đồng, between $1 billion and $2 billion";
   const auto expected = MoneyMatcher::Default().Find(text, "en");
