@@ -248,6 +248,11 @@ struct DateGrammar::Impl {
     for (auto name : {"y", "ya", "yb"}) {
       if (auto y = g(name)) b.year = ToInt(*y);
     }
+    if (auto yy = g("yy")) {
+      // A two-digit year ("FY24"): this century up to 2069, else the last.
+      const int v = ToInt(*yy);
+      b.year = v < 70 ? 2000 + v : 1900 + v;
+    }
     for (auto name : {"y2", "y3"}) {
       if (auto y = g(name)) e.year = ToInt(*y);
     }
@@ -329,8 +334,11 @@ struct DateGrammar::Impl {
       int offset = ToInt(v->substr(colon + 1));
       if (unit == "day") b.day_offset = offset;
       else if (unit == "week") b.week_offset = offset;
+      else if (unit == "weekend") b.week_offset = offset, b.weekend = true;
       else if (unit == "month") b.month_offset = offset;
       else if (unit == "year") b.year_offset = offset;
+      else if (unit == "samemonth") b.month_offset = offset, m.same_unit = "month";
+      else if (unit == "sameyear") b.year_offset = offset, m.same_unit = "year";
       else {
         b.same_day = true;
         if (offset) b.day_offset = offset;
@@ -446,7 +454,8 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
   // Groups: hh mi | hh2 mi2 ("10h30", "9g") | hh3 with a required am/pm.
   const std::string time =
       "(?:(?P<hh>[01]?\\d|2[0-3]):(?P<mi>[0-5]\\d)|(?P<hh2>[01]?\\d|2[0-3])[hg](?P<mi2>[0-5]\\d)?"
-      "|(?P<hh3>1[0-2]|0?[1-9])[ \\t]*(?P<ap3>a\\.m\\.|p\\.m\\.|(?:am|pm|AM|PM)\\b))"
+      "|(?P<hh3>1[0-2]|0?[1-9])[ \\t]*(?P<ap3>a\\.m\\.|p\\.m\\.|(?:am|pm|AM|PM)\\b)"
+      "|(?P<hh4>[01]?\\d|2[0-3])[ \\t]+(?i:giờ)(?:[ \\t]+(?P<mi4>[0-5]?\\d)(?:[ \\t]+(?i:phút))?)?)"
       "(?:[ \\t]*(?P<ap>a\\.m\\.|p\\.m\\.|(?:a\\.m|p\\.m|am|pm|AM|PM)\\b))?";
   for (const char* lang : {"en", "vi"}) {
     impl_->range_words[lang] = {
@@ -476,10 +485,23 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
     size_t pos = 0;
     while (pos < text.size() && rule.re->Match(input, pos, text.size(), RE2::UNANCHORED, subs.data(), n)) {
       const size_t whole_b = subs[0].data() - text.data();
-      const size_t whole_e = whole_b + subs[0].size();
+      size_t whole_e = whole_b + subs[0].size();
       auto span = impl_->Group(rule, subs, "m");
       const size_t b = span ? span->data() - text.data() : whole_b;
-      const size_t e = span ? b + span->size() : whole_e;
+      size_t e = span ? b + span->size() : whole_e;
+      auto next = impl_->Group(rule, subs, "next");
+      if (next && e == whole_e) {
+        // "tháng 7 tới" is the coming July, but "từ tháng 7 tới nay" is
+        // "from July until now": the word then is not part of the date.
+        size_t after = e;
+        while (after < text.size() && text[after] == ' ') ++after;
+        if (Lower(text.substr(after, 3)) == "nay" && !IsWordChar(At(text, after + 3))) {
+          e = next->data() - text.data();
+          while (e > b && text[e - 1] == ' ') --e;
+          whole_e = e;
+          next.reset();
+        }
+      }
       std::optional<DateMatch> m;
       // "the first half" alone is the article's year, but not "the first
       // half of the match".
@@ -497,6 +519,7 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       if (m) {
         m->begin = b;
         m->end = e;
+        if (next && Lower(*next).rfind("tới", 0) == 0) m->future = true;
         found.push_back(std::move(*m));
         order.push_back(ri);
         pos = whole_e;
@@ -645,21 +668,28 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
 }
 
 bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute) const {
-  // Submatches: 1 hh, 2 mi, 3 hh2, 4 mi2, 5 hh3, 6 ap3, 7 ap.
-  constexpr int kSubs = 8;
+  // Submatches: 1 hh, 2 mi, 3 hh2, 4 mi2, 5 hh3, 6 ap3, 7 hh4, 8 mi4, 9 ap.
+  constexpr int kSubs = 10;
   re2::StringPiece subs[kSubs];
   auto read = [&](int* h, int* mi) {
     auto num = [](const re2::StringPiece& s) { return ToInt(std::string_view(s.data(), s.size())); };
     const re2::StringPiece* minutes = nullptr;
     if (subs[1].data()) *h = num(subs[1]), minutes = &subs[2];
     else if (subs[3].data()) *h = num(subs[3]), minutes = &subs[4];
+    else if (subs[7].data()) *h = num(subs[7]), minutes = &subs[8];
     else *h = num(subs[5]);
     *mi = minutes && minutes->data() ? num(*minutes) : 0;
-    const re2::StringPiece& ap = subs[6].data() ? subs[6] : subs[7];
+    const re2::StringPiece& ap = subs[6].data() ? subs[6] : subs[9];
     if (ap.data() && *h <= 12) {
       const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ap[0])));
       if (c == 'p' && *h < 12) *h += 12;
       if (c == 'a' && *h == 12) *h = 0;
+    } else if (*h < 12) {
+      // "8 giờ tối 15/3", "7h chiều 2/9": the part of the day that opens the
+      // date says afternoon or night.
+      const std::string pod = Lower(text.substr(*begin, 8));
+      if (pod.rfind("chiều", 0) == 0 || pod.rfind("tối", 0) == 0) *h += 12;
+      else if (pod.rfind("đêm", 0) == 0 && *h >= 6) *h += 12;
     }
     return true;
   };

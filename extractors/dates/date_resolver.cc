@@ -221,13 +221,16 @@ Point ResolvePoint(const DatePoint& d, const Anchor& a, Tense tense, const std::
     } else {
       days = anchor_days - (aw - *d.weekday + 7) % 7;
     }
-    return FromCivil(CivilFromDays(days));
+    Point r = FromCivil(CivilFromDays(days));
+    if (d.hour) r.hour = *d.hour, r.minute = d.minute.value_or(0);
+    return r;
   }
   if (d.week_offset) {
     if (!FullAnchor(a)) return Fail();
     const long anchor_days = DaysFromCivil(*a.year, *a.month, *a.day);
     const long monday = anchor_days - WeekdayOf(*a.year, *a.month, *a.day) + 7L * *d.week_offset;
-    Point r = FromCivil(CivilFromDays(monday));
+    const long first = d.weekend ? monday + 5 : monday;
+    Point r = FromCivil(CivilFromDays(first));
     r.week = true;
     r.week_end = CivilFromDays(monday + 6);
     return r;
