@@ -220,6 +220,20 @@ struct DateGrammar::Impl {
     return Lower(text.substr(s, e - s));
   }
 
+  // Whether the phrase at [b, e) is a lunar date: a LUNARBEFORE word
+  // ("rằm") just before it, or a LUNARAFTER word ("âm lịch") just after it.
+  bool Lunar(std::string_view text, size_t b, size_t e, std::string_view lang) const {
+    if (lex.Value(lang, "LUNARBEFORE", WordBefore(text, b))) return true;
+    size_t s = e;
+    while (s < text.size() && (text[s] == ' ' || text[s] == '(')) ++s;
+    const auto* words = lex.Words(lang, "LUNARAFTER");
+    if (!words) return false;
+    for (const Word& w : *words) {
+      if (Lower(text.substr(s, w.text.size())) == Lower(w.text) && !IsWordChar(At(text, s + w.text.size()))) return true;
+    }
+    return false;
+  }
+
   bool UnitAfter(std::string_view text, size_t e, std::string_view lang) const {
     size_t s = e;
     while (s < text.size() && text[s] == ' ') ++s;
@@ -352,6 +366,11 @@ struct DateGrammar::Impl {
       auto whole = g("m");
       if (s->find_first_of("0123456789") != std::string_view::npos && !b.day && whole &&
           whole->data() == s->data())
+        return std::nullopt;
+      // "ngày thứ 3 liên tiếp" is "the third day": "ngày" alone does not make
+      // a numbered weekday.
+      if (s->find_first_of("0123456789") != std::string_view::npos && !b.day && whole &&
+          Lexicon::Collapse(Lower(std::string_view(whole->data(), s->data() - whole->data()))) == "ngày")
         return std::nullopt;
       if (!b.day) b.weekday = ToInt(*v);
     }
@@ -505,7 +524,10 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       std::optional<DateMatch> m;
       // "the first half" alone is the article's year, but not "the first
       // half of the match".
-      const bool of_follows = rule.name == "half_bare" && text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
+      // Nor is "the second quarter of the game".
+      const bool bare = rule.name == "half_bare" ||
+                        (rule.name == "quarter" && !impl_->Group(rule, subs, "y") && !impl_->Group(rule, subs, "ryear"));
+      const bool of_follows = bare && text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
                               Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ";
       if (!of_follows && whole_e > whole_b && e > b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
           !(IsDigit(static_cast<unsigned char>(text[e - 1])) && impl_->UnitAfter(text, e, lang))) {
@@ -514,7 +536,13 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       if (m && m->relative && !m->explicit_day && !impl_->Group(rule, subs, "y")) {
         std::string before = impl_->WordBefore(text, b);
         bool number = !before.empty() && std::isdigit(static_cast<unsigned char>(before[0]));
-        if (number || impl_->lex.Value(lang, "NOTBEFORE", before)) m.reset();
+        // "hai năm sau", "một năm sau": counted from another event.
+        if (number || impl_->lex.Value(lang, "NOTBEFORE", before) || impl_->lex.Value(lang, "COUNT", before)) m.reset();
+      }
+      if (m && impl_->Lunar(text, b, e, lang)) {
+        // "rằm tháng Giêng", "15 tháng 8 âm lịch": a lunar date has no
+        // calendar value the text gives.
+        m.reset();
       }
       if (m) {
         m->begin = b;
@@ -558,8 +586,10 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
   if (words == impl_->range_words.end()) return;
   auto joinable = [](const DateMatch& m) {
     const DatePoint& p = m.expression.begin;
+    // "from Monday to Wednesday": two weekdays make a range too.
+    const bool weekday = p.weekday && !p.weekday_week && !p.hour;
     return !m.expression.end && !m.expression.first_months && !m.expression.last_months && m.mod.empty() &&
-           !m.relative && !p.decade && (p.year || p.month);
+           (!m.relative || weekday) && !p.decade && (p.year || p.month || weekday);
   };
   std::vector<DateMatch> out;
   for (size_t i = 0; i < matches.size(); ++i) {
@@ -584,7 +614,8 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
       re2::StringPiece before(text.data() + a.begin - window, window);
       re2::StringPiece from;
       re2::StringPiece between(text.data() + a.end, b.begin - a.end);
-      const bool same_grain = a.expression.begin.day.has_value() == b.expression.begin.day.has_value() &&
+      const bool same_grain = a.expression.begin.weekday.has_value() == b.expression.begin.weekday.has_value() &&
+                              a.expression.begin.day.has_value() == b.expression.begin.day.has_value() &&
                               a.expression.begin.quarter.has_value() == b.expression.begin.quarter.has_value();
       if (same_grain && b.begin - a.end <= 20 && RE2::PartialMatch(before, *words->second.first, &from) &&
           RE2::FullMatch(between, *words->second.second)) {

@@ -344,6 +344,16 @@ ResolvedDate ResolveDate(const DateExpression& e, const Anchor& anchor, Tense te
     return r;
   }
   DatePoint b = e.begin, en = *e.end;
+  if (b.weekday && en.weekday) {
+    // "from Monday to Wednesday": the end is the first such day after the start.
+    Point pb = ResolvePoint(b, anchor, tense, previous_day);
+    r.grain = "day";
+    if (!pb.ok) return r;
+    const int gap = (*en.weekday - *b.weekday + 7) % 7;
+    const long start = DaysFromCivil(pb.year, pb.month, pb.day);
+    r.value = pb.Value() + "/" + FromCivil(CivilFromDays(start + (gap ? gap : 7))).Value();
+    return r;
+  }
   ShareFields(b, en);
   if (!b.year && !b.year_offset && !en.year && !en.year_offset && (b.month || b.quarter) && !b.day &&
       anchor.year && anchor.month) {
