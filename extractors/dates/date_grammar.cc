@@ -325,6 +325,11 @@ struct DateGrammar::Impl {
       if (!v) v = value("MOD", *s);
       if (v) m.mod = *v;
     }
+    // "around the month of May", "around the year 2000": "approx" with "the
+    // month" / "the year" is no date of its own.
+    for (auto name : {"ryear", "rmonth"}) {
+      if (auto s = g(name); s && m.mod == "approx" && Lower(*s).rfind("the ", 0) == 0) return std::nullopt;
+    }
     if (auto s = g("ryear")) {
       auto v = value("RELYEAR", *s);
       if (!v) return std::nullopt;
@@ -587,7 +592,7 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
   auto joinable = [](const DateMatch& m) {
     const DatePoint& p = m.expression.begin;
     // "from Monday to Wednesday": two weekdays make a range too.
-    const bool weekday = p.weekday && !p.weekday_week && !p.hour;
+    const bool weekday = p.weekday && !p.hour;
     return !m.expression.end && !m.expression.first_months && !m.expression.last_months && m.mod.empty() &&
            (!m.relative || weekday) && !p.decade && (p.year || p.month || weekday);
   };

@@ -345,7 +345,9 @@ ResolvedDate ResolveDate(const DateExpression& e, const Anchor& anchor, Tense te
   }
   DatePoint b = e.begin, en = *e.end;
   if (b.weekday && en.weekday) {
-    // "from Monday to Wednesday": the end is the first such day after the start.
+    // "from Monday to Wednesday": the end is the first such day after the
+    // start; "từ thứ Hai đến thứ Sáu tuần này": a week named at the end holds both.
+    if (en.weekday_week && !b.weekday_week) b.weekday_week = en.weekday_week;
     Point pb = ResolvePoint(b, anchor, tense, previous_day);
     r.grain = "day";
     if (!pb.ok) return r;
