@@ -118,7 +118,7 @@ Lexicon LoadLexicon() {
   for (const auto& r : Table("relative.tsv")) {
     std::string value = std::string(r.at(2)) + ":" + std::string(r.at(3));
     if (r.at(4) == "alone") lex.Add(r.at(0), "REL", r.at(1), value, false);
-    if (r.at(2) == "year") lex.Add(r.at(0), "RELYEAR", r.at(1), r.at(3), false);
+    if (r.at(2) == "year" || r.at(2) == "namedyear") lex.Add(r.at(0), "RELYEAR", r.at(1), r.at(3), false);
     if (r.at(2) == "month") lex.Add(r.at(0), "RELMONTH", r.at(1), r.at(3), false);
   }
   for (const auto& r : Table("numbers.tsv")) {
@@ -358,6 +358,7 @@ struct DateGrammar::Impl {
       else if (unit == "year") b.year_offset = offset;
       else if (unit == "samemonth") b.month_offset = offset, m.same_unit = "month";
       else if (unit == "sameyear") b.year_offset = offset, m.same_unit = "year";
+      else if (unit == "namedyear") b.year_offset = offset, m.same_unit = "namedyear";
       else {
         b.same_day = true;
         if (offset) b.day_offset = offset;
@@ -530,7 +531,7 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       // "the first half" alone is the article's year, but not "the first
       // half of the match".
       // Nor is "the second quarter of the game".
-      const bool bare = rule.name == "half_bare" ||
+      const bool bare = rule.name == "half_bare" || rule.name == "first_months_bare" ||
                         (rule.name == "quarter" && !impl_->Group(rule, subs, "y") && !impl_->Group(rule, subs, "ryear"));
       const bool of_follows = bare && text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
                               Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ";

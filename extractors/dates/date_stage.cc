@@ -156,6 +156,15 @@ class DateStage : public Stage {
       if (m.same_unit == "year" && previous && p.year_offset) {
         // "a year earlier": the period the text last named, a year moved.
         if (auto shifted = ShiftYears(*previous, *p.year_offset)) r = *shifted;
+      } else if (m.same_unit == "namedyear" && previous && p.year_offset && previous->value) {
+        // "the previous year": the year before the one the text last named
+        // (when a range spans years, the article's year counts instead).
+        const std::string& v = *previous->value;
+        const size_t slash = v.find('/');
+        if (slash == std::string::npos || v.compare(0, 4, v, slash + 1, 4) == 0) {
+          r.value = std::to_string(std::stoi(v.substr(0, 4)) + *p.year_offset);
+          r.grain = "year";
+        }
       }
       if (!r.value && !m.relative) continue;
       DateMention mention;
