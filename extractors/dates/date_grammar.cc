@@ -118,7 +118,7 @@ Lexicon LoadLexicon() {
   for (const auto& r : Table("relative.tsv")) {
     std::string value = std::string(r.at(2)) + ":" + std::string(r.at(3));
     if (r.at(4) == "alone") lex.Add(r.at(0), "REL", r.at(1), value, false);
-    if (r.at(2) == "year") lex.Add(r.at(0), "RELYEAR", r.at(1), r.at(3), false);
+    if (r.at(2) == "year" || r.at(2) == "namedyear") lex.Add(r.at(0), "RELYEAR", r.at(1), r.at(3), false);
     if (r.at(2) == "month") lex.Add(r.at(0), "RELMONTH", r.at(1), r.at(3), false);
   }
   for (const auto& r : Table("numbers.tsv")) {
@@ -220,6 +220,20 @@ struct DateGrammar::Impl {
     return Lower(text.substr(s, e - s));
   }
 
+  // Whether the phrase at [b, e) is a lunar date: a LUNARBEFORE word
+  // ("rằm") just before it, or a LUNARAFTER word ("âm lịch") just after it.
+  bool Lunar(std::string_view text, size_t b, size_t e, std::string_view lang) const {
+    if (lex.Value(lang, "LUNARBEFORE", WordBefore(text, b))) return true;
+    size_t s = e;
+    while (s < text.size() && (text[s] == ' ' || text[s] == '(')) ++s;
+    const auto* words = lex.Words(lang, "LUNARAFTER");
+    if (!words) return false;
+    for (const Word& w : *words) {
+      if (Lower(text.substr(s, w.text.size())) == Lower(w.text) && !IsWordChar(At(text, s + w.text.size()))) return true;
+    }
+    return false;
+  }
+
   bool UnitAfter(std::string_view text, size_t e, std::string_view lang) const {
     size_t s = e;
     while (s < text.size() && text[s] == ' ') ++s;
@@ -247,6 +261,11 @@ struct DateGrammar::Impl {
 
     for (auto name : {"y", "ya", "yb"}) {
       if (auto y = g(name)) b.year = ToInt(*y);
+    }
+    if (auto yy = g("yy")) {
+      // A two-digit year ("FY24"): this century up to 2069, else the last.
+      const int v = ToInt(*yy);
+      b.year = v < 70 ? 2000 + v : 1900 + v;
     }
     for (auto name : {"y2", "y3"}) {
       if (auto y = g(name)) e.year = ToInt(*y);
@@ -306,6 +325,11 @@ struct DateGrammar::Impl {
       if (!v) v = value("MOD", *s);
       if (v) m.mod = *v;
     }
+    // "around the month of May", "around the year 2000": "approx" with "the
+    // month" / "the year" is no date of its own.
+    for (auto name : {"ryear", "rmonth"}) {
+      if (auto s = g(name); s && m.mod == "approx" && Lower(*s).rfind("the ", 0) == 0) return std::nullopt;
+    }
     if (auto s = g("ryear")) {
       auto v = value("RELYEAR", *s);
       if (!v) return std::nullopt;
@@ -329,8 +353,12 @@ struct DateGrammar::Impl {
       int offset = ToInt(v->substr(colon + 1));
       if (unit == "day") b.day_offset = offset;
       else if (unit == "week") b.week_offset = offset;
+      else if (unit == "weekend") b.week_offset = offset, b.weekend = true;
       else if (unit == "month") b.month_offset = offset;
       else if (unit == "year") b.year_offset = offset;
+      else if (unit == "samemonth") b.month_offset = offset, m.same_unit = "month";
+      else if (unit == "sameyear") b.year_offset = offset, m.same_unit = "year";
+      else if (unit == "namedyear") b.year_offset = offset, m.same_unit = "namedyear";
       else {
         b.same_day = true;
         if (offset) b.day_offset = offset;
@@ -344,6 +372,11 @@ struct DateGrammar::Impl {
       auto whole = g("m");
       if (s->find_first_of("0123456789") != std::string_view::npos && !b.day && whole &&
           whole->data() == s->data())
+        return std::nullopt;
+      // "ngày thứ 3 liên tiếp" is "the third day": "ngày" alone does not make
+      // a numbered weekday.
+      if (s->find_first_of("0123456789") != std::string_view::npos && !b.day && whole &&
+          Lexicon::Collapse(Lower(std::string_view(whole->data(), s->data() - whole->data()))) == "ngày")
         return std::nullopt;
       if (!b.day) b.weekday = ToInt(*v);
     }
@@ -446,7 +479,8 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
   // Groups: hh mi | hh2 mi2 ("10h30", "9g") | hh3 with a required am/pm.
   const std::string time =
       "(?:(?P<hh>[01]?\\d|2[0-3]):(?P<mi>[0-5]\\d)|(?P<hh2>[01]?\\d|2[0-3])[hg](?P<mi2>[0-5]\\d)?"
-      "|(?P<hh3>1[0-2]|0?[1-9])[ \\t]*(?P<ap3>a\\.m\\.|p\\.m\\.|(?:am|pm|AM|PM)\\b))"
+      "|(?P<hh3>1[0-2]|0?[1-9])[ \\t]*(?P<ap3>a\\.m\\.|p\\.m\\.|(?:am|pm|AM|PM)\\b)"
+      "|(?P<hh4>[01]?\\d|2[0-3])[ \\t]+(?i:giờ)(?:[ \\t]+(?P<mi4>[0-5]?\\d)(?:[ \\t]+(?i:phút))?)?)"
       "(?:[ \\t]*(?P<ap>a\\.m\\.|p\\.m\\.|(?:a\\.m|p\\.m|am|pm|AM|PM)\\b))?";
   for (const char* lang : {"en", "vi"}) {
     impl_->range_words[lang] = {
@@ -476,14 +510,30 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
     size_t pos = 0;
     while (pos < text.size() && rule.re->Match(input, pos, text.size(), RE2::UNANCHORED, subs.data(), n)) {
       const size_t whole_b = subs[0].data() - text.data();
-      const size_t whole_e = whole_b + subs[0].size();
+      size_t whole_e = whole_b + subs[0].size();
       auto span = impl_->Group(rule, subs, "m");
       const size_t b = span ? span->data() - text.data() : whole_b;
-      const size_t e = span ? b + span->size() : whole_e;
+      size_t e = span ? b + span->size() : whole_e;
+      auto next = impl_->Group(rule, subs, "next");
+      if (next && e == whole_e) {
+        // "tháng 7 tới" is the coming July, but "từ tháng 7 tới nay" is
+        // "from July until now": the word then is not part of the date.
+        size_t after = e;
+        while (after < text.size() && text[after] == ' ') ++after;
+        if (Lower(text.substr(after, 3)) == "nay" && !IsWordChar(At(text, after + 3))) {
+          e = next->data() - text.data();
+          while (e > b && text[e - 1] == ' ') --e;
+          whole_e = e;
+          next.reset();
+        }
+      }
       std::optional<DateMatch> m;
       // "the first half" alone is the article's year, but not "the first
       // half of the match".
-      const bool of_follows = rule.name == "half_bare" && text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
+      // Nor is "the second quarter of the game".
+      const bool bare = rule.name == "half_bare" || rule.name == "first_months_bare" ||
+                        (rule.name == "quarter" && !impl_->Group(rule, subs, "y") && !impl_->Group(rule, subs, "ryear"));
+      const bool of_follows = bare && text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
                               Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ";
       if (!of_follows && whole_e > whole_b && e > b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
           !(IsDigit(static_cast<unsigned char>(text[e - 1])) && impl_->UnitAfter(text, e, lang))) {
@@ -492,11 +542,18 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       if (m && m->relative && !m->explicit_day && !impl_->Group(rule, subs, "y")) {
         std::string before = impl_->WordBefore(text, b);
         bool number = !before.empty() && std::isdigit(static_cast<unsigned char>(before[0]));
-        if (number || impl_->lex.Value(lang, "NOTBEFORE", before)) m.reset();
+        // "hai năm sau", "một năm sau": counted from another event.
+        if (number || impl_->lex.Value(lang, "NOTBEFORE", before) || impl_->lex.Value(lang, "COUNT", before)) m.reset();
+      }
+      if (m && impl_->Lunar(text, b, e, lang)) {
+        // "rằm tháng Giêng", "15 tháng 8 âm lịch": a lunar date has no
+        // calendar value the text gives.
+        m.reset();
       }
       if (m) {
         m->begin = b;
         m->end = e;
+        if (next && Lower(*next).rfind("tới", 0) == 0) m->future = true;
         found.push_back(std::move(*m));
         order.push_back(ri);
         pos = whole_e;
@@ -535,8 +592,10 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
   if (words == impl_->range_words.end()) return;
   auto joinable = [](const DateMatch& m) {
     const DatePoint& p = m.expression.begin;
+    // "from Monday to Wednesday": two weekdays make a range too.
+    const bool weekday = p.weekday && !p.hour;
     return !m.expression.end && !m.expression.first_months && !m.expression.last_months && m.mod.empty() &&
-           !m.relative && !p.decade && (p.year || p.month);
+           (!m.relative || weekday) && !p.decade && (p.year || p.month || weekday);
   };
   std::vector<DateMatch> out;
   for (size_t i = 0; i < matches.size(); ++i) {
@@ -561,7 +620,8 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
       re2::StringPiece before(text.data() + a.begin - window, window);
       re2::StringPiece from;
       re2::StringPiece between(text.data() + a.end, b.begin - a.end);
-      const bool same_grain = a.expression.begin.day.has_value() == b.expression.begin.day.has_value() &&
+      const bool same_grain = a.expression.begin.weekday.has_value() == b.expression.begin.weekday.has_value() &&
+                              a.expression.begin.day.has_value() == b.expression.begin.day.has_value() &&
                               a.expression.begin.quarter.has_value() == b.expression.begin.quarter.has_value();
       if (same_grain && b.begin - a.end <= 20 && RE2::PartialMatch(before, *words->second.first, &from) &&
           RE2::FullMatch(between, *words->second.second)) {
@@ -645,21 +705,28 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
 }
 
 bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute) const {
-  // Submatches: 1 hh, 2 mi, 3 hh2, 4 mi2, 5 hh3, 6 ap3, 7 ap.
-  constexpr int kSubs = 8;
+  // Submatches: 1 hh, 2 mi, 3 hh2, 4 mi2, 5 hh3, 6 ap3, 7 hh4, 8 mi4, 9 ap.
+  constexpr int kSubs = 10;
   re2::StringPiece subs[kSubs];
   auto read = [&](int* h, int* mi) {
     auto num = [](const re2::StringPiece& s) { return ToInt(std::string_view(s.data(), s.size())); };
     const re2::StringPiece* minutes = nullptr;
     if (subs[1].data()) *h = num(subs[1]), minutes = &subs[2];
     else if (subs[3].data()) *h = num(subs[3]), minutes = &subs[4];
+    else if (subs[7].data()) *h = num(subs[7]), minutes = &subs[8];
     else *h = num(subs[5]);
     *mi = minutes && minutes->data() ? num(*minutes) : 0;
-    const re2::StringPiece& ap = subs[6].data() ? subs[6] : subs[7];
+    const re2::StringPiece& ap = subs[6].data() ? subs[6] : subs[9];
     if (ap.data() && *h <= 12) {
       const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ap[0])));
       if (c == 'p' && *h < 12) *h += 12;
       if (c == 'a' && *h == 12) *h = 0;
+    } else if (*h < 12) {
+      // "8 giờ tối 15/3", "7h chiều 2/9": the part of the day that opens the
+      // date says afternoon or night.
+      const std::string pod = Lower(text.substr(*begin, 8));
+      if (pod.rfind("chiều", 0) == 0 || pod.rfind("tối", 0) == 0) *h += 12;
+      else if (pod.rfind("đêm", 0) == 0 && *h >= 6) *h += 12;
     }
     return true;
   };

@@ -25,6 +25,10 @@ struct DateMatch {
   std::string mod;        // "", early, mid, late, approx
   bool relative = false;  // needs the article's date (a value may then be null)
   bool explicit_day = false;  // a day with its month, as written
+  // "year" / "month": the offset counts from the year or month the text last
+  // named ("a year earlier", "the previous month"), else from the article's.
+  std::string same_unit;
+  bool future = false;  // the phrase itself looks forward ("tháng 7 tới")
   std::string rule;
 };
 

@@ -221,13 +221,16 @@ Point ResolvePoint(const DatePoint& d, const Anchor& a, Tense tense, const std::
     } else {
       days = anchor_days - (aw - *d.weekday + 7) % 7;
     }
-    return FromCivil(CivilFromDays(days));
+    Point r = FromCivil(CivilFromDays(days));
+    if (d.hour) r.hour = *d.hour, r.minute = d.minute.value_or(0);
+    return r;
   }
   if (d.week_offset) {
     if (!FullAnchor(a)) return Fail();
     const long anchor_days = DaysFromCivil(*a.year, *a.month, *a.day);
     const long monday = anchor_days - WeekdayOf(*a.year, *a.month, *a.day) + 7L * *d.week_offset;
-    Point r = FromCivil(CivilFromDays(monday));
+    const long first = d.weekend ? monday + 5 : monday;
+    Point r = FromCivil(CivilFromDays(first));
     r.week = true;
     r.week_end = CivilFromDays(monday + 6);
     return r;
@@ -341,6 +344,18 @@ ResolvedDate ResolveDate(const DateExpression& e, const Anchor& anchor, Tense te
     return r;
   }
   DatePoint b = e.begin, en = *e.end;
+  if (b.weekday && en.weekday) {
+    // "from Monday to Wednesday": the end is the first such day after the
+    // start; "từ thứ Hai đến thứ Sáu tuần này": a week named at the end holds both.
+    if (en.weekday_week && !b.weekday_week) b.weekday_week = en.weekday_week;
+    Point pb = ResolvePoint(b, anchor, tense, previous_day);
+    r.grain = "day";
+    if (!pb.ok) return r;
+    const int gap = (*en.weekday - *b.weekday + 7) % 7;
+    const long start = DaysFromCivil(pb.year, pb.month, pb.day);
+    r.value = pb.Value() + "/" + FromCivil(CivilFromDays(start + (gap ? gap : 7))).Value();
+    return r;
+  }
   ShareFields(b, en);
   if (!b.year && !b.year_offset && !en.year && !en.year_offset && (b.month || b.quarter) && !b.day &&
       anchor.year && anchor.month) {

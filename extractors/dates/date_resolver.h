@@ -55,6 +55,8 @@ struct DatePoint {
   std::optional<int> weekday_week;    // -1 last week, 0 this week, +1 next week
   bool same_day = false;              // "the same day", "cùng ngày"; with
                                       // day_offset: "the next day", "hôm sau"
+  bool weekend = false;               // with week_offset: that week's Saturday
+                                      // and Sunday ("this weekend", "cuối tuần này")
 
   bool empty() const;
 };

@@ -51,6 +51,33 @@ bool AfterLimitWord(const std::string& text, size_t b) {
   return false;
 }
 
+// The value R moved by YEARS years at every end ("2024-04/2024-06" →
+// "2023-04/2023-06"); a time is dropped to its day.  Nothing when a day does
+// not exist in the new year (29 February).
+std::optional<dates::ResolvedDate> ShiftYears(const dates::ResolvedDate& r, int years) {
+  if (!r.value) return std::nullopt;
+  std::string out;
+  std::string_view v = *r.value;
+  while (true) {
+    const size_t slash = v.find('/');
+    std::string_view part = v.substr(0, slash);
+    if (part.size() > 10) part = part.substr(0, 10);
+    if (part.size() < 4 || !std::isdigit(static_cast<unsigned char>(part[0]))) return std::nullopt;
+    const int year = std::stoi(std::string(part.substr(0, 4))) + years;
+    if (part.size() == 10 && std::stoi(std::string(part.substr(8, 2))) >
+                                 dates::DaysInMonth(year, std::stoi(std::string(part.substr(5, 2)))))
+      return std::nullopt;
+    if (!out.empty()) out += '/';
+    out += std::to_string(year) + std::string(part.substr(4));
+    if (slash == std::string_view::npos) break;
+    v.remove_prefix(slash + 1);
+  }
+  dates::ResolvedDate shifted;
+  shifted.value = out;
+  shifted.grain = r.grain == "minute" ? "day" : r.grain;
+  return shifted;
+}
+
 class DateStage : public Stage {
  public:
   DateStage() : grammar_(DateGrammar::Get()) {}
@@ -77,6 +104,10 @@ class DateStage : public Stage {
     }
 
     std::optional<CivilDay> previous_day;
+    // The year and month of the last resolved mention ("a year earlier",
+    // "the previous month" count from them).
+    std::optional<dates::ResolvedDate> previous;
+    std::optional<std::pair<int, int>> previous_month;
     // The last year the current sentence named on its own ("Năm 2023, ...",
     // "In 2021, ...", "năm tới"): it anchors a later month or day that gives
     // no year in the same sentence.
@@ -86,6 +117,15 @@ class DateStage : public Stage {
       size_t b = m.begin, e = m.end;
       const size_t sentence = SentenceIndex(doc, b);
       dates::DatePoint& p = m.expression.begin;
+      if (m.same_unit == "month" && previous_month && p.month_offset) {
+        int y = previous_month->first, mo = previous_month->second + *p.month_offset;
+        while (mo < 1) mo += 12, --y;
+        while (mo > 12) mo -= 12, ++y;
+        p.year = y;
+        p.month = mo;
+        p.month_offset.reset();
+        m.relative = false;
+      }
       const bool yearless = !p.year && !p.year_offset && (p.month || p.day) && !p.month_offset && !p.day_offset &&
                             !p.weekday && !p.same_day && !m.expression.first_months && !m.expression.last_months &&
                             (!m.expression.end || (!m.expression.end->year && !m.expression.end->year_offset));
@@ -102,15 +142,30 @@ class DateStage : public Stage {
         }
         sentence_year_of = sentence;
       }
-      if (m.explicit_day) {
+      const bool one_day = m.explicit_day || (!m.expression.end && (p.weekday || (p.day_offset && !p.same_day)));
+      if (one_day) {
         int hour, minute;
         if (grammar_.AttachTime(doc.text, &b, &e, &hour, &minute)) {
           m.expression.begin.hour = hour;
           m.expression.begin.minute = minute;
         }
       }
-      const dates::Tense tense = grammar_.TenseOf(SentenceAround(doc, b, e), lang);
+      const dates::Tense tense =
+          m.future ? dates::Tense::kFuture : grammar_.TenseOf(SentenceAround(doc, b, e), lang);
       dates::ResolvedDate r = dates::ResolveDate(m.expression, anchor, tense, previous_day);
+      if (m.same_unit == "year" && previous && p.year_offset) {
+        // "a year earlier": the period the text last named, a year moved.
+        if (auto shifted = ShiftYears(*previous, *p.year_offset)) r = *shifted;
+      } else if (m.same_unit == "namedyear" && previous && p.year_offset && previous->value) {
+        // "the previous year": the year before the one the text last named
+        // (when a range spans years, the article's year counts instead).
+        const std::string& v = *previous->value;
+        const size_t slash = v.find('/');
+        if (slash == std::string::npos || v.compare(0, 4, v, slash + 1, 4) == 0) {
+          r.value = std::to_string(std::stoi(v.substr(0, 4)) + *p.year_offset);
+          r.grain = "year";
+        }
+      }
       if (!r.value && !m.relative) continue;
       DateMention mention;
       mention.span = doc.SpanOfBytes(b, e);
@@ -123,6 +178,15 @@ class DateStage : public Stage {
           if (t.substr(0, lead.size()) == lead) t.remove_prefix(lead.size());
         }
         mention.relative = std::string(t);
+      }
+      if (r.value && r.value->size() >= 4 && r.value->compare(0, 4, "XXXX") != 0 && r.grain != "decade") {
+        const std::string& v = *r.value;
+        previous = r;
+        if (v.size() >= 7 && v[4] == '-' && v[5] != 'Q' && v.find('/') == std::string::npos) {
+          previous_month = std::make_pair(std::stoi(v.substr(0, 4)), std::stoi(v.substr(5, 2)));
+        } else {
+          previous_month.reset();
+        }
       }
       if (r.value && (r.grain == "day" || r.grain == "minute") && !m.expression.end &&
           r.value->find('/') == std::string::npos) {

@@ -28,6 +28,21 @@ TEST(DatesGrammar, NumericDatesAreDayFirstUnlessTheDayIsOverTwelve) {
   EXPECT_EQ(b[0].expression.begin.day, 25);
 }
 
+TEST(DatesGrammar, TwoDigitFiscalYearsAndComingMonths) {
+  auto fy = DateGrammar::Get().Find("Profit in FY24 rose.", "en");
+  ASSERT_EQ(fy.size(), 1u);
+  EXPECT_EQ(fy[0].expression.begin.year, 2024);
+  // "tháng 7 tới" looks forward; "từ tháng 7 tới nay" is "since July".
+  auto coming = DateGrammar::Get().Find("Tháng 7 tới, học phí tăng.", "vi");
+  ASSERT_EQ(coming.size(), 1u);
+  EXPECT_TRUE(coming[0].future);
+  EXPECT_EQ(coming[0].end, std::string_view("Tháng 7 tới").size());
+  auto since = DateGrammar::Get().Find("Từ tháng 7 tới nay, giá tăng.", "vi");
+  ASSERT_FALSE(since.empty());
+  EXPECT_FALSE(since[0].future);
+  EXPECT_EQ(since[0].end, std::string_view("Từ tháng 7").size());
+}
+
 TEST(DatesGrammar, TenseFromTheNearestMarker) {
   const auto& g = DateGrammar::Get();
   EXPECT_EQ(g.TenseOf(std::string("The minister said ") + '\0' + " that talks will resume.", "en"), Tense::kPast);

@@ -101,6 +101,19 @@ TEST(DatesRelative, WeeksAreIntervalsOfDays) {
   DateExpression last_week;
   last_week.begin.week_offset = -1;
   EXPECT_EQ(Value(last_week, "2024-07-03"), "2024-06-24/2024-06-30");
+  DateExpression this_weekend;
+  this_weekend.begin.week_offset = 0;
+  this_weekend.begin.weekend = true;
+  EXPECT_EQ(Value(this_weekend, "2024-07-03"), "2024-07-06/2024-07-07");
+  EXPECT_EQ(Value(this_weekend, "2024-07-07"), "2024-07-06/2024-07-07");
+}
+
+TEST(DatesRelative, WeekdaysTakeTheirTime) {
+  DateExpression monday;
+  monday.begin.weekday = 0;
+  monday.begin.hour = 9;
+  monday.begin.minute = 30;
+  EXPECT_EQ(Value(monday, "2024-07-03", Tense::kPast), "2024-07-01T09:30");
 }
 
 TEST(DatesRelative, SameDayFollowsTheLastNamedDay) {
