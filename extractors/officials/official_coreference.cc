@@ -18,6 +18,20 @@ bool IsMarked(std::string_view s) {
 // The country a name's shape implies, when the text gives no other: a
 // Vietnamese name in Vietnamese news serves Vietnam; other shapes only when
 // the article speaks of that country.
+// Speech verb right after token I ("Thuấn cho biết", "Thuấn cũng nói").
+bool SpeechAfter(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex) {
+  size_t k = i + 1;
+  if (k < end && tokens[k].word && tokens[k].key == "cũng") ++k;
+  if (k >= end || !tokens[k].word || tokens[k].capitalized) return false;
+  if (lex.RolesOf(tokens[k].key) & kSpeech) return true;
+  return k + 1 < end && tokens[k + 1].word && (lex.RolesOf(tokens[k].key + " " + tokens[k + 1].key) & kSpeech);
+}
+
+// Countries whose officials are called by the given name, the first word of
+// the name as written ("Saleumxay Kommasith" -> Saleumxay, "Srettha
+// Thavisin" -> Srettha).
+bool CalledByGivenName(const std::string& country) { return country == "TH" || country == "LA"; }
+
 std::string CountryOfShape(NameShape shape, const std::set<std::string>& cited) {
   switch (shape) {
     case NameShape::kVietnamese: return "VN";
@@ -113,6 +127,8 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
   }
   for (auto& e : people) {
     if (e.country.empty()) e.country = CountryOfShape(e.shape, cited);
+    if (e.shape == NameShape::kWestern && e.words.size() >= 2 && CalledByGivenName(e.country))
+      e.short_key = e.words.front();
   }
 
   // Later mentions: the full name again, or its short form.
@@ -157,7 +173,7 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       bool honored = honorific_before[i] != static_cast<size_t>(-1);
       if (i + 1 < pe && tokens[i + 1].word && tokens[i + 1].capitalized) continue;
       if (i > pb && tokens[i - 1].word && tokens[i - 1].capitalized && !titled_before && !honored) continue;
-      if (vietnamese_text && !titled_before && !honored) continue;
+      if (vietnamese_text && !titled_before && !honored && !SpeechAfter(tokens, i, pe, lex)) continue;
       hit->mentions.push_back({tokens[start].begin, tokens[i].end});
       for (size_t k = start; k <= i; ++k) used[k] = 1;
     }
