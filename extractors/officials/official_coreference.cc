@@ -57,6 +57,7 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
   std::vector<size_t> title_before(tokens.size() + 1, static_cast<size_t>(-1));
   std::vector<size_t> honorific_before(tokens.size() + 1, static_cast<size_t>(-1));
   std::set<std::string> cited;
+  std::vector<std::pair<size_t, std::string>> cues;  // token, country code of a country or place
   for (const auto& [pb, pe] : paragraphs) {
     for (size_t i = pb; i < pe;) {
       PhraseMatch t = lex.titles.Match(tokens, i, pe);
@@ -65,8 +66,14 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       PhraseMatch c = lex.countries.Match(tokens, i, pe);
       PhraseMatch h = lex.honorifics.Match(tokens, i, pe);
       size_t len = std::max({t.length, o.length, p.length, c.length});
-      if (c.length) cited.insert(lex.country_code[c.value]);
-      if (p.length && !lex.place_country[p.value].empty()) cited.insert(lex.place_country[p.value]);
+      if (c.length) {
+        cited.insert(lex.country_code[c.value]);
+        cues.push_back({i, lex.country_code[c.value]});
+      }
+      if (p.length && !lex.place_country[p.value].empty()) {
+        cited.insert(lex.place_country[p.value]);
+        if (!c.length) cues.push_back({i, lex.place_country[p.value]});
+      }
       if (h.length && h.length >= len) {
         size_t e = i + h.length;
         if (e < pe && !tokens[e].word && tokens[e].fold == ".") ++e;
@@ -126,7 +133,24 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
     for (size_t k = token_at(m.mention_begin); k < tokens.size() && tokens[k].begin < m.mention_end; ++k) used[k] = 1;
   }
   for (auto& e : people) {
+    bool from_text = !e.country.empty();
     if (e.country.empty()) e.country = CountryOfShape(e.shape, cited);
+    // An article about both Koreas: the Korea its paragraph named last
+    // before the person, else the one the article names first.
+    if (!from_text && e.shape == NameShape::kKorean && cited.count("KP")) {
+      size_t at = token_at(e.mentions.front().first);
+      size_t para_begin = 0;
+      for (const auto& [pb, pe] : paragraphs) {
+        if (at >= pb && at < pe) para_begin = pb;
+      }
+      std::string first, nearest;
+      for (const auto& [k, code] : cues) {
+        if (code != "KR" && code != "KP") continue;
+        if (first.empty()) first = code;
+        if (k >= para_begin && k < at) nearest = code;
+      }
+      e.country = !nearest.empty() ? nearest : first;
+    }
     if (e.shape == NameShape::kWestern && e.words.size() >= 2 && CalledByGivenName(e.country))
       e.short_key = e.words.front();
   }

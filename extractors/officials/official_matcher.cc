@@ -180,6 +180,17 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       if (form.length) {
         size_t k = j + form.length;
         PhraseMatch place = lex.places.Match(tokens, k, end);
+        // "Sở Y tế tỉnh Quảng Nam": the kind of unit before the place.
+        if (!place.length && k + 1 < end && tokens[k].word) {
+          size_t unit = (lex.RolesOf(tokens[k].key) & kBlockBefore) ? 1
+                        : k + 2 < end && (lex.RolesOf(tokens[k].key + " " + tokens[k + 1].key) & kBlockBefore) ? 2
+                                                                                                           : 0;
+          PhraseMatch after = unit ? lex.places.Match(tokens, k + unit, end) : PhraseMatch{};
+          if (after.length) {
+            k += unit;
+            place = after;
+          }
+        }
         if (place.length) {
           if (m.place_country.empty()) m.place_country = lex.place_country[place.value];
           if (m.form_pos == kNone && m.org_pos == kNone) {
@@ -225,7 +236,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         }
         for (size_t q = j; q-- > 0 && !earlier;) {
           PhraseMatch prev = lex.org_forms.Match(tokens, q, j);
-          if (prev.length != form.length || prev.value != form.value) continue;
+          if (!prev.length || lex.org_template[prev.value] != lex.org_template[form.value]) continue;
           PhraseMatch prev_place = lex.places.Match(tokens, q + prev.length, tokens.size());
           if (!prev_place.length) continue;
           PersonName name = MatchPersonName(tokens, k, end, lex, /*after_place_word=*/true);
@@ -452,7 +463,9 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
     while (k > lo && tokens[k - 1].word && !tokens[k - 1].capitalized && !tokens[k - 1].marked &&
            (lex.RolesOf(tokens[k - 1].key) & kNameParticle))
       --k;
-    if (k < last - 1 && k > lo && CouldBeGivenOrSurname(tokens, k - 1, lex) && !Claimed(m, k - 1)) return k - 1;
+    if (k < last - 1 && k > lo && CouldBeGivenOrSurname(tokens, k - 1, lex) && !Claimed(m, k - 1) &&
+        !tokens[k - 1].marked)
+      return k - 1;
   }
   size_t a = last - 2;
   for (size_t k = a; k < last; ++k) {
@@ -582,6 +595,11 @@ size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo
   }
   if (last >= lo + 1 && CouldBeGivenOrSurname(tokens, last, lex) && CouldBeGivenOrSurname(tokens, last - 1, lex)) {
     size_t s = last - 1;
+    // Not a country or place of two words ("Thái Lan"), nor a place after
+    // "tại"/"in" ("tại Viêng Chăn, Tổng Bí thư ...").
+    if (lex.countries.Match(tokens, s, last + 1).length || lex.places.Match(tokens, s, last + 1).length)
+      return kNone;
+    if (s > lo && tokens[s - 1].word && (lex.RolesOf(tokens[s - 1].key) & kHost)) return kNone;
     if (s > lo && tokens[s - 1].word && tokens[s - 1].capitalized && !lex.honorifics.Match(tokens, s - 1, s).length)
       return kNone;
     *shape = NameShape::kWestern;
