@@ -166,6 +166,19 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         }
         if (!t.capitalized) break;
       }
+      // "Country Director for Vietnam": the country a post covers, right
+      // after the title, is not the one the official serves; "Minister for
+      // Foreign Affairs" names a body.
+      if (t.key == "for" && j == start) {
+        size_t len = lex.countries.Match(tokens, j + 1, end).length;
+        if (len && len >= lex.organizations.Match(tokens, j + 1, end).length) {
+          m.claimed.push_back({j, j + 1 + len});
+          m.last_content = j + len;
+          j += 1 + len;
+          raw_open = false;
+          continue;
+        }
+      }
       PhraseMatch form = lex.org_forms.Match(tokens, j, end);
       // "UBND TP.HCM": when no place follows the longest form ("UBND TP."),
       // a shorter one may be followed by a place that holds the rest.
