@@ -18,6 +18,20 @@ bool IsMarked(std::string_view s) {
 // The country a name's shape implies, when the text gives no other: a
 // Vietnamese name in Vietnamese news serves Vietnam; other shapes only when
 // the article speaks of that country.
+// Speech verb right after token I ("Thuấn cho biết", "Thuấn cũng nói").
+bool SpeechAfter(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex) {
+  size_t k = i + 1;
+  if (k < end && tokens[k].word && tokens[k].key == "cũng") ++k;
+  if (k >= end || !tokens[k].word || tokens[k].capitalized) return false;
+  if (lex.RolesOf(tokens[k].key) & kSpeech) return true;
+  return k + 1 < end && tokens[k + 1].word && (lex.RolesOf(tokens[k].key + " " + tokens[k + 1].key) & kSpeech);
+}
+
+// Countries whose officials are called by the given name, the first word of
+// the name as written ("Saleumxay Kommasith" -> Saleumxay, "Srettha
+// Thavisin" -> Srettha).
+bool CalledByGivenName(const std::string& country) { return country == "TH" || country == "LA"; }
+
 std::string CountryOfShape(NameShape shape, const std::set<std::string>& cited) {
   switch (shape) {
     case NameShape::kVietnamese: return "VN";
@@ -43,6 +57,7 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
   std::vector<size_t> title_before(tokens.size() + 1, static_cast<size_t>(-1));
   std::vector<size_t> honorific_before(tokens.size() + 1, static_cast<size_t>(-1));
   std::set<std::string> cited;
+  std::vector<std::pair<size_t, std::string>> cues;  // token, country code of a country or place
   for (const auto& [pb, pe] : paragraphs) {
     for (size_t i = pb; i < pe;) {
       PhraseMatch t = lex.titles.Match(tokens, i, pe);
@@ -51,8 +66,14 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       PhraseMatch c = lex.countries.Match(tokens, i, pe);
       PhraseMatch h = lex.honorifics.Match(tokens, i, pe);
       size_t len = std::max({t.length, o.length, p.length, c.length});
-      if (c.length) cited.insert(lex.country_code[c.value]);
-      if (p.length && !lex.place_country[p.value].empty()) cited.insert(lex.place_country[p.value]);
+      if (c.length) {
+        cited.insert(lex.country_code[c.value]);
+        cues.push_back({i, lex.country_code[c.value]});
+      }
+      if (p.length && !lex.place_country[p.value].empty()) {
+        cited.insert(lex.place_country[p.value]);
+        if (!c.length) cues.push_back({i, lex.place_country[p.value]});
+      }
       if (h.length && h.length >= len) {
         size_t e = i + h.length;
         if (e < pe && !tokens[e].word && tokens[e].fold == ".") ++e;
@@ -112,7 +133,26 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
     for (size_t k = token_at(m.mention_begin); k < tokens.size() && tokens[k].begin < m.mention_end; ++k) used[k] = 1;
   }
   for (auto& e : people) {
+    bool from_text = !e.country.empty();
     if (e.country.empty()) e.country = CountryOfShape(e.shape, cited);
+    // An article about both Koreas: the Korea its paragraph named last
+    // before the person, else the one the article names first.
+    if (!from_text && e.shape == NameShape::kKorean && cited.count("KP")) {
+      size_t at = token_at(e.mentions.front().first);
+      size_t para_begin = 0;
+      for (const auto& [pb, pe] : paragraphs) {
+        if (at >= pb && at < pe) para_begin = pb;
+      }
+      std::string first, nearest;
+      for (const auto& [k, code] : cues) {
+        if (code != "KR" && code != "KP") continue;
+        if (first.empty()) first = code;
+        if (k >= para_begin && k < at) nearest = code;
+      }
+      e.country = !nearest.empty() ? nearest : first;
+    }
+    if (e.shape == NameShape::kWestern && e.words.size() >= 2 && CalledByGivenName(e.country))
+      e.short_key = e.words.front();
   }
 
   // Later mentions: the full name again, or its short form.
@@ -125,6 +165,10 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       for (auto& e : people) {
         size_t n = e.words.size();
         if (i + n > pe || JoinFolds(tokens, i, i + n) != e.name_key) continue;
+        // Inside a longer place: "Ho Chi Minh City", "TP Hồ Chí Minh".
+        if ((i > pb && in_phrase[i - 1] == 2 && in_phrase[i] == 2) ||
+            (i + n < pe && in_phrase[i + n] == 2 && in_phrase[i + n - 1] == 2))
+          continue;
         bool free = true;
         for (size_t k = i; k < i + n; ++k) free = free && !used[k];
         if (!free) continue;
@@ -157,7 +201,7 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       bool honored = honorific_before[i] != static_cast<size_t>(-1);
       if (i + 1 < pe && tokens[i + 1].word && tokens[i + 1].capitalized) continue;
       if (i > pb && tokens[i - 1].word && tokens[i - 1].capitalized && !titled_before && !honored) continue;
-      if (vietnamese_text && !titled_before && !honored) continue;
+      if (vietnamese_text && !titled_before && !honored && !SpeechAfter(tokens, i, pe, lex)) continue;
       hit->mentions.push_back({tokens[start].begin, tokens[i].end});
       for (size_t k = start; k <= i; ++k) used[k] = 1;
     }

@@ -29,6 +29,19 @@ size_t MatchEndingAt(const PhraseTable& table, const std::vector<NameToken>& tok
 
 bool IsPunct(const NameToken& t, std::string_view p) { return !t.word && t.fold == p; }
 
+// Lowercase words that name a body by its kind ("the authority", "the
+// ministry's").
+const std::vector<std::string>& AnaphorKinds() {
+  static const std::vector<std::string> kKinds = {"authority", "agency", "department", "ministry", "committee",
+                                                  "bank", "administration", "commission", "board", "council",
+                                                  "institute", "office", "directorate"};
+  return kKinds;
+}
+bool IsAnaphorKind(const NameToken& t) {
+  return t.word && !t.capitalized &&
+         std::find(AnaphorKinds().begin(), AnaphorKinds().end(), t.fold) != AnaphorKinds().end();
+}
+
 // What lies between a title and the name that follows it.
 struct Middle {
   size_t stop = 0;  // token where the scan stopped (the name's first token when found)
@@ -46,6 +59,7 @@ struct Middle {
   size_t last_content = kNone;                // last token that belongs to the middle
   std::vector<std::pair<size_t, size_t>> claimed;  // lexicon matches
   size_t second_title = kNone;  // a second title of the same person
+  int second_title_value = -1;  // its titles.tsv entry
 };
 
 bool Claimed(const Middle& m, size_t k) {
@@ -106,16 +120,32 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
                           ((first_title.find("Prime Minister") != std::string::npos &&
                             second.find("Minister") != std::string::npos && second.find("Prime") == std::string::npos) ||
                            (first_title == "General Secretary" && (second == "President" || second == "Prime Minister")));
-        if (!concurrent && !(j == start + 1 && (lex.RolesOf(tokens[start].key) & kConnector))) {
+        // "Ambassador to Belgium and head of the Vietnamese Mission to the
+        // EU Nguyen Van Thao": "and" after the first title's host or body.
+        bool joined = j == start + 1 && (lex.RolesOf(tokens[start].key) & kConnector);
+        if (!joined && j > start + 1 && (tokens[j - 1].key == "and" || tokens[j - 1].key == "và")) {
+          joined = true;
+          for (size_t q = start; q + 1 < j && joined; ++q) joined = Claimed(m, q);
+        }
+        if (!concurrent && !joined) {
           // Back to the connector before it, over its country ("Meynardo
           // Montealegre and Vietnamese Deputy Foreign Minister ...").
+          // So does a comma in a list ("Vivian Balakrishnan, Japanese
+          // Foreign Minister ..."); a country or body after it is the next
+          // person's.
           size_t back = j;
           while (back > start && Claimed(m, back - 1)) --back;
-          if (back > start && (lex.RolesOf(tokens[back - 1].key) & kConnector)) j = back - 1;
+          if (back > start && ((lex.RolesOf(tokens[back - 1].key) & kConnector) || IsPunct(tokens[back - 1], ",")))
+            j = back - 1;
+          if (m.country_pos != kNone && m.country_pos >= j) m.country.clear(), m.country_pos = m.country_end = kNone;
+          if (m.org_pos != kNone && m.org_pos >= j) m.org = -1, m.org_pos = m.org_end = kNone;
           break;
         }
         m.claimed.push_back({j, j + other_title.length});
-        if (m.second_title == kNone) m.second_title = j;
+        if (m.second_title == kNone) {
+          m.second_title = j;
+          m.second_title_value = other_title.value;
+        }
         if (m.raw_begin != kNone) raw_open = false;
         j += other_title.length;
         continue;
@@ -136,6 +166,19 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         }
         if (!t.capitalized) break;
       }
+      // "Country Director for Vietnam": the country a post covers, right
+      // after the title, is not the one the official serves; "Minister for
+      // Foreign Affairs" names a body.
+      if (t.key == "for" && j == start) {
+        size_t len = lex.countries.Match(tokens, j + 1, end).length;
+        if (len && len >= lex.organizations.Match(tokens, j + 1, end).length) {
+          m.claimed.push_back({j, j + 1 + len});
+          m.last_content = j + len;
+          j += 1 + len;
+          raw_open = false;
+          continue;
+        }
+      }
       PhraseMatch form = lex.org_forms.Match(tokens, j, end);
       // "UBND TP.HCM": when no place follows the longest form ("UBND TP."),
       // a shorter one may be followed by a place that holds the rest.
@@ -150,6 +193,17 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       if (form.length) {
         size_t k = j + form.length;
         PhraseMatch place = lex.places.Match(tokens, k, end);
+        // "Sở Y tế tỉnh Quảng Nam": the kind of unit before the place.
+        if (!place.length && k + 1 < end && tokens[k].word) {
+          size_t unit = (lex.RolesOf(tokens[k].key) & kBlockBefore) ? 1
+                        : k + 2 < end && (lex.RolesOf(tokens[k].key + " " + tokens[k + 1].key) & kBlockBefore) ? 2
+                                                                                                           : 0;
+          PhraseMatch after = unit ? lex.places.Match(tokens, k + unit, end) : PhraseMatch{};
+          if (after.length) {
+            k += unit;
+            place = after;
+          }
+        }
         if (place.length) {
           if (m.place_country.empty()) m.place_country = lex.place_country[place.value];
           if (m.form_pos == kNone && m.org_pos == kNone) {
@@ -165,6 +219,44 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           raw_open = false;
           continue;
         }
+        // "Tại TP Hồ Chí Minh, Giám đốc Sở Y tế Tăng Chí Thượng": the form
+        // without a place names the place its sentence opened with, else
+        // the place the same form named last ("Phó Chủ tịch UBND tỉnh Lê
+        // Đức Giang" after "UBND tỉnh Thanh Hóa"); the name follows it.
+        bool earlier = false;
+        auto adopt = [&](int place_value, PersonName name) {
+          earlier = true;
+          if (m.place_country.empty()) m.place_country = lex.place_country[place_value];
+          if (m.form_pos == kNone && m.org_pos == kNone) {
+            std::string tmpl = lex.org_template[form.value];
+            size_t at = tmpl.find("{place}");
+            if (at != std::string::npos) tmpl.replace(at, 7, lex.place_english[place_value]);
+            m.form_org = tmpl;
+            m.form_pos = j;
+          }
+          m.claimed.push_back({j, k});
+          m.last_content = k - 1;
+          m.name = name;
+          m.stop = k;
+        };
+        for (size_t q = start; q-- > 0 && !earlier && !IsPunct(tokens[q], ".");) {
+          if (q == 0 || !(lex.RolesOf(tokens[q - 1].key) & kHost) || !tokens[q - 1].word) continue;
+          PhraseMatch host_place = lex.places.Match(tokens, q, start);
+          if (!host_place.length || lex.place_country[host_place.value] != "VN") continue;
+          PersonName name = MatchPersonName(tokens, k, end, lex, /*after_place_word=*/true);
+          if (!name.length) break;
+          adopt(host_place.value, name);
+        }
+        for (size_t q = j; q-- > 0 && !earlier;) {
+          PhraseMatch prev = lex.org_forms.Match(tokens, q, j);
+          if (!prev.length || lex.org_template[prev.value] != lex.org_template[form.value]) continue;
+          PhraseMatch prev_place = lex.places.Match(tokens, q + prev.length, tokens.size());
+          if (!prev_place.length) continue;
+          PersonName name = MatchPersonName(tokens, k, end, lex, /*after_place_word=*/true);
+          if (!name.length || tokens[k].all_caps) break;
+          adopt(prev_place.value, name);
+        }
+        if (earlier) return m;
       }
       PhraseMatch org = lex.organizations.Match(tokens, j, end);
       PhraseMatch country = lex.countries.Match(tokens, j, end);
@@ -253,6 +345,17 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       }
       PersonName name = MatchPersonName(tokens, j, end, lex);
       if (name.length) {
+        // "Secretary-General Kao Kim Hourn": one unknown capitalized word
+        // right after the title (or its country or body) opens the name
+        // whose later words an East Asian family name would start.
+        if (name.shape != NameShape::kVietnamese && name.shape != NameShape::kJapanese && raw_open && m.raw_begin != kNone &&
+            m.raw_begin + 1 == j && (j - 1 == start || Claimed(m, j - 2)) && CouldBeGivenOrSurname(tokens, j - 1, lex) &&
+            !tokens[j - 1].marked && !lex.FamilyCultures(tokens[j - 1])) {
+          m.name = {name.length + 1, NameShape::kWestern};
+          m.stop = j - 1;
+          m.raw_begin = m.raw_end = kNone;
+          return m;
+        }
         m.name = name;
         m.stop = j;
         return m;
@@ -265,11 +368,30 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         ++j;
         continue;
       }
+      // "head of the ministry's Medical Services Administration": the body
+      // after the possessive is the one.
+      if (t.key == "the" && j + 3 < end && IsAnaphorKind(tokens[j + 1]) && IsPunct(tokens[j + 2], "'s") &&
+          tokens[j + 3].capitalized && m.raw_begin == kNone) {
+        m.claimed.push_back({j, j + 3});
+        j += 3;
+        continue;
+      }
+      // "Ursula von der Leyen": a lowercase particle between the words of a
+      // Western name.
+      if ((roles & kNameParticle) && !t.marked && j > start && tokens[j - 1].word && j + 1 < end &&
+          tokens[j + 1].word && !tokens[j + 1].marked &&
+          (tokens[j - 1].capitalized || (lex.RolesOf(tokens[j - 1].key) & kNameParticle)) &&
+          (tokens[j + 1].capitalized || (lex.RolesOf(tokens[j + 1].key) & kNameParticle))) {
+        extend_raw(j);
+        ++j;
+        continue;
+      }
       // A lowercase word: a connector inside a name ("of", "and", "và")
       // followed by more of the name, or a lowercase word of a Vietnamese
       // body's name after its head ("Cục Xuất nhập khẩu").
       bool next_continues = j + 1 < end && !(lex.RolesOf(tokens[j + 1].key) & kStop) &&
-                            (tokens[j + 1].capitalized || (lex.RolesOf(tokens[j + 1].key) & kConnector));
+                            (tokens[j + 1].capitalized || (lex.RolesOf(tokens[j + 1].key) & kConnector) ||
+                             lex.titles.Match(tokens, j + 1, end).length);
       if ((roles & kConnector) && next_continues && !(roles & kStop)) {
         if (m.raw_begin != kNone) extend_raw(j);
         ++j;
@@ -334,15 +456,30 @@ std::string Slice(std::string_view text, const std::vector<NameToken>& tokens, s
 // anything else ("Francisco Tiu Laurel"), and a suffix ("Marcos Jr.").
 // Returns the first token, or kNone.
 size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, size_t lo, size_t end, const Middle& m,
-                          const OfficialsLexicon& lex) {
+                          const OfficialsLexicon& lex, size_t* name_end) {
   if (stop < end && tokens[stop].word && tokens[stop].capitalized) return kNone;
   if (stop < end && !tokens[stop].word && !IsPunct(tokens[stop], ",") && !IsPunct(tokens[stop], ".") &&
       !IsPunct(tokens[stop], "(") && !IsPunct(tokens[stop], "'s") && !IsPunct(tokens[stop], ";") &&
       !IsPunct(tokens[stop], ":"))
     return kNone;
   size_t last = stop;  // one past the given and family names
+  // "Sok Chenda Sophea on the sidelines": connectors the middle ran into.
+  while (last > lo && tokens[last - 1].word && !tokens[last - 1].capitalized &&
+         (lex.RolesOf(tokens[last - 1].key) & kConnector))
+    --last;
+  *name_end = last;
   if (last > lo && (lex.RolesOf(tokens[last - 1].key) & kNameSuffix)) --last;
   if (last < lo + 2) return kNone;
+  // "Ursula von der Leyen": given name, particles, family name.
+  if (CouldBeGivenOrSurname(tokens, last - 1, lex) && !Claimed(m, last - 1)) {
+    size_t k = last - 1;
+    while (k > lo && tokens[k - 1].word && !tokens[k - 1].capitalized && !tokens[k - 1].marked &&
+           (lex.RolesOf(tokens[k - 1].key) & kNameParticle))
+      --k;
+    if (k < last - 1 && k > lo && CouldBeGivenOrSurname(tokens, k - 1, lex) && !Claimed(m, k - 1) &&
+        !tokens[k - 1].marked)
+      return k - 1;
+  }
   size_t a = last - 2;
   for (size_t k = a; k < last; ++k) {
     if (Claimed(m, k) || !CouldBeGivenOrSurname(tokens, k, lex)) return kNone;
@@ -471,6 +608,11 @@ size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo
   }
   if (last >= lo + 1 && CouldBeGivenOrSurname(tokens, last, lex) && CouldBeGivenOrSurname(tokens, last - 1, lex)) {
     size_t s = last - 1;
+    // Not a country or place of two words ("Thái Lan"), nor a place after
+    // "tại"/"in" ("tại Viêng Chăn, Tổng Bí thư ...").
+    if (lex.countries.Match(tokens, s, last + 1).length || lex.places.Match(tokens, s, last + 1).length)
+      return kNone;
+    if (s > lo && tokens[s - 1].word && (lex.RolesOf(tokens[s - 1].key) & kHost)) return kNone;
     if (s > lo && tokens[s - 1].word && tokens[s - 1].capitalized && !lex.honorifics.Match(tokens, s - 1, s).length)
       return kNone;
     *shape = NameShape::kWestern;
@@ -571,6 +713,19 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
           }
         }
       }
+      // "Foreign Minister Wang Yi, US Secretary of State Antony Blinken": a
+      // name its own title introduced is no appositive of this title when
+      // a name follows this one.
+      if (s != kNone) {
+        for (const auto& o : out) {
+          size_t unused = m.stop;
+          if (o.name_begin == s && o.mention_begin < tokens[s].begin &&
+              FallbackNameBefore(tokens, m.stop, title_end, end, m, lex, &unused) != kNone) {
+            s = kNone;
+            break;
+          }
+        }
+      }
       if (s != kNone) {
         backward = true;
         mention.name_begin = s;
@@ -579,13 +734,14 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
                                : prefix_begin - 1;
         mention.shape = shape;
       } else {
-        size_t a = FallbackNameBefore(tokens, m.stop, title_end, end, m, lex);
+        size_t fallback_end = m.stop;
+        size_t a = FallbackNameBefore(tokens, m.stop, title_end, end, m, lex, &fallback_end);
         if (a == kNone) {
           i = title_end;
           continue;
         }
         mention.name_begin = a;
-        mention.name_end = m.stop;
+        mention.name_end = fallback_end;
         mention.shape = NameShape::kWestern;
         // The fallback name is not part of the body's name.
         if (m.raw_end != kNone && m.raw_end > a) m.raw_end = a;
@@ -599,9 +755,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     bool org_known = false;
     // "Pham Nguyen Hung, Director General of the authority": a body named
     // by its kind refers to the last body of that kind named before it.
-    static const std::vector<std::string> kAnaphors = {"authority", "agency", "department", "ministry", "committee",
-                                                       "bank", "administration", "commission", "board", "council",
-                                                       "institute", "office", "directorate"};
+    const std::vector<std::string>& kAnaphors = AnaphorKinds();
     bool anaphor = false;
     if (title_end + 2 < end && tokens[title_end].key == "of" && tokens[title_end + 1].key == "the" &&
         tokens[title_end + 2].word && !tokens[title_end + 2].capitalized &&
@@ -721,7 +875,9 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
                       : !org_country.empty() ? org_country
                       : !m.place_country.empty() ? m.place_country
                       : !pre.place_country.empty() ? pre.place_country
-                                                   : info.country;
+                      : !info.country.empty() ? info.country
+                      : m.second_title_value >= 0 ? lex.title_info[m.second_title_value].country
+                                                  : "";
     bool from_title = !org.empty() && org == info.organization && !mention.country.empty();
     if ((org.empty() || from_title) && !anaphor) {
       // "Trade Minister Ahn Duk-geun" in an article that names the Ministry
@@ -733,7 +889,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       for (size_t q = i; q < title_end; ++q) {
         if (!tokens[q].word) continue;
         const std::string& f = tokens[q].fold;
-        if (f == "governor") governor = true;
+        if (f == "governor" || (f == "doc" && q > i && tokens[q - 1].fold == "thong")) governor = true;
         if (f != "minister" && f != "deputy" && f != "vice" && f != "first" && f != "governor") portfolio.push_back(f);
       }
       for (const auto& [pos, value] : doc_bodies) {

@@ -33,7 +33,8 @@ uint32_t RoleOf(std::string_view s) {
       {"connector", kConnector}, {"modifier", kModifier},   {"host", kHost},
       {"org_head", kOrgHead},    {"state", kStateBody},     {"business", kBusiness},
       {"not_name", kNotName},    {"block_before", kBlockBefore}, {"block_after", kBlockAfter},
-      {"stop", kStop}, {"name_suffix", kNameSuffix}};
+      {"stop", kStop}, {"name_suffix", kNameSuffix},
+      {"name_particle", kNameParticle}, {"speech", kSpeech}};
   for (const auto& [name, role] : kRoles) {
     if (name == s) return role;
   }

@@ -82,6 +82,8 @@ enum WordRole : uint32_t {
   kBlockAfter = 1u << 8,    // after a name, makes it a place: City, Street
   kStop = 1u << 9,          // ends an organization: at, in, said
   kNameSuffix = 1u << 10,   // after a Western name: Jr., Sr., III
+  kNameParticle = 1u << 11, // lowercase inside a Western name: von, der, van, de
+  kSpeech = 1u << 12,       // a speech verb after a bare Vietnamese short name: cho biết, nói
 };
 
 enum NameCulture : uint32_t {

@@ -1,5 +1,7 @@
 #include "extractors/officials/person_name.h"
 
+#include <string_view>
+
 namespace vnie {
 namespace {
 
@@ -22,6 +24,41 @@ bool BlockedAfter(const std::vector<NameToken>& tokens, size_t after, size_t end
   return after < end && tokens[after].word && (lex.RolesOf(tokens[after].key) & kBlockAfter);
 }
 
+// Whether FOLD (a lowercase ASCII word) can be a Vietnamese syllable written
+// without diacritics: no f, j, w or z, and only the consonant clusters
+// Vietnamese spelling has at its start and end.  "Jong", "Suk", "Yeol",
+// "Hourn" cannot; "Un", "Hong", "Quoc" can.
+bool VietnameseSyllableShape(const std::string& fold) {
+  if (fold.empty()) return false;
+  static const char* const kInitials[] = {"ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c",
+                                          "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"};
+  static const char* const kFinals[] = {"ch", "ng", "nh", "c", "m", "n", "p", "t"};
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  for (char c : fold) {
+    if (c < 'a' || c > 'z' || c == 'f' || c == 'j' || c == 'w' || c == 'z') return false;
+  }
+  size_t b = 0;
+  if (!vowel(fold[0])) {
+    for (const char* ini : kInitials) {
+      std::string_view v(ini);
+      if (fold.compare(0, v.size(), v) == 0 && v.size() < fold.size() && vowel(fold[v.size()])) {
+        b = v.size();
+        break;
+      }
+    }
+    if (b == 0) return false;
+  }
+  size_t e = fold.size();
+  while (e > b && !vowel(fold[e - 1])) --e;
+  if (e == b || e - b > 3) return false;  // no nucleus, or more vowels than a syllable holds
+  std::string_view tail(fold.data() + e, fold.size() - e);
+  if (tail.empty()) return true;
+  for (const char* fin : kFinals) {
+    if (tail == fin) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool CouldBeGivenOrSurname(const std::vector<NameToken>& tokens, size_t i, const OfficialsLexicon& lex) {
@@ -34,10 +71,11 @@ bool CouldBeGivenOrSurname(const std::vector<NameToken>& tokens, size_t i, const
   return !ClaimedByLexicon(tokens, i, i + 1, lex) && !lex.honorifics.Match(tokens, i, i + 1).length;
 }
 
-PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex) {
+PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex,
+                           bool after_place_word) {
   if (i >= end || !PlainWord(tokens[i])) return {};
   if (lex.RolesOf(tokens[i].key) & (kNotName | kOrgHead)) return {};
-  if (ClaimedByLexicon(tokens, i, end, lex) || BlockedBefore(tokens, i, lex)) return {};
+  if (ClaimedByLexicon(tokens, i, end, lex) || (!after_place_word && BlockedBefore(tokens, i, lex))) return {};
   uint32_t cultures = lex.FamilyCultures(tokens[i]);
   PersonName out;
   auto next_plain = [&](size_t k) { return k < end && PlainWord(tokens[k]) && !(lex.RolesOf(tokens[k].key) & kNotName); };
@@ -54,13 +92,31 @@ PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_
     bool marked = tokens[i].marked || (next_plain(i + 1) && tokens[i + 1].marked);
     bool vietnamese = (cultures & kVietnamese) && (marked || !(cultures & (kKorean | kChinese)) || !korean_given);
     if ((cultures & kKorean) && korean_given && !marked) vietnamese = false;
+    // Nor when, written without diacritics, a given-name word cannot be a
+    // Vietnamese syllable ("Kim Jong Un", "Kim Yo Jong").
+    if (vietnamese && !marked && (cultures & (kKorean | kChinese))) {
+      for (size_t k = i + 1; k < end && k < i + 4 && next_plain(k) && !tokens[k].hyphenated; ++k) {
+        if (!VietnameseSyllableShape(tokens[k].fold)) {
+          vietnamese = false;
+          break;
+        }
+      }
+    }
     // A family name both cultures use ("Kim", "Ha", "Do") is Vietnamese
     // unless a hyphenated Korean given name follows ("Kim Jin-pyo").
     if (vietnamese) {
       size_t k = i + 1;
       // Syllables of a Vietnamese name may spell a country or a place
       // ("Hồ Đức Phớc", "Nguyễn Sinh Nhật Tân"): only capitals count.
-      while (k < end && k < i + 5 && next_plain(k) && !tokens[k].hyphenated) ++k;
+      // A syllable that is also a capitalized English word ("An") stays
+      // inside the name: "Ho An Phong", "Dang Hoang An".
+      auto inner_syllable = [&](size_t q) {
+        if (q >= end || !PlainWord(tokens[q]) || !(lex.RolesOf(tokens[q].key) & kNotName)) return false;
+        if (tokens[q].fold.size() < 2 || !VietnameseSyllableShape(tokens[q].fold)) return false;
+        bool next_name = next_plain(q + 1) && !tokens[q + 1].hyphenated;
+        return next_name || (q >= i + 2 && !(q + 1 < end && tokens[q + 1].word && tokens[q + 1].capitalized));
+      };
+      while (k < end && k < i + 5 && (next_plain(k) || inner_syllable(k)) && !tokens[k].hyphenated) ++k;
       if (k - i >= 2) out = {k - i, NameShape::kVietnamese};
     } else if (cultures & kKorean) {
       if (next_plain(i + 1)) {

@@ -27,7 +27,10 @@ struct PersonName {
 // The name that starts at TOKENS[i] (not past END), recognized by its family
 // name (family_names.tsv).  No name when the words are a place ("Ho Chi Minh
 // City", "đường Lê Duẩn") or a lexicon organization or country.
-PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex);
+// AFTER_PLACE_WORD: the word before (tỉnh, TP) ends a body named earlier with
+// its place ("UBND tỉnh Lê Đức Giang"), so it does not make the name a place.
+PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex,
+                           bool after_place_word = false);
 
 // Whether TOKENS[i] may be part of a Western-shaped name found by position
 // only (two capitalized words right before or after a title).

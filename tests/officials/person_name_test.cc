@@ -66,6 +66,22 @@ TEST(PersonName, KoreanNamesHyphenatedOrSpaced) {
   EXPECT_EQ(NameAtStart("Do Thang Hai chaired").shape, NameShape::kVietnamese);
 }
 
+TEST(PersonName, SharedFamilyNameWithNonVietnameseSyllablesIsKorean) {
+  // "Kim" and "Ha" are Vietnamese too; "Jong" and "Yeol" cannot be Vietnamese
+  // syllables, "Kim Ngoc" and "Anh Duc" can.
+  Found a = NameAtStart("Kim Jong Un said");
+  EXPECT_EQ(a.name, "Kim Jong Un");
+  EXPECT_EQ(a.shape, NameShape::kKorean);
+  EXPECT_EQ(NameAtStart("Ha Kim Ngoc said").shape, NameShape::kVietnamese);
+  EXPECT_EQ(NameAtStart("Ha Anh Duc said").shape, NameShape::kVietnamese);
+}
+
+TEST(PersonName, EnglishWordSyllableInsideAVietnameseName) {
+  EXPECT_EQ(NameAtStart("Ho An Phong said").name, "Ho An Phong");
+  EXPECT_EQ(NameAtStart("Dang Hoang An said").name, "Dang Hoang An");
+  EXPECT_EQ(NameAtStart("Le An").name, "");
+}
+
 TEST(PersonName, ChineseAndJapaneseNames) {
   EXPECT_EQ(NameAtStart("Xi Jinping said").shape, NameShape::kChinese);
   Found j = NameAtStart("Fumio Kishida welcomed");
