@@ -161,12 +161,13 @@ struct MoneyMatcher::Atom {
 };
 
 MoneyMatcher::MoneyMatcher() {
-  std::vector<std::string> prefixes, suffixes;
+  std::vector<std::string> prefixes, suffixes, named;
   for (const auto& row : ParseTsv(Data("currencies.tsv"))) {
     if (row.size() < 3) throw std::runtime_error("money: currencies.tsv: a row needs form, currency, where");
     std::string form = Field(row, 0), where = Field(row, 2);
     CurrencyForm& c = currencies_[Key(form)];
     c.currency = Field(row, 1) == "-" ? std::string() : Field(row, 1);
+    if (!c.currency.empty()) named.push_back(form);
     if (!Field(row, 3).empty()) c.power = std::stoi(Field(row, 3));
     if (where == "prefix" || where == "both") {
       c.prefix = true;
@@ -251,6 +252,10 @@ MoneyMatcher::MoneyMatcher() {
   for (const auto& line : ParseTsv(Data("not_currency.txt"))) not_currency_.push_back(Key(Field(line, 0)));
   std::vector<std::string> percent;
   for (const auto& line : ParseTsv(Data("percent_words.txt"))) percent.push_back(Field(line, 0));
+  std::vector<std::string> per, equals;
+  for (const auto& row : ParseTsv(Data("exchange_rate_words.txt"))) {
+    (Field(row, 1) == "equals" ? equals : per).push_back(Field(row, 0));
+  }
 
   const std::string sp(kSpace), dash(kDash);
   const std::string number = R"(\d+(?:[.,]\d+)*)";
@@ -272,6 +277,11 @@ MoneyMatcher::MoneyMatcher() {
   change_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(changes) + ")" + sp + "+" +
                     Alternation(leads) + sp + "+$");
   step_ = Compile(sp + "*(" + Alternation(steps) + ")" + sp + "*");
+  // A word after "per" ends there ("per USD", not "perUSD"); the currency
+  // is written with no number after it ("$5 per $100" is money).
+  per_currency_ = Compile(sp + "*" + Alternation(per) + sp + "*" + Alternation(named) + R"((?:[^\pL\pN]|$))");
+  equals_after_ = Compile(sp + "*" + Alternation(equals));
+  equals_before_ = Compile(Alternation(equals) + sp + "*$");
 }
 
 MoneyMatcher::~MoneyMatcher() = default;
@@ -552,6 +562,16 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       pos = std::max(atom.end, pos + 1);
       continue;
     }
+    // An exchange rate is no amount: "25,450 VND/USD", "152 yen per
+    // dollar", either side of "($1 = 25,450 dong)".
+    if (!atom.currency.empty() &&
+        (per_currency_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0) ||
+         equals_after_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0) ||
+         RE2::PartialMatch(text.substr(atom.begin > 8 ? atom.begin - 8 : 0, atom.begin > 8 ? 8 : atom.begin),
+                           *equals_before_))) {
+      pos = std::max(atom.end, pos + 1);
+      continue;
+    }
     atoms.push_back(atom);
     pos = atom.end;
   }
@@ -673,7 +693,11 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
         // $2 billion") unless a lead or a change word comes first ("rose from
         // $1 billion to $2 billion", "grew by $1 billion to $5 billion").
         bool led = opener != nullptr && !opener->forces;
-        bool joins = (is_plain && (is_dash || incomplete || !led)) || (opener_links && (opener->forces || incomplete));
+        // A bare number after a complete amount with a multiplier counts
+        // something else: "VND30,081 billion to 35,824 investors".
+        bool bare_tail = !is_dash && a.has_multiplier && b.currency.empty() && !b.has_multiplier;
+        bool joins = !bare_tail &&
+                     ((is_plain && (is_dash || incomplete || !led)) || (opener_links && (opener->forces || incomplete)));
         bool same_currency = a.currency.empty() || b.currency.empty() || a.currency == b.currency;
         Atom first = a, second = b;
         if (first.currency.empty()) first.currency = second.currency;

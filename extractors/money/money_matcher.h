@@ -105,6 +105,9 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> opener_;      // a range opener ending the text before an amount
   std::unique_ptr<re2::RE2> change_;      // a change word (and a lead) ending the text before an amount
   std::unique_ptr<re2::RE2> step_;        // the whole gap between the two amounts of a change
+  std::unique_ptr<re2::RE2> per_currency_;  // anchored: "/", "per" and a currency with no number
+  std::unique_ptr<re2::RE2> equals_after_;  // anchored: spacing, "="
+  std::unique_ptr<re2::RE2> equals_before_;  // "=" and spacing ending the text before an amount
 };
 
 }  // namespace vnie
