@@ -183,6 +183,9 @@ MoneyMatcher::MoneyMatcher() {
     ContextRule& rule = context_rules_[Key(Field(row, 0))];
     rule.currency = Field(row, 1);
     rule.context = Compile(R"((?:^|[^\pL\pN]))" + Alternation(SplitBar(row[2])) + R"((?:$|[^\pL\pN]))");
+    if (!Field(row, 3).empty()) {
+      rule.unless = Compile(R"((?:^|[^\pL\pN]))" + Alternation(SplitBar(row[3])) + R"((?:$|[^\pL\pN]))");
+    }
   }
   std::vector<std::string> multipliers;
   for (const auto& row : ParseTsv(Data("multipliers.tsv"))) {
@@ -583,7 +586,9 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
   if (auto it = formats_.find(std::string(lang)); it != formats_.end()) format = it->second;
   std::map<std::string, std::string> context_currency;
   for (const auto& [form, rule] : context_rules_) {
-    if (RE2::PartialMatch(text, *rule.context)) context_currency[form] = rule.currency;
+    if (RE2::PartialMatch(text, *rule.context) && !(rule.unless && RE2::PartialMatch(text, *rule.unless))) {
+      context_currency[form] = rule.currency;
+    }
   }
   std::vector<Atom> atoms = FindAtoms(text, format, context_currency);
   // Compound amounts: "1 tỷ 200 triệu đồng", "12 triệu 500 nghìn đồng".

@@ -66,6 +66,7 @@ class MoneyMatcher {
   struct ContextRule {
     std::string currency;
     std::unique_ptr<re2::RE2> context;
+    std::unique_ptr<re2::RE2> unless;  // null when no word overrules the context
   };
   struct Opener {
     bool forces = false;
