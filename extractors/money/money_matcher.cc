@@ -282,7 +282,8 @@ MoneyMatcher::MoneyMatcher() {
   step_ = Compile(sp + "*(" + Alternation(steps) + ")" + sp + "*");
   // A word after "per" ends there ("per USD", not "perUSD"); the currency
   // is written with no number after it ("$5 per $100" is money).
-  per_currency_ = Compile(sp + "*" + Alternation(per) + sp + "*" + Alternation(named) + R"((?:[^\pL\pN]|$))");
+  per_currency_ =
+      Compile(sp + "*" + Alternation(per) + sp + "*(?:1" + sp + "*)?(" + Alternation(named) + R"()(?:[^\pL\pN]|$))");
   equals_after_ = Compile(sp + "*" + Alternation(equals));
   equals_before_ = Compile(Alternation(equals) + sp + "*$");
 }
@@ -566,14 +567,21 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       continue;
     }
     // An exchange rate is no amount: "25,450 VND/USD", "152 yen per
-    // dollar", either side of "($1 = 25,450 dong)".
-    if (!atom.currency.empty() &&
-        (per_currency_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0) ||
-         equals_after_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0) ||
-         RE2::PartialMatch(text.substr(atom.begin > 8 ? atom.begin - 8 : 0, atom.begin > 8 ? 8 : atom.begin),
-                           *equals_before_))) {
-      pos = std::max(atom.end, pos + 1);
-      continue;
+    // dollar", "25.000 VND/1 USD" (the "1 USD" with it), either side of
+    // "($1 = 25,450 dong)".
+    if (!atom.currency.empty()) {
+      re2::StringPiece per[2];
+      if (per_currency_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, per, 2) &&
+          !NotCurrencyAt(text, offset(per[1]))) {
+        pos = offset(per[1]) + per[1].size();
+        continue;
+      }
+      if (equals_after_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0) ||
+          RE2::PartialMatch(text.substr(atom.begin > 8 ? atom.begin - 8 : 0, atom.begin > 8 ? 8 : atom.begin),
+                            *equals_before_)) {
+        pos = std::max(atom.end, pos + 1);
+        continue;
+      }
     }
     atoms.push_back(atom);
     pos = atom.end;
@@ -716,6 +724,14 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
         if (!upwards && !a.has_multiplier && !a.currency.empty()) {
           first.power = a.power;
           upwards = CompareDecimals(first.Value(), second.Value()) < 0;
+        }
+        // A bare first end written in full ("từ 800.000 - 1 triệu đồng")
+        // borrows only the currency, when it is within a tenth of the
+        // second (so "2023 - 5 triệu đồng" stays a year).
+        if (!upwards && !a.has_multiplier && a.currency.empty() && !a.year_like) {
+          first.power = a.power;
+          upwards = CompareDecimals(first.Value(), second.Value()) < 0 &&
+                    CompareDecimals(ScaleByPowerOfTen(first.Value(), 1), second.Value()) >= 0;
         }
         if (joins && same_currency && upwards && (!a.currency.empty() || !b.currency.empty())) {
           f.amount_min = first.Value();
