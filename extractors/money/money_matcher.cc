@@ -255,9 +255,10 @@ MoneyMatcher::MoneyMatcher() {
   for (const auto& line : ParseTsv(Data("not_currency.txt"))) not_currency_.push_back(Key(Field(line, 0)));
   std::vector<std::string> percent;
   for (const auto& line : ParseTsv(Data("percent_words.txt"))) percent.push_back(Field(line, 0));
-  std::vector<std::string> per, equals;
+  std::vector<std::string> per, equals, unit;
   for (const auto& row : ParseTsv(Data("exchange_rate_words.txt"))) {
-    (Field(row, 1) == "equals" ? equals : per).push_back(Field(row, 0));
+    const std::string role = Field(row, 1);
+    (role == "equals" ? equals : role == "unit" ? unit : per).push_back(Field(row, 0));
   }
 
   const std::string sp(kSpace), dash(kDash);
@@ -285,6 +286,7 @@ MoneyMatcher::MoneyMatcher() {
   per_currency_ =
       Compile(sp + "*" + Alternation(per) + sp + "*(?:1" + sp + "*)?(" + Alternation(named) + R"()(?:[^\pL\pN]|$))");
   equals_after_ = Compile(sp + "*" + Alternation(equals));
+  unit_equals_ = Compile(sp + "*" + Alternation(unit) + sp + "*");
   equals_before_ = Compile(Alternation(equals) + sp + "*$");
 }
 
@@ -638,6 +640,14 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
   std::vector<FoundAmount> found;
   for (size_t i = 0; i < atoms.size(); ++i) {
     Atom a = atoms[i];
+    // One unit of a currency and its price in another: "1 USD đổi được
+    // 25.400 đồng", "$1 equals 25,450 dong" is an exchange rate.
+    if (i + 1 < atoms.size() && !a.currency.empty() && !a.has_multiplier && CompareDecimals(a.Value(), "1") == 0 &&
+        !atoms[i + 1].currency.empty() && atoms[i + 1].currency != a.currency &&
+        RE2::FullMatch(text.substr(a.end, atoms[i + 1].begin - a.end), *unit_equals_)) {
+      ++i;
+      continue;
+    }
     FoundAmount f;
     f.begin = a.begin;
     f.end = a.end;

@@ -108,6 +108,7 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> step_;        // the whole gap between the two amounts of a change
   std::unique_ptr<re2::RE2> per_currency_;  // anchored: "/", "per" and a currency with no number
   std::unique_ptr<re2::RE2> equals_after_;  // anchored: spacing, "="
+  std::unique_ptr<re2::RE2> unit_equals_;  // the whole gap between one unit and its price in another currency
   std::unique_ptr<re2::RE2> equals_before_;  // "=" and spacing ending the text before an amount
 };
 
