@@ -169,6 +169,7 @@ MoneyMatcher::MoneyMatcher() {
     c.currency = Field(row, 1) == "-" ? std::string() : Field(row, 1);
     if (!c.currency.empty()) named.push_back(form);
     if (!Field(row, 3).empty()) c.power = std::stoi(Field(row, 3));
+    c.country_open = Field(row, 4) == "country";
     if (where == "prefix" || where == "both") {
       c.prefix = true;
       prefixes.push_back(form);
@@ -555,6 +556,12 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         size_t last_word = form.find_last_of(' ');
         last_word = last_word == std::string_view::npos ? 0 : last_word + 1;
         if (c.power != 0 && u_isupper(CodePointAt(form, last_word))) currency.clear();
+        // "đô la Brunei": a dollar of a country the table does not name.
+        if (c.country_open) {
+          size_t next = form_end;
+          while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
+          if (next > form_end && u_isupper(CodePointAt(text, next))) currency.clear();
+        }
         if (!currency.empty() && EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin) &&
             !opens_next && !year_before_code && !StartsProperName(text, form_begin, form_end)) {
           atom.currency = currency;

@@ -58,6 +58,7 @@ class MoneyMatcher {
     bool prefix = false;
     bool suffix = false;
     int power = 0;  // a subunit's power of ten ("cents": -2)
+    bool country_open = false;  // "đô la": a capitalized country after it names another dollar
   };
   struct WrittenWord {
     std::string value;
