@@ -161,13 +161,15 @@ struct MoneyMatcher::Atom {
 };
 
 MoneyMatcher::MoneyMatcher() {
-  std::vector<std::string> prefixes, suffixes;
+  std::vector<std::string> prefixes, suffixes, named;
   for (const auto& row : ParseTsv(Data("currencies.tsv"))) {
     if (row.size() < 3) throw std::runtime_error("money: currencies.tsv: a row needs form, currency, where");
     std::string form = Field(row, 0), where = Field(row, 2);
     CurrencyForm& c = currencies_[Key(form)];
     c.currency = Field(row, 1) == "-" ? std::string() : Field(row, 1);
+    if (!c.currency.empty()) named.push_back(form);
     if (!Field(row, 3).empty()) c.power = std::stoi(Field(row, 3));
+    c.country_open = Field(row, 4) == "country";
     if (where == "prefix" || where == "both") {
       c.prefix = true;
       prefixes.push_back(form);
@@ -182,6 +184,9 @@ MoneyMatcher::MoneyMatcher() {
     ContextRule& rule = context_rules_[Key(Field(row, 0))];
     rule.currency = Field(row, 1);
     rule.context = Compile(R"((?:^|[^\pL\pN]))" + Alternation(SplitBar(row[2])) + R"((?:$|[^\pL\pN]))");
+    if (!Field(row, 3).empty()) {
+      rule.unless = Compile(R"((?:^|[^\pL\pN]))" + Alternation(SplitBar(row[3])) + R"((?:$|[^\pL\pN]))");
+    }
   }
   std::vector<std::string> multipliers;
   for (const auto& row : ParseTsv(Data("multipliers.tsv"))) {
@@ -251,6 +256,11 @@ MoneyMatcher::MoneyMatcher() {
   for (const auto& line : ParseTsv(Data("not_currency.txt"))) not_currency_.push_back(Key(Field(line, 0)));
   std::vector<std::string> percent;
   for (const auto& line : ParseTsv(Data("percent_words.txt"))) percent.push_back(Field(line, 0));
+  std::vector<std::string> per, equals, unit;
+  for (const auto& row : ParseTsv(Data("exchange_rate_words.txt"))) {
+    const std::string role = Field(row, 1);
+    (role == "equals" ? equals : role == "unit" ? unit : per).push_back(Field(row, 0));
+  }
 
   const std::string sp(kSpace), dash(kDash);
   const std::string number = R"(\d+(?:[.,]\d+)*)";
@@ -272,6 +282,13 @@ MoneyMatcher::MoneyMatcher() {
   change_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(changes) + ")" + sp + "+" +
                     Alternation(leads) + sp + "+$");
   step_ = Compile(sp + "*(" + Alternation(steps) + ")" + sp + "*");
+  // A word after "per" ends there ("per USD", not "perUSD"); the currency
+  // is written with no number after it ("$5 per $100" is money).
+  per_currency_ =
+      Compile(sp + "*" + Alternation(per) + sp + "*(?:1" + sp + "*)?(" + Alternation(named) + R"()(?:[^\pL\pN]|$))");
+  equals_after_ = Compile(sp + "*" + Alternation(equals));
+  unit_equals_ = Compile(sp + "*" + Alternation(unit) + sp + "*");
+  equals_before_ = Compile(Alternation(equals) + sp + "*$");
 }
 
 MoneyMatcher::~MoneyMatcher() = default;
@@ -539,6 +556,12 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         size_t last_word = form.find_last_of(' ');
         last_word = last_word == std::string_view::npos ? 0 : last_word + 1;
         if (c.power != 0 && u_isupper(CodePointAt(form, last_word))) currency.clear();
+        // "đô la Brunei": a dollar of a country the table does not name.
+        if (c.country_open) {
+          size_t next = form_end;
+          while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
+          if (next > form_end && u_isupper(CodePointAt(text, next))) currency.clear();
+        }
         if (!currency.empty() && EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin) &&
             !opens_next && !year_before_code && !StartsProperName(text, form_begin, form_end)) {
           atom.currency = currency;
@@ -552,6 +575,23 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       pos = std::max(atom.end, pos + 1);
       continue;
     }
+    // An exchange rate is no amount: "25,450 VND/USD", "152 yen per
+    // dollar", "25.000 VND/1 USD" (the "1 USD" with it), either side of
+    // "($1 = 25,450 dong)".
+    if (!atom.currency.empty()) {
+      re2::StringPiece per[2];
+      if (per_currency_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, per, 2) &&
+          !NotCurrencyAt(text, offset(per[1]))) {
+        pos = offset(per[1]) + per[1].size();
+        continue;
+      }
+      if (equals_after_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0) ||
+          RE2::PartialMatch(text.substr(atom.begin > 8 ? atom.begin - 8 : 0, atom.begin > 8 ? 8 : atom.begin),
+                            *equals_before_)) {
+        pos = std::max(atom.end, pos + 1);
+        continue;
+      }
+    }
     atoms.push_back(atom);
     pos = atom.end;
   }
@@ -563,7 +603,9 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
   if (auto it = formats_.find(std::string(lang)); it != formats_.end()) format = it->second;
   std::map<std::string, std::string> context_currency;
   for (const auto& [form, rule] : context_rules_) {
-    if (RE2::PartialMatch(text, *rule.context)) context_currency[form] = rule.currency;
+    if (RE2::PartialMatch(text, *rule.context) && !(rule.unless && RE2::PartialMatch(text, *rule.unless))) {
+      context_currency[form] = rule.currency;
+    }
   }
   std::vector<Atom> atoms = FindAtoms(text, format, context_currency);
   // Compound amounts: "1 tỷ 200 triệu đồng", "12 triệu 500 nghìn đồng".
@@ -605,6 +647,14 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
   std::vector<FoundAmount> found;
   for (size_t i = 0; i < atoms.size(); ++i) {
     Atom a = atoms[i];
+    // One unit of a currency and its price in another: "1 USD đổi được
+    // 25.400 đồng", "$1 equals 25,450 dong" is an exchange rate.
+    if (i + 1 < atoms.size() && !a.currency.empty() && !a.has_multiplier && CompareDecimals(a.Value(), "1") == 0 &&
+        !atoms[i + 1].currency.empty() && atoms[i + 1].currency != a.currency &&
+        RE2::FullMatch(text.substr(a.end, atoms[i + 1].begin - a.end), *unit_equals_)) {
+      ++i;
+      continue;
+    }
     FoundAmount f;
     f.begin = a.begin;
     f.end = a.end;
@@ -673,7 +723,11 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
         // $2 billion") unless a lead or a change word comes first ("rose from
         // $1 billion to $2 billion", "grew by $1 billion to $5 billion").
         bool led = opener != nullptr && !opener->forces;
-        bool joins = (is_plain && (is_dash || incomplete || !led)) || (opener_links && (opener->forces || incomplete));
+        // A bare number after a complete amount with a multiplier counts
+        // something else: "VND30,081 billion to 35,824 investors".
+        bool bare_tail = !is_dash && a.has_multiplier && b.currency.empty() && !b.has_multiplier;
+        bool joins = !bare_tail &&
+                     ((is_plain && (is_dash || incomplete || !led)) || (opener_links && (opener->forces || incomplete)));
         bool same_currency = a.currency.empty() || b.currency.empty() || a.currency == b.currency;
         Atom first = a, second = b;
         if (first.currency.empty()) first.currency = second.currency;
@@ -687,6 +741,14 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
         if (!upwards && !a.has_multiplier && !a.currency.empty()) {
           first.power = a.power;
           upwards = CompareDecimals(first.Value(), second.Value()) < 0;
+        }
+        // A bare first end written in full ("từ 800.000 - 1 triệu đồng")
+        // borrows only the currency, when it is within a tenth of the
+        // second (so "2023 - 5 triệu đồng" stays a year).
+        if (!upwards && !a.has_multiplier && a.currency.empty() && !a.year_like) {
+          first.power = a.power;
+          upwards = CompareDecimals(first.Value(), second.Value()) < 0 &&
+                    CompareDecimals(ScaleByPowerOfTen(first.Value(), 1), second.Value()) >= 0;
         }
         if (joins && same_currency && upwards && (!a.currency.empty() || !b.currency.empty())) {
           f.amount_min = first.Value();

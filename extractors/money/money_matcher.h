@@ -58,6 +58,7 @@ class MoneyMatcher {
     bool prefix = false;
     bool suffix = false;
     int power = 0;  // a subunit's power of ten ("cents": -2)
+    bool country_open = false;  // "đô la": a capitalized country after it names another dollar
   };
   struct WrittenWord {
     std::string value;
@@ -66,6 +67,7 @@ class MoneyMatcher {
   struct ContextRule {
     std::string currency;
     std::unique_ptr<re2::RE2> context;
+    std::unique_ptr<re2::RE2> unless;  // null when no word overrules the context
   };
   struct Opener {
     bool forces = false;
@@ -105,6 +107,10 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> opener_;      // a range opener ending the text before an amount
   std::unique_ptr<re2::RE2> change_;      // a change word (and a lead) ending the text before an amount
   std::unique_ptr<re2::RE2> step_;        // the whole gap between the two amounts of a change
+  std::unique_ptr<re2::RE2> per_currency_;  // anchored: "/", "per" and a currency with no number
+  std::unique_ptr<re2::RE2> equals_after_;  // anchored: spacing, "="
+  std::unique_ptr<re2::RE2> unit_equals_;  // the whole gap between one unit and its price in another currency
+  std::unique_ptr<re2::RE2> equals_before_;  // "=" and spacing ending the text before an amount
 };
 
 }  // namespace vnie
