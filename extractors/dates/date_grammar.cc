@@ -234,6 +234,32 @@ struct DateGrammar::Impl {
     return false;
   }
 
+  // Whether a MOVE word ("delayed", "postponed", "lùi") stands before B in
+  // its sentence: "delayed the plant from late 2024 to 2026" names two
+  // dates, the old one and the new one, not a period between them.
+  bool Moved(std::string_view text, size_t b, std::string_view lang) const {
+    size_t s = b > 80 ? b - 80 : 0;
+    for (size_t i = b; i > s; --i) {
+      const char c = text[i - 1];
+      if (c == '\n' || c == '!' || c == '?' || (c == '.' && i < b && (text[i] == ' ' || text[i] == '\n'))) {
+        s = i;
+        break;
+      }
+    }
+    const std::string window = Lower(text.substr(s, b - s));
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = lex.Words(l, "MOVE");
+      if (!words) continue;
+      for (const Word& w : *words) {
+        const std::string word = Lower(w.text);
+        for (size_t p = window.find(word); p != std::string::npos; p = window.find(word, p + 1)) {
+          if (!IsWordChar(Before(window, p)) && !IsWordChar(At(window, p + word.size()))) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   bool UnitAfter(std::string_view text, size_t e, std::string_view lang) const {
     size_t s = e;
     while (s < text.size() && text[s] == ' ') ++s;
@@ -487,8 +513,10 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
         std::make_unique<RE2>("(?:^|[^\\pL\\pN])(" + impl_->lex.Alternation(lang, "RANGEFROM") + ")\\s+$"),
         std::make_unique<RE2>("^\\s*(?:[-–]|" + impl_->lex.Alternation(lang, "RANGETO") + ")\\s*$")};
   }
-  impl_->time_before = std::make_unique<RE2>(time + "\\s*(?:[,|/–-]\\s*)?(?:(?i:on|ngày)\\s+)?$");
-  impl_->time_after = std::make_unique<RE2>("^(?:\\s*[,|/–-]\\s*|\\s+(?i:at|lúc)\\s+|\\s+)" + time);
+  // A time and its date share a line: a dateline's time does not run into
+  // the first sentence below it.
+  impl_->time_before = std::make_unique<RE2>(time + "[ \\t]*(?:[,|/–-][ \\t]*)?(?:(?i:on|ngày)[ \\t]+)?$");
+  impl_->time_after = std::make_unique<RE2>("^(?:[ \\t]*[,|/–-][ \\t]*|[ \\t]+(?i:at|lúc)[ \\t]+|[ \\t]+)" + time);
 }
 
 DateGrammar::~DateGrammar() = default;
@@ -544,6 +572,12 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
         bool number = !before.empty() && std::isdigit(static_cast<unsigned char>(before[0]));
         // "hai năm sau", "một năm sau": counted from another event.
         if (number || impl_->lex.Value(lang, "NOTBEFORE", before) || impl_->lex.Value(lang, "COUNT", before)) m.reset();
+      }
+      const auto joiner = impl_->Group(rule, subs, "j");
+      if (m && m->expression.end && joiner && IsWordChar(At(text, joiner->data() - text.data())) &&
+          Lower(*joiner) != "and" && impl_->Moved(text, b, lang)) {
+        // "postponed from 2024 to 2026": the old date and the new one.
+        m.reset();
       }
       if (m && impl_->Lunar(text, b, e, lang)) {
         // "rằm tháng Giêng", "15 tháng 8 âm lịch": a lunar date has no
@@ -624,7 +658,8 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
                               a.expression.begin.day.has_value() == b.expression.begin.day.has_value() &&
                               a.expression.begin.quarter.has_value() == b.expression.begin.quarter.has_value();
       if (same_grain && b.begin - a.end <= 20 && RE2::PartialMatch(before, *words->second.first, &from) &&
-          RE2::FullMatch(between, *words->second.second)) {
+          RE2::FullMatch(between, *words->second.second) &&
+          (Lower(std::string_view(from.data(), from.size())) == "between" || !impl_->Moved(text, from.data() - text.data(), lang))) {
         const std::string from_word = Lower(std::string_view(from.data(), from.size()));
         const std::string joiner = Lower(Lexicon::Collapse(std::string(between.data(), between.size())));
         if ((from_word == "between") == (joiner == "and")) {
@@ -680,8 +715,42 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
   BlankQuotesAwayFromPhrase(lower);
   const size_t at = lower.find('\0');
   const size_t here = at == std::string::npos ? 0 : at;
-  long best = -1;
-  Tense tense = Tense::kUnknown;
+  // "hồi tháng 1", "back in May": a PASTBEFORE word just before the phrase
+  // puts it in the past whatever the sentence's verbs say.
+  if (at != std::string::npos) {
+    size_t e = here;
+    while (e > 0 && lower[e - 1] == ' ') --e;
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = impl_->lex.Words(l, "PASTBEFORE");
+      if (!words || e == here) continue;
+      for (const Word& w : *words) {
+        const std::string word = Lower(w.text);
+        if (e >= word.size() && lower.compare(e - word.size(), word.size(), word) == 0 &&
+            !IsWordChar(Before(lower, e - word.size()))) {
+          return Tense::kPast;
+        }
+      }
+    }
+  }
+  // The clause around the phrase: a sentence joined with ", and", ", but",
+  // "; " (CLAUSE words) can hold two tenses ("passed the law in January,
+  // and it takes effect on July 1"); a marker in the phrase's own clause
+  // wins over a nearer one in another.
+  size_t clause_b = 0, clause_e = lower.size();
+  for (std::string_view l : {lang, std::string_view("*")}) {
+    const auto* words = impl_->lex.Words(l, "CLAUSE");
+    if (!words) continue;
+    for (const Word& w : *words) {
+      const std::string word = Lower(w.text);
+      for (size_t p = lower.find(word); p != std::string::npos; p = lower.find(word, p + 1)) {
+        if (IsWordChar(At(lower, p + word.size()))) continue;
+        if (p + word.size() <= here) clause_b = std::max(clause_b, p + word.size());
+        else if (p >= here) clause_e = std::min(clause_e, p);
+      }
+    }
+  }
+  long best = -1, best_in = -1;
+  Tense tense = Tense::kUnknown, tense_in = Tense::kUnknown;
   for (auto [cls, t] : {std::pair{"FUTURE", Tense::kFuture}, std::pair{"PAST", Tense::kPast}}) {
     for (std::string_view l : {lang, std::string_view("*")}) {
       const auto* words = impl_->lex.Words(l, cls);
@@ -697,11 +766,12 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
           }
           long d = static_cast<long>(p > here ? p - here : here - p - word.size());
           if (best < 0 || d < best) best = d, tense = t;
+          if (p >= clause_b && p + word.size() <= clause_e && (best_in < 0 || d < best_in)) best_in = d, tense_in = t;
         }
       }
     }
   }
-  return tense;
+  return best_in >= 0 ? tense_in : tense;
 }
 
 bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute) const {

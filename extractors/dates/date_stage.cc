@@ -109,8 +109,8 @@ class DateStage : public Stage {
     std::optional<dates::ResolvedDate> previous;
     std::optional<std::pair<int, int>> previous_month;
     // The last year the current sentence named on its own ("Năm 2023, ...",
-    // "In 2021, ...", "năm tới"): it anchors a later month or day that gives
-    // no year in the same sentence.
+    // "In 2021, ...", "năm tới"): it anchors a later month, day or quarter
+    // that gives no year in the same sentence.
     std::optional<int> sentence_year;
     size_t sentence_year_of = static_cast<size_t>(-1);
     for (DateMatch& m : matches) {
@@ -126,11 +126,13 @@ class DateStage : public Stage {
         p.month_offset.reset();
         m.relative = false;
       }
-      const bool yearless = !p.year && !p.year_offset && (p.month || p.day) && !p.month_offset && !p.day_offset &&
+      const bool yearless = !p.year && !p.year_offset && (p.month || p.day || p.quarter) && !p.month_offset && !p.day_offset &&
                             !p.weekday && !p.same_day && !m.expression.first_months && !m.expression.last_months &&
                             (!m.expression.end || (!m.expression.end->year && !m.expression.end->year_offset));
       if (yearless && sentence_year && sentence_year_of == sentence) p.year = *sentence_year;
-      const bool year_alone = (p.year || p.year_offset) && !p.month && !p.day && !p.quarter && !p.decade &&
+      // A year with a mod ("đầu năm 2025", "late 2024") is a part of a year
+      // and anchors nothing: "ra mắt vào đầu năm 2025, còn ... vào cuối tháng 10".
+      const bool year_alone = (p.year || p.year_offset) && m.mod.empty() && !p.month && !p.day && !p.quarter && !p.decade &&
                               !m.expression.end && !m.expression.first_months && !m.expression.last_months;
       if (year_alone && !AfterLimitWord(doc.text, m.begin)) {
         if (p.year) {
