@@ -234,21 +234,32 @@ struct DateGrammar::Impl {
     return false;
   }
 
-  // Whether a MOVE word ("delayed", "postponed", "lùi") stands before B in
-  // its sentence: "delayed the plant from late 2024 to 2026" names two
-  // dates, the old one and the new one, not a period between them.
-  bool Moved(std::string_view text, size_t b, std::string_view lang) const {
+  // Whether a word of class CLS stands in the sentence of [b, e), at most 80
+  // bytes before B (and, with AFTER, 80 bytes after E).
+  bool InSentence(std::string_view text, size_t b, size_t e, std::string_view lang, std::string_view cls,
+                  bool after) const {
     size_t s = b > 80 ? b - 80 : 0;
     for (size_t i = b; i > s; --i) {
       const char c = text[i - 1];
-      if (c == '\n' || c == '!' || c == '?' || (c == '.' && i < b && (text[i] == ' ' || text[i] == '\n'))) {
+      if (c == '\n' || c == '!' || c == '?' || (c == '.' && i < text.size() && (text[i] == ' ' || text[i] == '\n'))) {
         s = i;
         break;
       }
     }
-    const std::string window = Lower(text.substr(s, b - s));
+    size_t stop = b;
+    if (after) {
+      stop = std::min(text.size(), e + 80);
+      for (size_t i = e; i < stop; ++i) {
+        const char c = text[i];
+        if (c == '\n' || c == '!' || c == '?' || (c == '.' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'))) {
+          stop = i;
+          break;
+        }
+      }
+    }
+    const std::string window = Lower(text.substr(s, stop - s));
     for (std::string_view l : {lang, std::string_view("*")}) {
-      const auto* words = lex.Words(l, "MOVE");
+      const auto* words = lex.Words(l, cls);
       if (!words) continue;
       for (const Word& w : *words) {
         const std::string word = Lower(w.text);
@@ -258,6 +269,12 @@ struct DateGrammar::Impl {
       }
     }
     return false;
+  }
+
+  // "delayed the plant from late 2024 to 2026" names two dates, the old one
+  // and the new one, not a period between them.
+  bool Moved(std::string_view text, size_t b, std::string_view lang) const {
+    return InSentence(text, b, b, lang, "MOVE", false);
   }
 
   bool UnitAfter(std::string_view text, size_t e, std::string_view lang) const {
@@ -561,8 +578,11 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       // Nor is "the second quarter of the game".
       const bool bare = rule.name == "half_bare" || rule.name == "first_months_bare" ||
                         (rule.name == "quarter" && !impl_->Group(rule, subs, "y") && !impl_->Group(rule, subs, "ryear"));
-      const bool of_follows = bare && text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
-                              Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ";
+      // "Foden scored twice in the first half": a match's half (a SPORT
+      // word in the sentence) is no date.
+      const bool of_follows = bare && ((text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
+                                        Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ") ||
+                                       impl_->InSentence(text, b, e, lang, "SPORT", true));
       if (!of_follows && whole_e > whole_b && e > b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
           !(IsDigit(static_cast<unsigned char>(text[e - 1])) && impl_->UnitAfter(text, e, lang))) {
         m = impl_->Interpret(rule, subs, lang);
