@@ -195,7 +195,7 @@ bool EndsClean(std::string_view text, size_t e) {
 struct DateGrammar::Impl {
   Lexicon lex;
   std::vector<Rule> rules;
-  std::unique_ptr<RE2> time_before, time_after;
+  std::unique_ptr<RE2> time_before, time_after, time_range_start;
   std::map<std::string, std::pair<std::unique_ptr<RE2>, std::unique_ptr<RE2>>, std::less<>> range_words;
 
   std::optional<std::string_view> Group(const Rule& r, const std::vector<re2::StringPiece>& subs,
@@ -533,6 +533,10 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
   // A time and its date share a line: a dateline's time does not run into
   // the first sentence below it.
   impl_->time_before = std::make_unique<RE2>(time + "[ \\t]*(?:[,|/–-][ \\t]*)?(?:(?i:on|ngày)[ \\t]+)?$");
+  // The start of a time range that ends with the time just before a date:
+  // "from 10 a.m. to " + "6 p.m. on Saturday".
+  impl_->time_range_start =
+      std::make_unique<RE2>("(?i:from|between|từ)[ \\t]+" + time + "[ \\t]*(?:[-–]|(?i:to|and|until|đến|tới))[ \\t]*$");
   impl_->time_after = std::make_unique<RE2>("^(?:[ \\t]*[,|/–-][ \\t]*|[ \\t]+(?i:at|lúc)[ \\t]+|[ \\t]+)" + time);
 }
 
@@ -589,7 +593,14 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       }
       if (m && m->relative && !m->explicit_day && !impl_->Group(rule, subs, "y")) {
         std::string before = impl_->WordBefore(text, b);
-        bool number = !before.empty() && std::isdigit(static_cast<unsigned char>(before[0]));
+        // A count is digits alone: "20h tối nay", "10:30 hôm nay" are times.
+        bool number = !before.empty() && before.find_first_not_of("0123456789") == std::string::npos;
+        if (number) {
+          size_t w = b;
+          while (w > 0 && text[w - 1] == ' ') --w;
+          w -= std::min(w, before.size());
+          if (w > 0 && text[w - 1] == ':') number = false;
+        }
         // "hai năm sau", "một năm sau": counted from another event.
         if (number || impl_->lex.Value(lang, "NOTBEFORE", before) || impl_->lex.Value(lang, "COUNT", before)) m.reset();
       }
@@ -794,7 +805,10 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
   return best_in >= 0 ? tense_in : tense;
 }
 
-bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute) const {
+bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute,
+                             int* from_hour, int* from_minute) const {
+  if (from_hour) *from_hour = -1;
+  if (from_minute) *from_minute = -1;
   // Submatches: 1 hh, 2 mi, 3 hh2, 4 mi2, 5 hh3, 6 ap3, 7 hh4, 8 mi4, 9 ap.
   constexpr int kSubs = 10;
   re2::StringPiece subs[kSubs];
@@ -826,9 +840,27 @@ bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, 
     const size_t tb = subs[0].data() - text.data();
     int h, mi;
     if (StartsClean(text, tb) && read(&h, &mi)) {
+      const size_t date_begin = *begin;
       *begin = tb;
       *hour = h;
       *minute = mi;
+      const size_t range_window = std::min<size_t>(tb, 40);
+      re2::StringPiece head(text.data() + tb - range_window, range_window);
+      if (from_hour && from_minute &&
+          impl_->time_range_start->Match(head, 0, head.size(), RE2::UNANCHORED, subs, kSubs)) {
+        const size_t rb = subs[0].data() - text.data();
+        int fh, fmi;
+        // "chiều"/"tối" opening the date make both hours afternoon ones.
+        size_t keep = *begin;
+        *begin = date_begin;
+        const bool ok = StartsClean(text, rb) && read(&fh, &fmi);
+        *begin = keep;
+        if (ok && fh * 60 + fmi < h * 60 + mi) {
+          *begin = rb;
+          *from_hour = fh;
+          *from_minute = fmi;
+        }
+      }
       return true;
     }
   }

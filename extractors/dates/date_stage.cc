@@ -1,6 +1,7 @@
 #include "extractors/dates/date_stage.h"
 
 #include <cctype>
+#include <cstdio>
 
 #include "extractors/dates/date_grammar.h"
 #include "extractors/dates/date_resolver.h"
@@ -145,9 +146,10 @@ class DateStage : public Stage {
         sentence_year_of = sentence;
       }
       const bool one_day = m.explicit_day || (!m.expression.end && (p.weekday || (p.day_offset && !p.same_day)));
+      int from_hour = -1, from_minute = -1;
       if (one_day) {
         int hour, minute;
-        if (grammar_.AttachTime(doc.text, &b, &e, &hour, &minute)) {
+        if (grammar_.AttachTime(doc.text, &b, &e, &hour, &minute, &from_hour, &from_minute)) {
           m.expression.begin.hour = hour;
           m.expression.begin.minute = minute;
         }
@@ -167,6 +169,12 @@ class DateStage : public Stage {
           r.value = std::to_string(std::stoi(v.substr(0, 4)) + *p.year_offset);
           r.grain = "year";
         }
+      }
+      if (from_hour >= 0 && r.value && r.grain == "minute" && r.value->size() == 16) {
+        // "from 10 a.m. to 6 p.m. on Saturday": an interval of minutes on that day.
+        char start[8];
+        std::snprintf(start, sizeof start, "%02d:%02d", from_hour, from_minute);
+        r.value = r.value->substr(0, 11) + start + "/" + *r.value;
       }
       if (!r.value && !m.relative) continue;
       DateMention mention;
