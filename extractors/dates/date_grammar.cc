@@ -688,6 +688,14 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
       const bool same_grain = a.expression.begin.weekday.has_value() == b.expression.begin.weekday.has_value() &&
                               a.expression.begin.day.has_value() == b.expression.begin.day.has_value() &&
                               a.expression.begin.quarter.has_value() == b.expression.begin.quarter.has_value();
+      // "từ thứ Hai đến thứ Sáu" in office hours, "every week from Monday
+      // to Friday": a GENERIC word in the sentence makes it no date.
+      const bool generic = a.expression.begin.weekday &&
+                           impl_->InSentence(text, a.begin, b.end, lang, "GENERIC", true);
+      if (generic) {
+        ++i;
+        continue;
+      }
       if (same_grain && b.begin - a.end <= 20 && RE2::PartialMatch(before, *words->second.first, &from) &&
           RE2::FullMatch(between, *words->second.second) &&
           (Lower(std::string_view(from.data(), from.size())) == "between" || !impl_->Moved(text, from.data() - text.data(), lang))) {
@@ -774,14 +782,21 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
     for (const Word& w : *words) {
       const std::string word = Lower(w.text);
       for (size_t p = lower.find(word); p != std::string::npos; p = lower.find(word, p + 1)) {
-        if (IsWordChar(At(lower, p + word.size()))) continue;
+        if (word.back() != ' ' && IsWordChar(At(lower, p + word.size()))) continue;
         if (p + word.size() <= here) clause_b = std::max(clause_b, p + word.size());
         else if (p >= here) clause_e = std::min(clause_e, p);
       }
     }
   }
-  long best = -1, best_in = -1;
-  Tense tense = Tense::kUnknown, tense_in = Tense::kUnknown;
+  // Inside the clause, the part between commas ("The law, passed in June,
+  // takes effect ...") holds the phrase's own verb when it has a marker.
+  size_t part_b = clause_b, part_e = clause_e;
+  for (size_t p = lower.find(", ", clause_b); p != std::string::npos && p < clause_e; p = lower.find(", ", p + 1)) {
+    if (p + 2 <= here) part_b = std::max(part_b, p + 2);
+    else if (p >= here) part_e = std::min(part_e, p);
+  }
+  long best = -1, best_in = -1, best_part = -1;
+  Tense tense = Tense::kUnknown, tense_in = Tense::kUnknown, tense_part = Tense::kUnknown;
   for (auto [cls, t] : {std::pair{"FUTURE", Tense::kFuture}, std::pair{"PAST", Tense::kPast}}) {
     for (std::string_view l : {lang, std::string_view("*")}) {
       const auto* words = impl_->lex.Words(l, cls);
@@ -798,10 +813,12 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
           long d = static_cast<long>(p > here ? p - here : here - p - word.size());
           if (best < 0 || d < best) best = d, tense = t;
           if (p >= clause_b && p + word.size() <= clause_e && (best_in < 0 || d < best_in)) best_in = d, tense_in = t;
+          if (p >= part_b && p + word.size() <= part_e && (best_part < 0 || d < best_part)) best_part = d, tense_part = t;
         }
       }
     }
   }
+  if (best_part >= 0) return tense_part;
   return best_in >= 0 ? tense_in : tense;
 }
 
