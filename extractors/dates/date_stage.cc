@@ -52,6 +52,20 @@ bool AfterLimitWord(const std::string& text, size_t b) {
   return false;
 }
 
+// Whether the phrase at B follows "until", "till" or "đến hết".
+bool AfterUntil(const std::string& text, size_t b) {
+  const size_t from = b > 16 ? b - 16 : 0;
+  std::string before = text.substr(from, b - from);
+  for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view w : {"until ", "till ", "đến hết "}) {
+    if (before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0) {
+      const size_t at = before.size() - w.size();
+      if (at == 0 || !std::isalpha(static_cast<unsigned char>(before[at - 1]))) return true;
+    }
+  }
+  return false;
+}
+
 // The value R moved by YEARS years at every end ("2024-04/2024-06" →
 // "2023-04/2023-06"); a time is dropped to its day.  Nothing when a day does
 // not exist in the new year (29 February).
@@ -154,8 +168,12 @@ class DateStage : public Stage {
           m.expression.begin.minute = minute;
         }
       }
-      const dates::Tense tense =
-          m.future ? dates::Tense::kFuture : grammar_.TenseOf(SentenceAround(doc, b, e), lang);
+      dates::Tense tense = m.future ? dates::Tense::kFuture : grammar_.TenseOf(SentenceAround(doc, b, e), lang);
+      if (tense == dates::Tense::kPast && AfterUntil(doc.text, m.begin)) {
+        // "the tax was cut until June 30": the end of a state that may still
+        // hold; the nearest reading decides.
+        tense = dates::Tense::kUnknown;
+      }
       dates::ResolvedDate r = dates::ResolveDate(m.expression, anchor, tense, previous_day);
       if (m.same_unit == "year" && previous && p.year_offset) {
         // "a year earlier": the period the text last named, a year moved.
