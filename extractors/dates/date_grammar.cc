@@ -621,7 +621,9 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
         if (next && Lower(*next).rfind("tới", 0) == 0) m->future = true;
         found.push_back(std::move(*m));
         order.push_back(ri);
-        pos = whole_e;
+        // A phrase after its context ("2020, 2021 and 2022") lets the next
+        // search start at it: it is the context of the next one.
+        pos = b > whole_b ? b : whole_e;
       } else {
         pos = whole_b + std::max<size_t>(1, U8_LENGTH(At(text, whole_b)));
       }
@@ -696,6 +698,15 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
         ++i;
         continue;
       }
+      // "từ ngày 18/7 đến 17h ngày 30/7": the end may carry a time before it.
+      size_t end_b = b.begin, end_e = b.end;
+      int end_hour = -1, end_minute = -1;
+      if (b.explicit_day && !RE2::FullMatch(between, *words->second.second) &&
+          AttachTime(text, &end_b, &end_e, &end_hour, &end_minute) && end_b > a.end && end_e == b.end) {
+        between = re2::StringPiece(text.data() + a.end, end_b - a.end);
+      } else {
+        end_hour = -1;
+      }
       if (same_grain && b.begin - a.end <= 20 && RE2::PartialMatch(before, *words->second.first, &from) &&
           RE2::FullMatch(between, *words->second.second) &&
           (Lower(std::string_view(from.data(), from.size())) == "between" || !impl_->Moved(text, from.data() - text.data(), lang))) {
@@ -706,6 +717,7 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
           joined.begin = from.data() - text.data();
           joined.end = b.end;
           joined.expression.end = b.expression.begin;
+          if (end_hour >= 0) joined.expression.end->hour = end_hour, joined.expression.end->minute = end_minute;
           joined.explicit_day = false;
           joined.rule = "joined_range";
           out.push_back(std::move(joined));
