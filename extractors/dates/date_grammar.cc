@@ -822,6 +822,18 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
               (p == 3 || !IsWordChar(Before(lower, p - 3)))) {
             continue;
           }
+          // "expected to hit", "will hit": a verb after "to" or a modal is no past form.
+          if (t == Tense::kPast && lang == "en") {
+            bool bare = false;
+            for (std::string_view m : {"to ", "will ", "would ", "could ", "can ", "may ", "might ", "should ", "must "}) {
+              if (p >= m.size() && lower.compare(p - m.size(), m.size(), m) == 0 &&
+                  (p == m.size() || !IsWordChar(Before(lower, p - m.size())))) {
+                bare = true;
+                break;
+              }
+            }
+            if (bare) continue;
+          }
           long d = static_cast<long>(p > here ? p - here : here - p - word.size());
           if (best < 0 || d < best) best = d, tense = t;
           if (p >= clause_b && p + word.size() <= clause_e && (best_in < 0 || d < best_in)) best_in = d, tense_in = t;
