@@ -195,7 +195,7 @@ bool EndsClean(std::string_view text, size_t e) {
 struct DateGrammar::Impl {
   Lexicon lex;
   std::vector<Rule> rules;
-  std::unique_ptr<RE2> time_before, time_after;
+  std::unique_ptr<RE2> time_before, time_after, time_range_start;
   std::map<std::string, std::pair<std::unique_ptr<RE2>, std::unique_ptr<RE2>>, std::less<>> range_words;
 
   std::optional<std::string_view> Group(const Rule& r, const std::vector<re2::StringPiece>& subs,
@@ -232,6 +232,49 @@ struct DateGrammar::Impl {
       if (Lower(text.substr(s, w.text.size())) == Lower(w.text) && !IsWordChar(At(text, s + w.text.size()))) return true;
     }
     return false;
+  }
+
+  // Whether a word of class CLS stands in the sentence of [b, e), at most 80
+  // bytes before B (and, with AFTER, 80 bytes after E).
+  bool InSentence(std::string_view text, size_t b, size_t e, std::string_view lang, std::string_view cls,
+                  bool after) const {
+    size_t s = b > 80 ? b - 80 : 0;
+    for (size_t i = b; i > s; --i) {
+      const char c = text[i - 1];
+      if (c == '\n' || c == '!' || c == '?' || (c == '.' && i < text.size() && (text[i] == ' ' || text[i] == '\n'))) {
+        s = i;
+        break;
+      }
+    }
+    size_t stop = b;
+    if (after) {
+      stop = std::min(text.size(), e + 80);
+      for (size_t i = e; i < stop; ++i) {
+        const char c = text[i];
+        if (c == '\n' || c == '!' || c == '?' || (c == '.' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'))) {
+          stop = i;
+          break;
+        }
+      }
+    }
+    const std::string window = Lower(text.substr(s, stop - s));
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = lex.Words(l, cls);
+      if (!words) continue;
+      for (const Word& w : *words) {
+        const std::string word = Lower(w.text);
+        for (size_t p = window.find(word); p != std::string::npos; p = window.find(word, p + 1)) {
+          if (!IsWordChar(Before(window, p)) && !IsWordChar(At(window, p + word.size()))) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // "delayed the plant from late 2024 to 2026" names two dates, the old one
+  // and the new one, not a period between them.
+  bool Moved(std::string_view text, size_t b, std::string_view lang) const {
+    return InSentence(text, b, b, lang, "MOVE", false);
   }
 
   bool UnitAfter(std::string_view text, size_t e, std::string_view lang) const {
@@ -487,8 +530,14 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
         std::make_unique<RE2>("(?:^|[^\\pL\\pN])(" + impl_->lex.Alternation(lang, "RANGEFROM") + ")\\s+$"),
         std::make_unique<RE2>("^\\s*(?:[-–]|" + impl_->lex.Alternation(lang, "RANGETO") + ")\\s*$")};
   }
-  impl_->time_before = std::make_unique<RE2>(time + "\\s*(?:[,|/–-]\\s*)?(?:(?i:on|ngày)\\s+)?$");
-  impl_->time_after = std::make_unique<RE2>("^(?:\\s*[,|/–-]\\s*|\\s+(?i:at|lúc)\\s+|\\s+)" + time);
+  // A time and its date share a line: a dateline's time does not run into
+  // the first sentence below it.
+  impl_->time_before = std::make_unique<RE2>(time + "[ \\t]*(?:[,|/–-][ \\t]*)?(?:(?i:on|ngày)[ \\t]+)?$");
+  // The start of a time range that ends with the time just before a date:
+  // "from 10 a.m. to " + "6 p.m. on Saturday".
+  impl_->time_range_start =
+      std::make_unique<RE2>("(?i:from|between|từ)[ \\t]+" + time + "[ \\t]*(?:[-–]|(?i:to|and|until|đến|tới))[ \\t]*$");
+  impl_->time_after = std::make_unique<RE2>("^(?:[ \\t]*[,|/–-][ \\t]*|[ \\t]+(?i:at|lúc)[ \\t]+|[ \\t]+)" + time);
 }
 
 DateGrammar::~DateGrammar() = default;
@@ -533,17 +582,33 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       // Nor is "the second quarter of the game".
       const bool bare = rule.name == "half_bare" || rule.name == "first_months_bare" ||
                         (rule.name == "quarter" && !impl_->Group(rule, subs, "y") && !impl_->Group(rule, subs, "ryear"));
-      const bool of_follows = bare && text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
-                              Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ";
+      // "Foden scored twice in the first half": a match's half (a SPORT
+      // word in the sentence) is no date.
+      const bool of_follows = bare && ((text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
+                                        Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ") ||
+                                       impl_->InSentence(text, b, e, lang, "SPORT", true));
       if (!of_follows && whole_e > whole_b && e > b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
           !(IsDigit(static_cast<unsigned char>(text[e - 1])) && impl_->UnitAfter(text, e, lang))) {
         m = impl_->Interpret(rule, subs, lang);
       }
       if (m && m->relative && !m->explicit_day && !impl_->Group(rule, subs, "y")) {
         std::string before = impl_->WordBefore(text, b);
-        bool number = !before.empty() && std::isdigit(static_cast<unsigned char>(before[0]));
+        // A count is digits alone: "20h tối nay", "10:30 hôm nay" are times.
+        bool number = !before.empty() && before.find_first_not_of("0123456789") == std::string::npos;
+        if (number) {
+          size_t w = b;
+          while (w > 0 && text[w - 1] == ' ') --w;
+          w -= std::min(w, before.size());
+          if (w > 0 && text[w - 1] == ':') number = false;
+        }
         // "hai năm sau", "một năm sau": counted from another event.
         if (number || impl_->lex.Value(lang, "NOTBEFORE", before) || impl_->lex.Value(lang, "COUNT", before)) m.reset();
+      }
+      const auto joiner = impl_->Group(rule, subs, "j");
+      if (m && m->expression.end && joiner && IsWordChar(At(text, joiner->data() - text.data())) &&
+          Lower(*joiner) != "and" && impl_->Moved(text, b, lang)) {
+        // "postponed from 2024 to 2026": the old date and the new one.
+        m.reset();
       }
       if (m && impl_->Lunar(text, b, e, lang)) {
         // "rằm tháng Giêng", "15 tháng 8 âm lịch": a lunar date has no
@@ -556,7 +621,9 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
         if (next && Lower(*next).rfind("tới", 0) == 0) m->future = true;
         found.push_back(std::move(*m));
         order.push_back(ri);
-        pos = whole_e;
+        // A phrase after its context ("2020, 2021 and 2022") lets the next
+        // search start at it: it is the context of the next one.
+        pos = b > whole_b ? b : whole_e;
       } else {
         pos = whole_b + std::max<size_t>(1, U8_LENGTH(At(text, whole_b)));
       }
@@ -623,8 +690,26 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
       const bool same_grain = a.expression.begin.weekday.has_value() == b.expression.begin.weekday.has_value() &&
                               a.expression.begin.day.has_value() == b.expression.begin.day.has_value() &&
                               a.expression.begin.quarter.has_value() == b.expression.begin.quarter.has_value();
+      // "từ thứ Hai đến thứ Sáu" in office hours, "every week from Monday
+      // to Friday": a GENERIC word in the sentence makes it no date.
+      const bool generic = a.expression.begin.weekday &&
+                           impl_->InSentence(text, a.begin, b.end, lang, "GENERIC", true);
+      if (generic) {
+        ++i;
+        continue;
+      }
+      // "từ ngày 18/7 đến 17h ngày 30/7": the end may carry a time before it.
+      size_t end_b = b.begin, end_e = b.end;
+      int end_hour = -1, end_minute = -1;
+      if (b.explicit_day && !RE2::FullMatch(between, *words->second.second) &&
+          AttachTime(text, &end_b, &end_e, &end_hour, &end_minute) && end_b > a.end && end_e == b.end) {
+        between = re2::StringPiece(text.data() + a.end, end_b - a.end);
+      } else {
+        end_hour = -1;
+      }
       if (same_grain && b.begin - a.end <= 20 && RE2::PartialMatch(before, *words->second.first, &from) &&
-          RE2::FullMatch(between, *words->second.second)) {
+          RE2::FullMatch(between, *words->second.second) &&
+          (Lower(std::string_view(from.data(), from.size())) == "between" || !impl_->Moved(text, from.data() - text.data(), lang))) {
         const std::string from_word = Lower(std::string_view(from.data(), from.size()));
         const std::string joiner = Lower(Lexicon::Collapse(std::string(between.data(), between.size())));
         if ((from_word == "between") == (joiner == "and")) {
@@ -632,6 +717,7 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
           joined.begin = from.data() - text.data();
           joined.end = b.end;
           joined.expression.end = b.expression.begin;
+          if (end_hour >= 0) joined.expression.end->hour = end_hour, joined.expression.end->minute = end_minute;
           joined.explicit_day = false;
           joined.rule = "joined_range";
           out.push_back(std::move(joined));
@@ -680,8 +766,49 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
   BlankQuotesAwayFromPhrase(lower);
   const size_t at = lower.find('\0');
   const size_t here = at == std::string::npos ? 0 : at;
-  long best = -1;
-  Tense tense = Tense::kUnknown;
+  // "hồi tháng 1", "back in May": a PASTBEFORE word just before the phrase
+  // puts it in the past whatever the sentence's verbs say.
+  if (at != std::string::npos) {
+    size_t e = here;
+    while (e > 0 && lower[e - 1] == ' ') --e;
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = impl_->lex.Words(l, "PASTBEFORE");
+      if (!words || e == here) continue;
+      for (const Word& w : *words) {
+        const std::string word = Lower(w.text);
+        if (e >= word.size() && lower.compare(e - word.size(), word.size(), word) == 0 &&
+            !IsWordChar(Before(lower, e - word.size()))) {
+          return Tense::kPast;
+        }
+      }
+    }
+  }
+  // The clause around the phrase: a sentence joined with ", and", ", but",
+  // "; " (CLAUSE words) can hold two tenses ("passed the law in January,
+  // and it takes effect on July 1"); a marker in the phrase's own clause
+  // wins over a nearer one in another.
+  size_t clause_b = 0, clause_e = lower.size();
+  for (std::string_view l : {lang, std::string_view("*")}) {
+    const auto* words = impl_->lex.Words(l, "CLAUSE");
+    if (!words) continue;
+    for (const Word& w : *words) {
+      const std::string word = Lower(w.text);
+      for (size_t p = lower.find(word); p != std::string::npos; p = lower.find(word, p + 1)) {
+        if (word.back() != ' ' && IsWordChar(At(lower, p + word.size()))) continue;
+        if (p + word.size() <= here) clause_b = std::max(clause_b, p + word.size());
+        else if (p >= here) clause_e = std::min(clause_e, p);
+      }
+    }
+  }
+  // Inside the clause, the part between commas ("The law, passed in June,
+  // takes effect ...") holds the phrase's own verb when it has a marker.
+  size_t part_b = clause_b, part_e = clause_e;
+  for (size_t p = lower.find(", ", clause_b); p != std::string::npos && p < clause_e; p = lower.find(", ", p + 1)) {
+    if (p + 2 <= here) part_b = std::max(part_b, p + 2);
+    else if (p >= here) part_e = std::min(part_e, p);
+  }
+  long best = -1, best_in = -1, best_part = -1;
+  Tense tense = Tense::kUnknown, tense_in = Tense::kUnknown, tense_part = Tense::kUnknown;
   for (auto [cls, t] : {std::pair{"FUTURE", Tense::kFuture}, std::pair{"PAST", Tense::kPast}}) {
     for (std::string_view l : {lang, std::string_view("*")}) {
       const auto* words = impl_->lex.Words(l, cls);
@@ -695,16 +822,34 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
               (p == 3 || !IsWordChar(Before(lower, p - 3)))) {
             continue;
           }
+          // "expected to hit", "will hit": a verb after "to" or a modal is no past form.
+          if (t == Tense::kPast && lang == "en") {
+            bool bare = false;
+            for (std::string_view m : {"to ", "will ", "would ", "could ", "can ", "may ", "might ", "should ", "must "}) {
+              if (p >= m.size() && lower.compare(p - m.size(), m.size(), m) == 0 &&
+                  (p == m.size() || !IsWordChar(Before(lower, p - m.size())))) {
+                bare = true;
+                break;
+              }
+            }
+            if (bare) continue;
+          }
           long d = static_cast<long>(p > here ? p - here : here - p - word.size());
           if (best < 0 || d < best) best = d, tense = t;
+          if (p >= clause_b && p + word.size() <= clause_e && (best_in < 0 || d < best_in)) best_in = d, tense_in = t;
+          if (p >= part_b && p + word.size() <= part_e && (best_part < 0 || d < best_part)) best_part = d, tense_part = t;
         }
       }
     }
   }
-  return tense;
+  if (best_part >= 0) return tense_part;
+  return best_in >= 0 ? tense_in : tense;
 }
 
-bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute) const {
+bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute,
+                             int* from_hour, int* from_minute) const {
+  if (from_hour) *from_hour = -1;
+  if (from_minute) *from_minute = -1;
   // Submatches: 1 hh, 2 mi, 3 hh2, 4 mi2, 5 hh3, 6 ap3, 7 hh4, 8 mi4, 9 ap.
   constexpr int kSubs = 10;
   re2::StringPiece subs[kSubs];
@@ -736,9 +881,27 @@ bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, 
     const size_t tb = subs[0].data() - text.data();
     int h, mi;
     if (StartsClean(text, tb) && read(&h, &mi)) {
+      const size_t date_begin = *begin;
       *begin = tb;
       *hour = h;
       *minute = mi;
+      const size_t range_window = std::min<size_t>(tb, 40);
+      re2::StringPiece head(text.data() + tb - range_window, range_window);
+      if (from_hour && from_minute &&
+          impl_->time_range_start->Match(head, 0, head.size(), RE2::UNANCHORED, subs, kSubs)) {
+        const size_t rb = subs[0].data() - text.data();
+        int fh, fmi;
+        // "chiều"/"tối" opening the date make both hours afternoon ones.
+        size_t keep = *begin;
+        *begin = date_begin;
+        const bool ok = StartsClean(text, rb) && read(&fh, &fmi);
+        *begin = keep;
+        if (ok && fh * 60 + fmi < h * 60 + mi) {
+          *begin = rb;
+          *from_hour = fh;
+          *from_minute = fmi;
+        }
+      }
       return true;
     }
   }

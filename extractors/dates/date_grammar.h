@@ -51,7 +51,12 @@ class DateGrammar {
   // A time of day next to the date at TEXT[begin, end) ("11:03, 2020/02/24",
   // "10:27 a.m. on June 22", "Jul 02, 2024 / 17:14").  Returns false when
   // there is none; otherwise widens *BEGIN / *END over it.
-  bool AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute) const;
+  // With FROM_HOUR, a time range written before the date ("from 10 a.m. to
+  // 6 p.m. on Saturday", "từ 10h đến 22h hôm nay") sets *FROM_HOUR /
+  // *FROM_MINUTE to its start (and *HOUR / *MINUTE to its end); they stay
+  // -1 otherwise.
+  bool AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute,
+                  int* from_hour = nullptr, int* from_minute = nullptr) const;
 
   ~DateGrammar();
 

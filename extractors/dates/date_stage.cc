@@ -1,6 +1,7 @@
 #include "extractors/dates/date_stage.h"
 
 #include <cctype>
+#include <cstdio>
 
 #include "extractors/dates/date_grammar.h"
 #include "extractors/dates/date_resolver.h"
@@ -43,6 +44,20 @@ bool AfterLimitWord(const std::string& text, size_t b) {
   std::string before = text.substr(from, b - from);
   for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view w : {"by ", "until ", "till ", "through ", "to ", "before ", "đến ", "tới ", "trước "}) {
+    if (before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0) {
+      const size_t at = before.size() - w.size();
+      if (at == 0 || !std::isalpha(static_cast<unsigned char>(before[at - 1]))) return true;
+    }
+  }
+  return false;
+}
+
+// Whether the phrase at B follows "until", "till" or "đến hết".
+bool AfterUntil(const std::string& text, size_t b) {
+  const size_t from = b > 16 ? b - 16 : 0;
+  std::string before = text.substr(from, b - from);
+  for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view w : {"until ", "till ", "đến hết "}) {
     if (before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0) {
       const size_t at = before.size() - w.size();
       if (at == 0 || !std::isalpha(static_cast<unsigned char>(before[at - 1]))) return true;
@@ -109,8 +124,8 @@ class DateStage : public Stage {
     std::optional<dates::ResolvedDate> previous;
     std::optional<std::pair<int, int>> previous_month;
     // The last year the current sentence named on its own ("Năm 2023, ...",
-    // "In 2021, ...", "năm tới"): it anchors a later month or day that gives
-    // no year in the same sentence.
+    // "In 2021, ...", "năm tới"): it anchors a later month, day or quarter
+    // that gives no year in the same sentence.
     std::optional<int> sentence_year;
     size_t sentence_year_of = static_cast<size_t>(-1);
     for (DateMatch& m : matches) {
@@ -126,11 +141,13 @@ class DateStage : public Stage {
         p.month_offset.reset();
         m.relative = false;
       }
-      const bool yearless = !p.year && !p.year_offset && (p.month || p.day) && !p.month_offset && !p.day_offset &&
+      const bool yearless = !p.year && !p.year_offset && (p.month || p.day || p.quarter) && !p.month_offset && !p.day_offset &&
                             !p.weekday && !p.same_day && !m.expression.first_months && !m.expression.last_months &&
                             (!m.expression.end || (!m.expression.end->year && !m.expression.end->year_offset));
       if (yearless && sentence_year && sentence_year_of == sentence) p.year = *sentence_year;
-      const bool year_alone = (p.year || p.year_offset) && !p.month && !p.day && !p.quarter && !p.decade &&
+      // A year with a mod ("đầu năm 2025", "late 2024") is a part of a year
+      // and anchors nothing: "ra mắt vào đầu năm 2025, còn ... vào cuối tháng 10".
+      const bool year_alone = (p.year || p.year_offset) && m.mod.empty() && !p.month && !p.day && !p.quarter && !p.decade &&
                               !m.expression.end && !m.expression.first_months && !m.expression.last_months;
       if (year_alone && !AfterLimitWord(doc.text, m.begin)) {
         if (p.year) {
@@ -143,15 +160,20 @@ class DateStage : public Stage {
         sentence_year_of = sentence;
       }
       const bool one_day = m.explicit_day || (!m.expression.end && (p.weekday || (p.day_offset && !p.same_day)));
+      int from_hour = -1, from_minute = -1;
       if (one_day) {
         int hour, minute;
-        if (grammar_.AttachTime(doc.text, &b, &e, &hour, &minute)) {
+        if (grammar_.AttachTime(doc.text, &b, &e, &hour, &minute, &from_hour, &from_minute)) {
           m.expression.begin.hour = hour;
           m.expression.begin.minute = minute;
         }
       }
-      const dates::Tense tense =
-          m.future ? dates::Tense::kFuture : grammar_.TenseOf(SentenceAround(doc, b, e), lang);
+      dates::Tense tense = m.future ? dates::Tense::kFuture : grammar_.TenseOf(SentenceAround(doc, b, e), lang);
+      if (tense == dates::Tense::kPast && AfterUntil(doc.text, m.begin)) {
+        // "the tax was cut until June 30": the end of a state that may still
+        // hold; the nearest reading decides.
+        tense = dates::Tense::kUnknown;
+      }
       dates::ResolvedDate r = dates::ResolveDate(m.expression, anchor, tense, previous_day);
       if (m.same_unit == "year" && previous && p.year_offset) {
         // "a year earlier": the period the text last named, a year moved.
@@ -165,6 +187,12 @@ class DateStage : public Stage {
           r.value = std::to_string(std::stoi(v.substr(0, 4)) + *p.year_offset);
           r.grain = "year";
         }
+      }
+      if (from_hour >= 0 && r.value && r.grain == "minute" && r.value->size() == 16) {
+        // "from 10 a.m. to 6 p.m. on Saturday": an interval of minutes on that day.
+        char start[8];
+        std::snprintf(start, sizeof start, "%02d:%02d", from_hour, from_minute);
+        r.value = r.value->substr(0, 11) + start + "/" + *r.value;
       }
       if (!r.value && !m.relative) continue;
       DateMention mention;

@@ -76,5 +76,39 @@ TEST(DatesGrammar, AttachesATimeOnEitherSide) {
   EXPECT_FALSE(g.AttachTime(text, &b, &e, &h, &m));
 }
 
+TEST(DatesGrammar, ATimeStaysOnItsLine) {
+  const auto& g = DateGrammar::Get();
+  std::string text = "Thứ Tư, 27/3/2024, 06:15\n\nTối 26/3, đội tuyển thua.";
+  size_t b = text.find("Tối"), e = text.find(',', b);
+  int h = -1, m = -1;
+  EXPECT_FALSE(g.AttachTime(text, &b, &e, &h, &m));
+}
+
+TEST(DatesGrammar, ATimeRangeBeforeADay) {
+  const auto& g = DateGrammar::Get();
+  std::string text = "shut from 10 a.m. to 6 p.m. on Saturday.";
+  size_t b = text.find("Saturday"), e = b + 8;
+  int h = -1, m = -1, fh = -1, fm = -1;
+  ASSERT_TRUE(g.AttachTime(text, &b, &e, &h, &m, &fh, &fm));
+  EXPECT_EQ(text.substr(b, e - b), "from 10 a.m. to 6 p.m. on Saturday");
+  EXPECT_EQ(fh, 10);
+  EXPECT_EQ(h, 18);
+  // A start after the end is no range: only the time next to the day counts.
+  text = "from 8 p.m. to 6 a.m. on Saturday";
+  b = text.find("Saturday"), e = b + 8;
+  ASSERT_TRUE(g.AttachTime(text, &b, &e, &h, &m, &fh, &fm));
+  EXPECT_EQ(fh, -1);
+  EXPECT_EQ(h, 6);
+}
+
+TEST(DatesGrammar, TenseOfTheClauseAndTheCommaPart) {
+  const auto& g = DateGrammar::Get();
+  EXPECT_EQ(g.TenseOf(std::string("It passed the law in ") + '\0' + ", and it takes effect on July 1.", "en"),
+            Tense::kPast);
+  EXPECT_EQ(g.TenseOf(std::string("The law, passed in ") + '\0' + ", takes effect soon.", "en"), Tense::kPast);
+  EXPECT_EQ(g.TenseOf(std::string("He said on ") + '\0' + " that it aims higher.", "en"), Tense::kPast);
+  EXPECT_EQ(g.TenseOf(std::string("Mẫu ra mắt hồi ") + '\0' + " sẽ giảm giá.", "vi"), Tense::kPast);
+}
+
 }  // namespace
 }  // namespace vnie::dates
