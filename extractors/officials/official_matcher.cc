@@ -62,6 +62,17 @@ struct Middle {
   int second_title_value = -1;  // its titles.tsv entry
 };
 
+// The kind of place a local body form names: 'p' for a province ("UBND
+// tỉnh", "Tỉnh ủy"), 'c' for a city ("UBND TP", "Thành ủy"), 0 for neither.
+char FormUnit(const std::vector<NameToken>& tokens, size_t b, size_t e) {
+  for (size_t q = b; q < e; ++q) {
+    if (!tokens[q].word) continue;
+    if (tokens[q].fold == "tinh") return 'p';
+    if (tokens[q].fold == "tp" || tokens[q].fold == "thanh") return 'c';
+  }
+  return 0;
+}
+
 bool Claimed(const Middle& m, size_t k) {
   for (const auto& [b, e] : m.claimed) {
     if (k >= b && k < e) return true;
@@ -223,6 +234,15 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // without a place names the place its sentence opened with, else
         // the place the same form named last ("Phó Chủ tịch UBND tỉnh Lê
         // Đức Giang" after "UBND tỉnh Thanh Hóa"); the name follows it.
+        // "Sở Y tế tỉnh Nguyễn Văn Đề": the unit word with no place after it.
+        if (k < end && tokens[k].word && !tokens[k].capitalized && tokens[k].fold == "tinh") {
+          ++k;
+        } else if (k + 1 < end && tokens[k].word && !tokens[k].capitalized && tokens[k].fold == "thanh" &&
+                   tokens[k + 1].fold == "pho") {
+          k += 2;
+        } else if (k < end && tokens[k].word && tokens[k].text == "TP") {
+          ++k;
+        }
         bool earlier = false;
         auto adopt = [&](int place_value, PersonName name) {
           earlier = true;
@@ -247,16 +267,57 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           if (!name.length) break;
           adopt(host_place.value, name);
         }
+        // ", Đại tá Đào Thanh Hải": a rank after a comma before the name.
+        size_t name_at = k;
+        if (k + 1 < end && IsPunct(tokens[k], ",")) {
+          size_t h = SkipHonorifics(tokens, k + 1, end, lex);
+          if (h > k + 1) name_at = h;
+        }
+        auto name_after = [&]() {
+          if (name_at >= end || tokens[name_at].all_caps) return PersonName{};
+          return MatchPersonName(tokens, name_at, end, lex, /*after_place_word=*/true);
+        };
+        auto adopt_at = [&](int place_value, PersonName name) {
+          adopt(place_value, name);
+          m.claimed.back().second = name_at;
+          m.stop = name_at;
+        };
         for (size_t q = j; q-- > 0 && !earlier;) {
           PhraseMatch prev = lex.org_forms.Match(tokens, q, j);
           if (!prev.length || lex.org_template[prev.value] != lex.org_template[form.value]) continue;
           PhraseMatch prev_place = lex.places.Match(tokens, q + prev.length, tokens.size());
           if (!prev_place.length) continue;
-          PersonName name = MatchPersonName(tokens, k, end, lex, /*after_place_word=*/true);
-          if (!name.length || tokens[k].all_caps) break;
-          adopt(prev_place.value, name);
+          PersonName name = name_after();
+          if (!name.length) break;
+          adopt_at(prev_place.value, name);
+        }
+        // "Phó Chủ tịch UBND tỉnh" after "HĐND tỉnh Nghệ An" or "Tỉnh ủy Nghệ
+        // An": the province (or city) another local body named last.
+        char unit = FormUnit(tokens, j, k);
+        for (size_t q = j; q-- > 0 && !earlier && unit;) {
+          PhraseMatch prev = lex.org_forms.Match(tokens, q, j);
+          if (!prev.length || FormUnit(tokens, q, q + prev.length) != unit) continue;
+          PhraseMatch prev_place = lex.places.Match(tokens, q + prev.length, tokens.size());
+          if (!prev_place.length || lex.place_country[prev_place.value] != "VN") continue;
+          PersonName name = name_after();
+          if (!name.length) break;
+          adopt_at(prev_place.value, name);
         }
         if (earlier) return m;
+        // No place anywhere: the form as written, and the name after it
+        // ("Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn Đề").
+        if (m.form_pos == kNone && m.org_pos == kNone && m.raw_begin == kNone) {
+          PersonName name = name_after();
+          if (name.length && name.shape == NameShape::kVietnamese) {
+            m.raw_begin = j;
+            m.raw_end = k;
+            if (name_at > k) m.claimed.push_back({k, name_at});
+            m.last_content = k - 1;
+            m.name = name;
+            m.stop = name_at;
+            return m;
+          }
+        }
       }
       PhraseMatch org = lex.organizations.Match(tokens, j, end);
       PhraseMatch country = lex.countries.Match(tokens, j, end);
