@@ -42,6 +42,18 @@ bool IsAnaphorKind(const NameToken& t) {
          std::find(AnaphorKinds().begin(), AnaphorKinds().end(), t.fold) != AnaphorKinds().end();
 }
 
+// "the ministry", "the central bank", "the same department" at token K:
+// the number of tokens, 0 for none.
+size_t AnaphorAt(const std::vector<NameToken>& tokens, size_t k, size_t end) {
+  if (k + 1 >= end || !tokens[k].word || tokens[k].fold != "the") return 0;
+  size_t q = k + 1;
+  static const std::vector<std::string> kAdjectives = {"same", "central", "provincial", "municipal", "national"};
+  if (q + 1 < end && tokens[q].word && !tokens[q].capitalized &&
+      std::find(kAdjectives.begin(), kAdjectives.end(), tokens[q].fold) != kAdjectives.end())
+    ++q;
+  return IsAnaphorKind(tokens[q]) ? q + 1 - k : 0;
+}
+
 // What lies between a title and the name that follows it.
 struct Middle {
   size_t stop = 0;  // token where the scan stopped (the name's first token when found)
@@ -113,6 +125,18 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
     }
     if (t.word) {
       uint32_t roles = lex.RolesOf(t.key);
+      // "Deputy Governor of the central bank Dang Thanh Binh": a body named
+      // by its kind, then the name.
+      if (j == start + 1 && tokens[start].key == "of") {
+        size_t len = AnaphorAt(tokens, j, end);
+        PersonName name = len ? MatchPersonName(tokens, j + len, end, lex) : PersonName{};
+        if (name.length && name.shape != NameShape::kWestern) {
+          m.last_content = j + len - 1;
+          m.name = name;
+          m.stop = j + len;
+          return m;
+        }
+      }
       // A second title of the same person ("Deputy Prime Minister and
       // Foreign Minister Bui Thanh Son"): the first one is reported.
       PhraseMatch other_title = lex.titles.Match(tokens, j, end);
@@ -818,20 +842,23 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     // by its kind refers to the last body of that kind named before it.
     const std::vector<std::string>& kAnaphors = AnaphorKinds();
     bool anaphor = false;
-    if (title_end + 2 < end && tokens[title_end].key == "of" && tokens[title_end + 1].key == "the" &&
-        tokens[title_end + 2].word && !tokens[title_end + 2].capitalized &&
-        std::find(kAnaphors.begin(), kAnaphors.end(), tokens[title_end + 2].fold) != kAnaphors.end() &&
-        (title_end + 3 >= end || (!tokens[title_end + 3].word && !IsPunct(tokens[title_end + 3], "'s")) ||
-         (lex.RolesOf(tokens[title_end + 3].key) & kStop))) {
+    size_t ana_len = title_end + 1 < end && tokens[title_end].key == "of" ? AnaphorAt(tokens, title_end + 1, end) : 0;
+    size_t ana_end = title_end + 1 + ana_len;
+    if (ana_len &&
+        (ana_end >= end || (!tokens[ana_end].word && !IsPunct(tokens[ana_end], "'s")) ||
+         (lex.RolesOf(tokens[ana_end].key) & kStop) || (m.name.length && m.stop == ana_end))) {
+      (void)kAnaphors;
       anaphor = true;
       org_known = true;
-      const std::string& kind = tokens[title_end + 2].fold;
+      const std::string& kind = tokens[ana_end - 1].fold;
+      bool central = ana_len == 3 && tokens[title_end + 2].fold == "central";
       bool listed = false;  // the body holds a lexicon body
-      m.last_content = title_end + 2;
+      m.last_content = ana_end - 1;
       for (size_t q = std::min(i, mention.name_begin); q-- > 0;) {
         if (!tokens[q].word || !tokens[q].capitalized || tokens[q].fold != kind) continue;
         size_t b = q;
         while (b > 0 && tokens[b - 1].word &&
+               text.substr(tokens[b - 1].end, tokens[b].begin - tokens[b - 1].end).find('\n') == std::string_view::npos &&
                (tokens[b - 1].capitalized ||
                 ((lex.RolesOf(tokens[b - 1].key) & kConnector) && b >= 2 && tokens[b - 2].capitalized &&
                  tokens[b - 2].word && !(lex.RolesOf(tokens[b - 1].key) & kModifier))))
@@ -842,9 +869,25 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
           e += 2;
           while (e < tokens.size() && tokens[e].word && tokens[e].capitalized) ++e;
         }
-        if (b < q) org = Slice(text, tokens, b, e);
-        for (const auto& [pos, value] : doc_bodies) listed |= pos >= b && pos < e;
+        std::string found = b < q ? Slice(text, tokens, b, e) : "";
+        bool in_lexicon = false;
+        for (const auto& [pos, value] : doc_bodies) in_lexicon |= pos >= b && pos < e;
+        // "the central bank" is no commercial bank the article named.
+        if (central && !found.empty() && !in_lexicon && lex.OrgTextHas(found, kBusiness) &&
+            !lex.OrgTextHas(found, kStateBody))
+          continue;
+        org = found;
+        listed = in_lexicon;
         break;
+      }
+      // "chairman of the board" with no earlier Board: a title businesses
+      // also use needs a kind only the state has.
+      static const std::vector<std::string> kStateKinds = {"ministry", "authority", "agency", "department",
+                                                           "administration", "directorate", "commission"};
+      if (org.empty() && (info.kind == TitleKind::kNeedsOrg || info.shared) &&
+          std::find(kStateKinds.begin(), kStateKinds.end(), kind) == kStateKinds.end()) {
+        i = title_end;
+        continue;
       }
       // "director of the bank" after "Vietcombank Joint Stock Commercial
       // Bank": a business's officer is no official.
