@@ -384,7 +384,24 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           extend_raw(org_end - 1);
         } else if (m.raw_begin == kNone && org_end < end && IsPunct(tokens[org_end], "'s")) {
           // "the Ministry of Industry and Trade's Asia-Africa Market
-          // Department": the body after the possessive is the one.
+          // Department": the body after the possessive is the one.  A unit
+          // named in lowercase ("the State Bank of Vietnam's second
+          // inspection department") leaves the listed body.
+          size_t q = org_end + 1;
+          while (q < end && q < org_end + 6 && tokens[q].word && !tokens[q].capitalized &&
+                 !(lex.RolesOf(tokens[q].key) & kStop) && !IsAnaphorKind(tokens[q]))
+            ++q;
+          if (q > org_end + 1 && q < end && IsAnaphorKind(tokens[q])) {
+            if (m.org_pos == kNone) {
+              m.org = org.value;
+              m.org_pos = j;
+              m.org_end = org_end;
+            }
+            m.claimed.push_back({org_end, q + 1});
+            m.last_content = q;
+            j = q + 1;
+            continue;
+          }
           ++org_end;
         } else {
           if (m.org_pos == kNone) {
