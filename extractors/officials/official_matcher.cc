@@ -989,6 +989,11 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       }
       org = !m.place.empty() ? m.place : LocalBody(pre.place_name, pre.place_country, info.title);
     }
+    // "Ho Chi Minh City Party Chief": a place's party chief is its secretary.
+    if (org.empty() && pre.place && info.title == "General Secretary" && tokens[title_end - 1].fold == "chief") {
+      mention.title = "Secretary";
+      org = LocalBody(pre.place_name, pre.place_country, mention.title);
+    }
     if (org.empty() && pre.place) org = LocalBody(pre.place_name, pre.place_country, info.title);
     mention.organization = org;
     mention.country = !pre.country.empty() ? pre.country
