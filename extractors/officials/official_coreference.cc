@@ -224,6 +224,12 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       if (i + 1 < pe && tokens[i + 1].word && tokens[i + 1].capitalized) continue;
       if (i > pb && tokens[i - 1].word && tokens[i - 1].capitalized && !titled_before && !honored) continue;
       if (vietnamese_text && !titled_before && !honored && !SpeechAfter(tokens, i, pe, lex)) continue;
+      // "Investors in Vinh said": after a preposition of place a bare short
+      // form is a town.
+      if (!titled_before && !honored && i > pb && tokens[i - 1].word &&
+          (tokens[i - 1].fold == "in" || tokens[i - 1].fold == "at" || tokens[i - 1].fold == "from" ||
+           tokens[i - 1].fold == "near" || tokens[i - 1].fold == "tai" || tokens[i - 1].fold == "o"))
+        continue;
       if (!titled_before) {
         const std::string* last = named_last_before(i, hit->short_key);
         if (last && *last != hit->name_key) continue;
