@@ -771,6 +771,11 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     }
 
     Middle m = ScanMiddle(tokens, title_end, end, lex, info.title);
+    if (info.kind == TitleKind::kBeforeName &&
+        !(m.name.length && m.stop == title_end && m.name.shape == NameShape::kVietnamese)) {
+      i = title_end;
+      continue;
+    }
     TitledMention mention;
     mention.title = info.title;
     mention.counterpart = info.kind == TitleKind::kCounterpart;
