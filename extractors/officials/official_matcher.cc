@@ -80,7 +80,8 @@ char FormUnit(const std::vector<NameToken>& tokens, size_t b, size_t e) {
   for (size_t q = b; q < e; ++q) {
     if (!tokens[q].word) continue;
     if (tokens[q].fold == "tinh") return 'p';
-    if (tokens[q].fold == "tp" || tokens[q].fold == "thanh") return 'c';
+    if (tokens[q].fold == "tp") return 'c';
+    if (tokens[q].fold == "thanh" && q + 1 < e && (tokens[q + 1].fold == "pho" || tokens[q + 1].fold == "uy")) return 'c';
   }
   return 0;
 }
@@ -316,11 +317,12 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           adopt_at(prev_place.value, name);
         }
         // "Phó Chủ tịch UBND tỉnh" after "HĐND tỉnh Nghệ An" or "Tỉnh ủy Nghệ
-        // An": the province (or city) another local body named last.
+        // An": the province (or city) another local body named last; a form
+        // with no unit ("Sở Y tế") takes the last local body's place.
         char unit = FormUnit(tokens, j, k);
-        for (size_t q = j; q-- > 0 && !earlier && unit;) {
+        for (size_t q = j; q-- > 0 && !earlier;) {
           PhraseMatch prev = lex.org_forms.Match(tokens, q, j);
-          if (!prev.length || FormUnit(tokens, q, q + prev.length) != unit) continue;
+          if (!prev.length || (unit && FormUnit(tokens, q, q + prev.length) != unit)) continue;
           PhraseMatch prev_place = lex.places.Match(tokens, q + prev.length, tokens.size());
           if (!prev_place.length || lex.place_country[prev_place.value] != "VN") continue;
           PersonName name = name_after();
@@ -368,6 +370,13 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
             if (!tokens[q].capitalized && !(r & kConnector)) break;
             if (MatchPersonName(tokens, q, end, lex).length) break;
           }
+        }
+        // "the Soc Trang Department of Agriculture": a Vietnamese place
+        // before a listed department names the province's own department.
+        if (!opens_longer && raw_open && m.raw_begin != kNone && m.raw_end == j && j > start && Claimed(m, j - 1) &&
+            m.place_country == "VN" && lex.org_info[org.value].english.rfind("Department", 0) == 0) {
+          opens_longer = true;
+          m.claimed.pop_back();  // the words are the body's name as written
         }
         if (opens_longer) {
           if (m.raw_begin == kNone) m.raw_begin = j;
