@@ -75,13 +75,27 @@ struct Middle {
 };
 
 // The kind of place a local body form names: 'p' for a province ("UBND
-// tỉnh", "Tỉnh ủy"), 'c' for a city ("UBND TP", "Thành ủy"), 0 for neither.
+// tỉnh", "Tỉnh ủy"), 'c' for a city ("UBND TP", "Thành ủy"), 'd' for a
+// district or town ("Huyện ủy", "UBND quận"), 0 for none.
 char FormUnit(const std::vector<NameToken>& tokens, size_t b, size_t e) {
   for (size_t q = b; q < e; ++q) {
     if (!tokens[q].word) continue;
     if (tokens[q].fold == "tinh") return 'p';
+    if (tokens[q].fold == "huyen" || tokens[q].fold == "quan" || tokens[q].fold == "thi") return 'd';
     if (tokens[q].fold == "tp") return 'c';
     if (tokens[q].fold == "thanh" && q + 1 < e && (tokens[q + 1].fold == "pho" || tokens[q + 1].fold == "uy")) return 'c';
+  }
+  return 0;
+}
+
+// "Hoàng Mai Nguyễn Văn Nam" after a body: five or more syllables with a
+// family name inside, followed by two more, are a place and a name.  The
+// number of leading place syllables, 0 for none.
+size_t PlaceBeforeName(const std::vector<NameToken>& tokens, size_t j, const PersonName& name,
+                       const OfficialsLexicon& lex) {
+  if (name.shape != NameShape::kVietnamese || name.length < 5) return 0;
+  for (size_t p = j + 2; p + 2 < j + name.length; ++p) {
+    if (lex.FamilyCultures(tokens[p]) & kVietnamese) return p - j;
   }
   return 0;
 }
@@ -320,7 +334,8 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // An": the province (or city) another local body named last; a form
         // with no unit ("Sở Y tế") takes the last local body's place.
         char unit = FormUnit(tokens, j, k);
-        for (size_t q = j; q-- > 0 && !earlier;) {
+        // A district's body never takes a province's or a city's place.
+        for (size_t q = j; q-- > 0 && !earlier && unit != 'd';) {
           PhraseMatch prev = lex.org_forms.Match(tokens, q, j);
           if (!prev.length || (unit && FormUnit(tokens, q, q + prev.length) != unit)) continue;
           PhraseMatch prev_place = lex.places.Match(tokens, q + prev.length, tokens.size());
@@ -334,9 +349,31 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // ("Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn Đề").
         if (m.form_pos == kNone && m.org_pos == kNone && m.raw_begin == kNone) {
           PersonName name = name_after();
+          // A place the lexicon does not list between the form and the name
+          // ("Huyện ủy Đông Sơn Lê Văn Chiến", "UBND quận Hoàng Mai Nguyễn
+          // Văn Nam") belongs to the body.
+          size_t lead = PlaceBeforeName(tokens, name_at, name, lex);
+          if (!name.length && name_at == k) {
+            for (size_t q = k + 1; q < end && q <= k + 3; ++q) {
+              if (!tokens[q - 1].word || !tokens[q - 1].capitalized ||
+                  (lex.FamilyCultures(tokens[q - 1]) & kVietnamese) ||
+                  (lex.RolesOf(tokens[q - 1].key) & (kNotName | kOrgHead | kStateBody | kBusiness)) ||
+                  lex.titles.Match(tokens, q - 1, end).length || lex.organizations.Match(tokens, q - 1, end).length)
+                break;
+              PersonName later = MatchPersonName(tokens, q, end, lex);
+              if (later.length >= 3 && later.shape == NameShape::kVietnamese) {
+                name = later;
+                lead = q - k;
+                break;
+              }
+            }
+          } else if (lead) {
+            name.length -= lead;
+          }
           if (name.length && name.shape == NameShape::kVietnamese) {
+            name_at += lead;
             m.raw_begin = j;
-            m.raw_end = k;
+            m.raw_end = k + lead;
             if (name_at > k) m.claimed.push_back({k, name_at});
             m.last_content = k - 1;
             m.name = name;
@@ -466,6 +503,13 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           m.stop = j - 1;
           m.raw_begin = m.raw_end = kNone;
           return m;
+        }
+        if (size_t lead = PlaceBeforeName(tokens, j, name, lex)) {
+          extend_raw(j);
+          extend_raw(j + lead - 1);
+          m.last_content = j + lead - 1;
+          name.length -= lead;
+          j += lead;
         }
         m.name = name;
         m.stop = j;
