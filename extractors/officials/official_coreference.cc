@@ -155,6 +155,28 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       e.short_key = e.words.front();
   }
 
+  // Every Vietnamese-shaped name in the text, official or not, by its first
+  // token: a short form goes to the person named last before it ("Economist
+  // Tran Manh Hung ... Hung said" is not Deputy Director Nguyen Van Hung).
+  std::vector<std::pair<size_t, std::pair<std::string, std::string>>> named;  // token, (short key, name key)
+  for (const auto& [pb, pe] : paragraphs) {
+    for (size_t i = pb; i < pe; ++i) {
+      if (!tokens[i].word || !tokens[i].capitalized || in_phrase[i]) continue;
+      PersonName n = MatchPersonName(tokens, i, pe, lex);
+      if (n.length < 2 || n.shape != NameShape::kVietnamese) continue;
+      named.push_back({i, {tokens[i + n.length - 1].fold, JoinFolds(tokens, i, i + n.length)}});
+      i += n.length - 1;
+    }
+  }
+  auto named_last_before = [&](size_t i, const std::string& short_key) -> const std::string* {
+    const std::string* out = nullptr;
+    for (const auto& [at, keys] : named) {
+      if (at >= i) break;
+      if (keys.first == short_key) out = &keys.second;
+    }
+    return out;
+  };
+
   // Later mentions: the full name again, or its short form.
   for (const auto& [pb, pe] : paragraphs) {
     for (size_t i = pb; i < pe; ++i) {
@@ -202,6 +224,16 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       if (i + 1 < pe && tokens[i + 1].word && tokens[i + 1].capitalized) continue;
       if (i > pb && tokens[i - 1].word && tokens[i - 1].capitalized && !titled_before && !honored) continue;
       if (vietnamese_text && !titled_before && !honored && !SpeechAfter(tokens, i, pe, lex)) continue;
+      // "Investors in Vinh said": after a preposition of place a bare short
+      // form is a town.
+      if (!titled_before && !honored && i > pb && tokens[i - 1].word &&
+          (tokens[i - 1].fold == "in" || tokens[i - 1].fold == "at" || tokens[i - 1].fold == "from" ||
+           tokens[i - 1].fold == "near" || tokens[i - 1].fold == "tai" || tokens[i - 1].fold == "o"))
+        continue;
+      if (!titled_before) {
+        const std::string* last = named_last_before(i, hit->short_key);
+        if (last && *last != hit->name_key) continue;
+      }
       hit->mentions.push_back({tokens[start].begin, tokens[i].end});
       for (size_t k = start; k <= i; ++k) used[k] = 1;
     }

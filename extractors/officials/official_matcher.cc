@@ -42,6 +42,18 @@ bool IsAnaphorKind(const NameToken& t) {
          std::find(AnaphorKinds().begin(), AnaphorKinds().end(), t.fold) != AnaphorKinds().end();
 }
 
+// "the ministry", "the central bank", "the same department" at token K:
+// the number of tokens, 0 for none.
+size_t AnaphorAt(const std::vector<NameToken>& tokens, size_t k, size_t end) {
+  if (k + 1 >= end || !tokens[k].word || tokens[k].fold != "the") return 0;
+  size_t q = k + 1;
+  static const std::vector<std::string> kAdjectives = {"same", "central", "provincial", "municipal", "national"};
+  if (q + 1 < end && tokens[q].word && !tokens[q].capitalized &&
+      std::find(kAdjectives.begin(), kAdjectives.end(), tokens[q].fold) != kAdjectives.end())
+    ++q;
+  return IsAnaphorKind(tokens[q]) ? q + 1 - k : 0;
+}
+
 // What lies between a title and the name that follows it.
 struct Middle {
   size_t stop = 0;  // token where the scan stopped (the name's first token when found)
@@ -61,6 +73,32 @@ struct Middle {
   size_t second_title = kNone;  // a second title of the same person
   int second_title_value = -1;  // its titles.tsv entry
 };
+
+// The kind of place a local body form names: 'p' for a province ("UBND
+// tỉnh", "Tỉnh ủy"), 'c' for a city ("UBND TP", "Thành ủy"), 'd' for a
+// district or town ("Huyện ủy", "UBND quận"), 0 for none.
+char FormUnit(const std::vector<NameToken>& tokens, size_t b, size_t e) {
+  for (size_t q = b; q < e; ++q) {
+    if (!tokens[q].word) continue;
+    if (tokens[q].fold == "tinh") return 'p';
+    if (tokens[q].fold == "huyen" || tokens[q].fold == "quan" || tokens[q].fold == "thi") return 'd';
+    if (tokens[q].fold == "tp") return 'c';
+    if (tokens[q].fold == "thanh" && q + 1 < e && (tokens[q + 1].fold == "pho" || tokens[q + 1].fold == "uy")) return 'c';
+  }
+  return 0;
+}
+
+// "Hoàng Mai Nguyễn Văn Nam" after a body: five or more syllables with a
+// family name inside, followed by two more, are a place and a name.  The
+// number of leading place syllables, 0 for none.
+size_t PlaceBeforeName(const std::vector<NameToken>& tokens, size_t j, const PersonName& name,
+                       const OfficialsLexicon& lex) {
+  if (name.shape != NameShape::kVietnamese || name.length < 5) return 0;
+  for (size_t p = j + 2; p + 2 < j + name.length; ++p) {
+    if (lex.FamilyCultures(tokens[p]) & kVietnamese) return p - j;
+  }
+  return 0;
+}
 
 bool Claimed(const Middle& m, size_t k) {
   for (const auto& [b, e] : m.claimed) {
@@ -102,6 +140,18 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
     }
     if (t.word) {
       uint32_t roles = lex.RolesOf(t.key);
+      // "Deputy Governor of the central bank Dang Thanh Binh": a body named
+      // by its kind, then the name.
+      if (j == start + 1 && tokens[start].key == "of") {
+        size_t len = AnaphorAt(tokens, j, end);
+        PersonName name = len ? MatchPersonName(tokens, j + len, end, lex) : PersonName{};
+        if (name.length && name.shape != NameShape::kWestern) {
+          m.last_content = j + len - 1;
+          m.name = name;
+          m.stop = j + len;
+          return m;
+        }
+      }
       // A second title of the same person ("Deputy Prime Minister and
       // Foreign Minister Bui Thanh Son"): the first one is reported.
       PhraseMatch other_title = lex.titles.Match(tokens, j, end);
@@ -223,6 +273,15 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // without a place names the place its sentence opened with, else
         // the place the same form named last ("Phó Chủ tịch UBND tỉnh Lê
         // Đức Giang" after "UBND tỉnh Thanh Hóa"); the name follows it.
+        // "Sở Y tế tỉnh Nguyễn Văn Đề": the unit word with no place after it.
+        if (k < end && tokens[k].word && !tokens[k].capitalized && tokens[k].fold == "tinh") {
+          ++k;
+        } else if (k + 1 < end && tokens[k].word && !tokens[k].capitalized && tokens[k].fold == "thanh" &&
+                   tokens[k + 1].fold == "pho") {
+          k += 2;
+        } else if (k < end && tokens[k].word && tokens[k].text == "TP") {
+          ++k;
+        }
         bool earlier = false;
         auto adopt = [&](int place_value, PersonName name) {
           earlier = true;
@@ -247,16 +306,81 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           if (!name.length) break;
           adopt(host_place.value, name);
         }
+        // ", Đại tá Đào Thanh Hải": a rank after a comma before the name.
+        size_t name_at = k;
+        if (k + 1 < end && IsPunct(tokens[k], ",")) {
+          size_t h = SkipHonorifics(tokens, k + 1, end, lex);
+          if (h > k + 1) name_at = h;
+        }
+        auto name_after = [&]() {
+          if (name_at >= end || tokens[name_at].all_caps) return PersonName{};
+          return MatchPersonName(tokens, name_at, end, lex, /*after_place_word=*/true);
+        };
+        auto adopt_at = [&](int place_value, PersonName name) {
+          adopt(place_value, name);
+          m.claimed.back().second = name_at;
+          m.stop = name_at;
+        };
         for (size_t q = j; q-- > 0 && !earlier;) {
           PhraseMatch prev = lex.org_forms.Match(tokens, q, j);
           if (!prev.length || lex.org_template[prev.value] != lex.org_template[form.value]) continue;
           PhraseMatch prev_place = lex.places.Match(tokens, q + prev.length, tokens.size());
           if (!prev_place.length) continue;
-          PersonName name = MatchPersonName(tokens, k, end, lex, /*after_place_word=*/true);
-          if (!name.length || tokens[k].all_caps) break;
-          adopt(prev_place.value, name);
+          PersonName name = name_after();
+          if (!name.length) break;
+          adopt_at(prev_place.value, name);
+        }
+        // "Phó Chủ tịch UBND tỉnh" after "HĐND tỉnh Nghệ An" or "Tỉnh ủy Nghệ
+        // An": the province (or city) another local body named last; a form
+        // with no unit ("Sở Y tế") takes the last local body's place.
+        char unit = FormUnit(tokens, j, k);
+        // A district's body never takes a province's or a city's place.
+        for (size_t q = j; q-- > 0 && !earlier && unit != 'd';) {
+          PhraseMatch prev = lex.org_forms.Match(tokens, q, j);
+          if (!prev.length || (unit && FormUnit(tokens, q, q + prev.length) != unit)) continue;
+          PhraseMatch prev_place = lex.places.Match(tokens, q + prev.length, tokens.size());
+          if (!prev_place.length || lex.place_country[prev_place.value] != "VN") continue;
+          PersonName name = name_after();
+          if (!name.length) break;
+          adopt_at(prev_place.value, name);
         }
         if (earlier) return m;
+        // No place anywhere: the form as written, and the name after it
+        // ("Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn Đề").
+        if (m.form_pos == kNone && m.org_pos == kNone && m.raw_begin == kNone) {
+          PersonName name = name_after();
+          // A place the lexicon does not list between the form and the name
+          // ("Huyện ủy Đông Sơn Lê Văn Chiến", "UBND quận Hoàng Mai Nguyễn
+          // Văn Nam") belongs to the body.
+          size_t lead = PlaceBeforeName(tokens, name_at, name, lex);
+          if (!name.length && name_at == k) {
+            for (size_t q = k + 1; q < end && q <= k + 3; ++q) {
+              if (!tokens[q - 1].word || !tokens[q - 1].capitalized ||
+                  (lex.FamilyCultures(tokens[q - 1]) & kVietnamese) ||
+                  (lex.RolesOf(tokens[q - 1].key) & (kNotName | kOrgHead | kStateBody | kBusiness)) ||
+                  lex.titles.Match(tokens, q - 1, end).length || lex.organizations.Match(tokens, q - 1, end).length)
+                break;
+              PersonName later = MatchPersonName(tokens, q, end, lex);
+              if (later.length >= 3 && later.shape == NameShape::kVietnamese) {
+                name = later;
+                lead = q - k;
+                break;
+              }
+            }
+          } else if (lead) {
+            name.length -= lead;
+          }
+          if (name.length && name.shape == NameShape::kVietnamese) {
+            name_at += lead;
+            m.raw_begin = j;
+            m.raw_end = k + lead;
+            if (name_at > k) m.claimed.push_back({k, name_at});
+            m.last_content = k - 1;
+            m.name = name;
+            m.stop = name_at;
+            return m;
+          }
+        }
       }
       PhraseMatch org = lex.organizations.Match(tokens, j, end);
       PhraseMatch country = lex.countries.Match(tokens, j, end);
@@ -284,6 +408,13 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
             if (MatchPersonName(tokens, q, end, lex).length) break;
           }
         }
+        // "the Soc Trang Department of Agriculture": a Vietnamese place
+        // before a listed department names the province's own department.
+        if (!opens_longer && raw_open && m.raw_begin != kNone && m.raw_end == j && j > start && Claimed(m, j - 1) &&
+            m.place_country == "VN" && lex.org_info[org.value].english.rfind("Department", 0) == 0) {
+          opens_longer = true;
+          m.claimed.pop_back();  // the words are the body's name as written
+        }
         if (opens_longer) {
           if (m.raw_begin == kNone) m.raw_begin = j;
           m.raw_end = org_end;
@@ -299,7 +430,24 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           extend_raw(org_end - 1);
         } else if (m.raw_begin == kNone && org_end < end && IsPunct(tokens[org_end], "'s")) {
           // "the Ministry of Industry and Trade's Asia-Africa Market
-          // Department": the body after the possessive is the one.
+          // Department": the body after the possessive is the one.  A unit
+          // named in lowercase ("the State Bank of Vietnam's second
+          // inspection department") leaves the listed body.
+          size_t q = org_end + 1;
+          while (q < end && q < org_end + 6 && tokens[q].word && !tokens[q].capitalized &&
+                 !(lex.RolesOf(tokens[q].key) & kStop) && !IsAnaphorKind(tokens[q]))
+            ++q;
+          if (q > org_end + 1 && q < end && IsAnaphorKind(tokens[q])) {
+            if (m.org_pos == kNone) {
+              m.org = org.value;
+              m.org_pos = j;
+              m.org_end = org_end;
+            }
+            m.claimed.push_back({org_end, q + 1});
+            m.last_content = q;
+            j = q + 1;
+            continue;
+          }
           ++org_end;
         } else {
           if (m.org_pos == kNone) {
@@ -355,6 +503,13 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           m.stop = j - 1;
           m.raw_begin = m.raw_end = kNone;
           return m;
+        }
+        if (size_t lead = PlaceBeforeName(tokens, j, name, lex)) {
+          extend_raw(j);
+          extend_raw(j + lead - 1);
+          m.last_content = j + lead - 1;
+          name.length -= lead;
+          j += lead;
         }
         m.name = name;
         m.stop = j;
@@ -669,6 +824,11 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     }
 
     Middle m = ScanMiddle(tokens, title_end, end, lex, info.title);
+    if (info.kind == TitleKind::kBeforeName &&
+        !(m.name.length && m.stop == title_end && m.name.shape == NameShape::kVietnamese)) {
+      i = title_end;
+      continue;
+    }
     TitledMention mention;
     mention.title = info.title;
     mention.counterpart = info.kind == TitleKind::kCounterpart;
@@ -757,20 +917,23 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     // by its kind refers to the last body of that kind named before it.
     const std::vector<std::string>& kAnaphors = AnaphorKinds();
     bool anaphor = false;
-    if (title_end + 2 < end && tokens[title_end].key == "of" && tokens[title_end + 1].key == "the" &&
-        tokens[title_end + 2].word && !tokens[title_end + 2].capitalized &&
-        std::find(kAnaphors.begin(), kAnaphors.end(), tokens[title_end + 2].fold) != kAnaphors.end() &&
-        (title_end + 3 >= end || (!tokens[title_end + 3].word && !IsPunct(tokens[title_end + 3], "'s")) ||
-         (lex.RolesOf(tokens[title_end + 3].key) & kStop))) {
+    size_t ana_len = title_end + 1 < end && tokens[title_end].key == "of" ? AnaphorAt(tokens, title_end + 1, end) : 0;
+    size_t ana_end = title_end + 1 + ana_len;
+    if (ana_len &&
+        (ana_end >= end || (!tokens[ana_end].word && !IsPunct(tokens[ana_end], "'s")) ||
+         (lex.RolesOf(tokens[ana_end].key) & kStop) || (m.name.length && m.stop == ana_end))) {
+      (void)kAnaphors;
       anaphor = true;
       org_known = true;
-      const std::string& kind = tokens[title_end + 2].fold;
+      const std::string& kind = tokens[ana_end - 1].fold;
+      bool central = ana_len == 3 && tokens[title_end + 2].fold == "central";
       bool listed = false;  // the body holds a lexicon body
-      m.last_content = title_end + 2;
+      m.last_content = ana_end - 1;
       for (size_t q = std::min(i, mention.name_begin); q-- > 0;) {
         if (!tokens[q].word || !tokens[q].capitalized || tokens[q].fold != kind) continue;
         size_t b = q;
         while (b > 0 && tokens[b - 1].word &&
+               text.substr(tokens[b - 1].end, tokens[b].begin - tokens[b - 1].end).find('\n') == std::string_view::npos &&
                (tokens[b - 1].capitalized ||
                 ((lex.RolesOf(tokens[b - 1].key) & kConnector) && b >= 2 && tokens[b - 2].capitalized &&
                  tokens[b - 2].word && !(lex.RolesOf(tokens[b - 1].key) & kModifier))))
@@ -781,9 +944,25 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
           e += 2;
           while (e < tokens.size() && tokens[e].word && tokens[e].capitalized) ++e;
         }
-        if (b < q) org = Slice(text, tokens, b, e);
-        for (const auto& [pos, value] : doc_bodies) listed |= pos >= b && pos < e;
+        std::string found = b < q ? Slice(text, tokens, b, e) : "";
+        bool in_lexicon = false;
+        for (const auto& [pos, value] : doc_bodies) in_lexicon |= pos >= b && pos < e;
+        // "the central bank" is no commercial bank the article named.
+        if (central && !found.empty() && !in_lexicon && lex.OrgTextHas(found, kBusiness) &&
+            !lex.OrgTextHas(found, kStateBody))
+          continue;
+        org = found;
+        listed = in_lexicon;
         break;
+      }
+      // "chairman of the board" with no earlier Board: a title businesses
+      // also use needs a kind only the state has.
+      static const std::vector<std::string> kStateKinds = {"ministry", "authority", "agency", "department",
+                                                           "administration", "directorate", "commission"};
+      if (org.empty() && (info.kind == TitleKind::kNeedsOrg || info.shared) &&
+          std::find(kStateKinds.begin(), kStateKinds.end(), kind) == kStateKinds.end()) {
+        i = title_end;
+        continue;
       }
       // "director of the bank" after "Vietcombank Joint Stock Commercial
       // Bank": a business's officer is no official.
@@ -867,6 +1046,11 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         continue;
       }
       org = !m.place.empty() ? m.place : LocalBody(pre.place_name, pre.place_country, info.title);
+    }
+    // "Ho Chi Minh City Party Chief": a place's party chief is its secretary.
+    if (org.empty() && pre.place && info.title == "General Secretary" && tokens[title_end - 1].fold == "chief") {
+      mention.title = "Secretary";
+      org = LocalBody(pre.place_name, pre.place_country, mention.title);
     }
     if (org.empty() && pre.place) org = LocalBody(pre.place_name, pre.place_country, info.title);
     mention.organization = org;

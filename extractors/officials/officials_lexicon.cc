@@ -23,9 +23,10 @@ TitleKind KindOf(std::string_view s) {
   if (s == "ministry") return TitleKind::kMinistry;
   if (s == "needs_org") return TitleKind::kNeedsOrg;
   if (s == "counterpart") return TitleKind::kCounterpart;
+  if (s == "before_name") return TitleKind::kBeforeName;
   if (s == "office" || s == "shared" || s.empty()) return TitleKind::kOffice;
   throw std::runtime_error("extractors/officials/titles.tsv: unknown kind '" + std::string(s) +
-                           "' (use office, shared, ministry, needs_org or counterpart)");
+                           "' (use office, shared, ministry, needs_org, counterpart or before_name)");
 }
 
 uint32_t RoleOf(std::string_view s) {

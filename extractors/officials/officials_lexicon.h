@@ -53,6 +53,8 @@ enum class TitleKind {
   kMinistry,     // "Minister of X": X names a ministry
   kNeedsOrg,     // also used in business (Chairman, Director): needs a state body
   kCounterpart,  // "his counterpart": takes the other official's title
+  kBeforeName,   // an office only right before a Vietnamese-shaped name
+                 // ("Deputy Nguyen Thi Kim Thuy" is a National Assembly deputy)
 };
 
 struct TitleInfo {
