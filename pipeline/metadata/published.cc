@@ -2,9 +2,13 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <set>
 #include <vector>
+
+#include "pipeline/text/unicode_text.h"
 
 namespace vnie {
 namespace {
@@ -99,14 +103,14 @@ std::vector<Pattern> MakePatterns() {
   // 2023-06-13, 2020/02/24 11:03
   add(Pattern::kYmdTime, R"(\b(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:(?:T|\s*[,|-]?\s*))" + time + R"()?\b)");
   // 03:17 - 11/10/2023
-  add(Pattern::kTimeDmy, R"(\b)" + time + R"(\s*(?:[,|-]\s*)?(?:[^\d\s]{1,12}\s*,?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b)");
+  add(Pattern::kTimeDmy, R"(\b)" + time + R"(\s*(?:[,|-]\s*)?(?:[^\d\s,]{1,12}(?:\s+[^\d\s,]{1,12})?\s*,?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b)");
   // 4/11/2024 08:30, 15/03/2024
   add(Pattern::kDmyTime, R"(\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[,|-]?\s*)" + time + R"()?)");
   // 07:32 pm, November 5, 2024
   add(Pattern::kTimeMdy, R"(\b)" + time + R"(\s*(?:GMT[+-]\d{1,2}|[A-Z]{2,4})?\s*[,|/-]?\s*(?:[A-Za-z]{3,9},?\s+)?)" +
                              month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))");
   // Jul 02, 2024 / 17:14, November 5, 2024 | 07:32 pm
-  add(Pattern::kMdyTime, R"(\b)" + month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*[/,|-]?\s*)" + time + R"()?)");
+  add(Pattern::kMdyTime, R"(\b)" + month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*[/,|-]?\s*(?:at\s+)?)" + time + R"()?)");
   // 2 July 2024
   add(Pattern::kDmy, R"(\b(\d{1,2})\s+)" + month + R"(,?\s+(\d{4})\b)");
   // ngày 03 tháng 04 năm 2024
@@ -187,6 +191,7 @@ std::vector<std::string_view> HeadLines(std::string_view text, size_t count) {
 std::optional<std::string> FirstDateIn(std::string_view line, size_t* at) {
   std::optional<std::string> best;
   size_t best_at = std::string_view::npos;
+  std::vector<std::string> timed;  // values with a time of day
   for (const Pattern& p : Patterns()) {
     int groups = p.re->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> g(static_cast<size_t>(groups) + 1);
@@ -198,6 +203,7 @@ std::optional<std::string> FirstDateIn(std::string_view line, size_t* at) {
       // g[1] is the whole pattern; fields follow.
       std::vector<re2::StringPiece> fields(g.begin() + 1, g.end());
       if (auto v = Read(p, fields)) {
+        if (v->size() > 10) timed.push_back(*v);
         if (start < best_at) {
           best_at = start;
           best = v;
@@ -205,6 +211,16 @@ std::optional<std::string> FirstDateIn(std::string_view line, size_t* at) {
         break;
       }
       pos = start + 1;
+    }
+  }
+  // "VNA Monday, June 24, 2024 - 08:30": the dateline shape starts first
+  // but the same day is printed with its time.
+  if (best && best->size() == 10) {
+    for (const std::string& t : timed) {
+      if (t.compare(0, 10, *best) == 0) {
+        best = t;
+        break;
+      }
     }
   }
   *at = best_at;
@@ -216,13 +232,58 @@ bool EndsSentence(std::string_view line) {
   return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?' || line.back() == ':');
 }
 
+// The date at AT in LINE follows a word that leads into a date in a
+// sentence or headline ("từ ngày 1/7/2024", "from July 1, 2024"): it is
+// what the line is about, not when it was printed.
+bool LedIn(std::string_view line, size_t at) {
+  static const std::set<std::string, std::less<>> kLeadIns = {
+      "ngay", "tu", "den", "vao", "truoc", "sau", "toi", "on", "from", "since", "until", "till",
+      "before", "after", "by", "in", "of", "to", "dated"};
+  size_t end = at;
+  while (end > 0 && line[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && line[begin - 1] != ' ') --begin;
+  if (begin == end) return false;
+  return kLeadIns.count(AsciiFold(line.substr(begin, end - begin))) > 0;
+}
+
+size_t WordCount(std::string_view line) {
+  size_t words = 1;
+  for (char c : line) words += c == ' ';
+  return words;
+}
+
+// Site names and bylines read like headlines: "CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH
+// PHỦ", "Saigon Post | English", "By Tran Minh Hieu and Le Van".
+bool WeakTitle(std::string_view line) {
+  size_t upper = 0;
+  for (char c : line) {
+    if (c >= 'a' && c <= 'z') {
+      upper = 0;
+      break;
+    }
+    upper += c >= 'A' && c <= 'Z';
+  }
+  if (upper >= 4) return true;
+  if (line.find(" | ") != std::string_view::npos) return true;
+  std::string key = AsciiFold(line.substr(0, std::min<size_t>(line.size(), 12)));
+  for (std::string_view by : {"by ", "theo ", "bai va anh ", "bai anh "}) {
+    if (key.rfind(by, 0) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-std::optional<std::string> FindPublished(std::string_view text) {
+std::optional<std::string> FindPublished(std::string_view text) { return FindPublished(text, std::nullopt); }
+
+std::optional<std::string> FindPublished(std::string_view text, const std::optional<std::string>& title) {
   // The first date of the head; a dateline without a year ("HÀ NỘI, 5/8 -")
-  // gives way to a later head date of the same day that has one.
+  // gives way to a later head date of the same day that has one.  The
+  // headline's own dates ("Lương tăng từ ngày 1/7/2024") are not its stamp.
   std::optional<std::string> yearless;
   for (std::string_view line : HeadLines(text, kHeadLines)) {
+    if (title && line == *title) continue;
     size_t at = 0;
     std::optional<std::string> date = FirstDateIn(line, &at);
     if (!date || (line.size() > kShortLine && at > kNearStart)) continue;
@@ -237,17 +298,25 @@ std::optional<std::string> FindPublished(std::string_view text) {
 }
 
 std::optional<std::string> FindTitle(std::string_view text) {
-  std::vector<std::string_view> lines = HeadLines(text, 6);
+  std::vector<std::string_view> lines = HeadLines(text, 8);
+  std::optional<std::string> weak;
   for (std::string_view line : lines) {
     size_t at = 0;
     bool has_date = FirstDateIn(line, &at).has_value();
-    if (has_date && line.size() <= kShortLine) continue;  // a byline, dateline or timestamp
-    size_t words = 1;
-    for (char c : line) words += c == ' ';
-    if (words >= 4 && line.size() <= 250 && !EndsSentence(line)) return std::string(line);
+    // A byline, dateline or timestamp; a headline may name a date after a
+    // word leading into it ("Tăng lương từ ngày 1/7/2024").
+    // Four words before the date: a stamp's label ("Thứ Hai, ngày", "Updated
+    // on") is shorter.
+    bool headline_date = has_date && at > 0 && WordCount(line.substr(0, at)) > 4 && LedIn(line, at);
+    if (has_date && line.size() <= kShortLine && !headline_date) continue;
+    if (WordCount(line) >= 4 && line.size() <= 250 && !EndsSentence(line)) {
+      if (!WeakTitle(line)) return std::string(line);
+      if (!weak) weak = std::string(line);
+      continue;
+    }
     if (line.size() > 250) break;  // the body has begun
   }
-  return std::nullopt;
+  return weak;
 }
 
 }  // namespace vnie

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -17,7 +18,8 @@ constexpr size_t kKeyBytes = 64;   // whole-line markers are shorter
 constexpr size_t kLeadBytes = 28;  // lead and prefix markers fit in this
 
 struct Rules {
-  std::set<std::string, std::less<>> block, heading, line, prefix, lead, ui;
+  std::set<std::string, std::less<>> block, heading, line, prefix, lead, ui, section, cookie, consent, footer, imprint;
+  size_t longest_section = 1;  // in words
   bool lead_first[256] = {};
   Rules() {
     for (const auto& row : ParseTsv(EmbeddedData("pipeline/normalize/boilerplate.tsv"))) {
@@ -29,6 +31,14 @@ struct Rules {
       else if (row[0] == "prefix") prefix.insert(key);
       else if (row[0] == "lead") lead.insert(key);
       else if (row[0] == "ui") ui.insert(key);
+      else if (row[0] == "section") section.insert(key);
+      else if (row[0] == "cookie") cookie.insert(key);
+      else if (row[0] == "consent") consent.insert(key);
+      else if (row[0] == "footer") footer.insert(key);
+      else if (row[0] == "imprint") imprint.insert(key);
+    }
+    for (const std::string& s : section) {
+      longest_section = std::max<size_t>(longest_section, 1 + std::count(s.begin(), s.end(), ' '));
     }
     // First bytes a long line led by a `lead` marker can start with: the
     // marker's first letter in either case, or any byte outside ASCII (a
@@ -50,7 +60,7 @@ const Rules& TheRules() {
 // A line that is a date and/or a time and nothing else (a teaser's stamp).
 const RE2& TimestampLine() {
   static const RE2 re(
-      R"(^[\(\[]?\s*(?:(?:\d{1,2}:\d{2}(?:\s*(?:AM|PM|am|pm))?\s*[,|-]?\s*)?(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4})(?:\s*[,|/-]?\s*\d{1,2}:\d{2}(?:\s*(?:AM|PM|am|pm))?)?|\d{1,2}:\d{2})\s*(?:\(GMT[+-]\d+\))?\s*[\)\]]?$)");
+      R"(^[\(\[]?\s*(?:(?:\d{1,2}:\d{2}(?:\s*(?:AM|PM|am|pm))?\s*[,|-]?\s*)?(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2]))(?:\s*[,|/-]?\s*\d{1,2}:\d{2}(?:\s*(?:AM|PM|am|pm))?)?|\d{1,2}:\d{2})\s*(?:\(GMT[+-]\d+\))?\s*[\)\]]?$)");
   return re;
 }
 
@@ -169,7 +179,11 @@ bool IsBreadcrumb(std::string_view line, const std::string& key) {
   }
   parts.push_back(line.substr(begin));
   bool home = key.rfind("home ", 0) == 0 || key.rfind("trang chu ", 0) == 0;
-  if (parts.size() < 3 && !(home && parts.size() >= 2)) return false;
+  // "Business > Companies": two parts joined by an arrow, which a headline
+  // does not use ('/' and '|' it does).
+  bool arrow = line.find(" > ") != std::string_view::npos || line.find(" \xC2\xBB ") != std::string_view::npos ||
+               line.find(" \xE2\x80\xBA ") != std::string_view::npos;
+  if (parts.size() < 3 && !((home || arrow) && parts.size() >= 2)) return false;
   for (std::string_view p : parts) {
     if (p.empty() || CountWords(p) > 5) return false;
     for (char c : p) {
@@ -207,8 +221,97 @@ bool IsUiLine(std::string_view line, const std::string& key, const Rules& rules)
   return true;
 }
 
+// A site menu: a short line with no digits and no sentence end, made only of
+// section names ("Thời sự", "Bất động sản", "Real Estate") and navigation
+// words, longest name first.
+bool IsSectionMenu(std::string_view line, const std::string& short_key, const Rules& rules) {
+  if (line.size() > 160 || EndsSentence(line)) return false;
+  for (char c : line) {
+    if (c >= '0' && c <= '9') return false;
+  }
+  // Vietnamese menus pass the whole-line key's length.
+  std::string long_key;
+  if (line.size() > kKeyBytes) long_key = AsciiFold(line);
+  const std::string& key = line.size() > kKeyBytes ? long_key : short_key;
+  if (key.empty()) return false;
+  std::vector<std::string_view> words = Words(key);
+  size_t i = 0;
+  while (i < words.size()) {
+    size_t taken = 0;
+    for (size_t n = std::min(rules.longest_section, words.size() - i); n >= 1 && !taken; --n) {
+      std::string name(words[i]);
+      for (size_t m = 1; m < n; ++m) name.append(" ").append(words[i + m]);
+      if (rules.section.count(name)) taken = n;
+    }
+    if (!taken && rules.ui.count(words[i])) taken = 1;
+    if (!taken) return false;
+    i += taken;
+  }
+  return true;
+}
+
+// "Print Email Comment", "Contact us | Advertise | Privacy Policy": a short
+// line of share buttons or footer links.
+bool IsFooterLinks(std::string_view line, const Rules& rules) {
+  if (line.size() > 200 || line.size() < 8 || EndsSentence(line)) return false;
+  std::string key = AsciiFold(line);
+  int found = 0;
+  for (const std::string& f : rules.footer) {
+    size_t at = key.find(f);
+    if (at != std::string::npos && (at == 0 || key[at - 1] == ' ') &&
+        (at + f.size() == key.size() || key[at + f.size()] == ' '))
+      ++found;
+  }
+  return found >= 2;
+}
+
+// A cookie banner: "We use cookies ... By continuing ..., you agree".
+bool IsCookieBanner(std::string_view line, const Rules& rules) {
+  if (line.size() > 400) return false;
+  bool cookie = false;
+  for (size_t at = line.find("ookie"); at != std::string_view::npos && !cookie; at = line.find("ookie", at + 1)) {
+    cookie = at > 0 && (line[at - 1] == 'c' || line[at - 1] == 'C');
+  }
+  if (!cookie) return false;
+  std::string key = AsciiFold(line);
+  bool said = false, consent = false;
+  for (const std::string& c : rules.cookie) said = said || key.find(c) != std::string::npos;
+  for (const std::string& c : rules.consent) consent = consent || key.find(c) != std::string::npos;
+  return said && consent;
+}
+
+// A site's imprint: a press licence number ("123/GP-BTTTT", "45/GPXB") with
+// an address, a phone or an editor ("Address: ...", "Tổng biên tập: ...").
+bool IsImprint(std::string_view line, const Rules& rules) {
+  if (line.size() > 300 || line.find("/GP") == std::string_view::npos) return false;
+  static const RE2 licence(R"(\d+/GP[A-Z-]*\b)");
+  if (!RE2::PartialMatch(line, licence)) return false;
+  std::string key = " " + AsciiFold(line) + " ";
+  for (const std::string& w : rules.imprint) {
+    if (key.find(" " + w + " ") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The site's date of today in its header: "Hôm nay: Thứ năm, 27/06/2024",
+// "Today is Thursday, June 27, 2024".
+const RE2& TodayLine() {
+  static const RE2 re(R"((?i)^(?:hôm nay|today(?:\s+is)?)\s*[:,|-]?\s*[^.!?]{0,30}\b(?:19|20)\d\d\b[^.!?]{0,14}$)");
+  return re;
+}
+
 bool IsTagLine(std::string_view line, const std::string& key, const Rules& rules) {
   if (line.size() <= kKeyBytes && rules.line.count(key)) return true;
+  // "Bình luận (0)", "Comments 12": a marker and its count.
+  if (line.size() <= kKeyBytes) {
+    std::string_view k = key;
+    bool count = false;
+    while (!k.empty() && (k.back() == ' ' || (k.back() >= '0' && k.back() <= '9'))) {
+      count = count || k.back() != ' ';
+      k.remove_suffix(1);
+    }
+    if (count && rules.line.count(k)) return true;
+  }
   if (line.rfind("©", 0) == 0 || line.rfind("(c) ", 0) == 0 || line.rfind("(C) ", 0) == 0) return true;
   for (const std::string& lead : rules.lead) {
     if (key.rfind(lead, 0) == 0 && (key.size() == lead.size() || key[lead.size()] == ' ')) return true;
@@ -271,12 +374,16 @@ bool IsStampedTeaser(std::string_view line) {
 }
 
 // A hashtag line: "#Vietnam #trade #minerals".
+// A tag may be several words: "#Vietnam Japan #ODA #metro".
 bool IsHashtagLine(std::string_view line) {
-  if (line.size() > 200 || line.empty() || line[0] != '#') return false;
+  if (line.size() > 200 || line.size() < 2 || line[0] != '#' || line[1] == ' ' || EndsSentence(line)) return false;
+  int tags = 0;
+  size_t words = 0;
   for (std::string_view w : Words(line)) {
-    if (w.size() < 2 || w[0] != '#') return false;
+    ++words;
+    if (w.size() >= 2 && w[0] == '#') ++tags;
   }
-  return true;
+  return tags >= 2 ? words <= static_cast<size_t>(tags) * 3 : words == 1;
 }
 
 // A heading of a teaser list that no rule names: a short line of a few words
@@ -284,6 +391,12 @@ bool IsHashtagLine(std::string_view line) {
 bool IsShortHeading(std::string_view line) {
   size_t words = CountWords(line);
   return !line.empty() && line.size() <= 50 && words >= 1 && words <= 6 && !EndsSentence(line);
+}
+
+// A list number on a line of its own ("1", "2.") in a numbered teaser list.
+bool IsListNumber(std::string_view line) {
+  if (!line.empty() && line.back() == '.') line.remove_suffix(1);
+  return !line.empty() && line.size() <= 2 && std::all_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // A teaser headline: a short line that does not end a sentence.
@@ -322,7 +435,7 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
         }
         continue;
       }
-      if (IsHeadline(l)) {
+      if (IsHeadline(l) || IsListNumber(l)) {
         drop[k++] = true;
         continue;
       }
@@ -350,8 +463,10 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
       k = drop_teasers(k + 1) - 1;
       continue;
     }
-    if (IsTagLine(line, key, rules) || IsUiLine(line, key, rules) || IsBreadcrumb(line, key) ||
-        IsTopicStrip(line) || IsHashtagLine(line) || IsInlineLink(line, rules)) {
+    if (IsTagLine(line, key, rules) || IsUiLine(line, key, rules) || IsSectionMenu(line, key, rules) ||
+        IsBreadcrumb(line, key) || IsTopicStrip(line) || IsHashtagLine(line) || IsInlineLink(line, rules) ||
+        IsFooterLinks(line, rules) || IsCookieBanner(line, rules) || IsImprint(line, rules) ||
+        (line.size() <= 60 && RE2::FullMatch(line, TodayLine()))) {
       drop[k] = true;
       continue;
     }

@@ -165,5 +165,69 @@ TEST(Boilerplate, StampedLinesOfTheArticleStay) {
   EXPECT_EQ(RemoveBoilerplate(vi), vi);
 }
 
+TEST(Boilerplate, SectionMenusFooterLinksAndCookieBannersGo) {
+  std::string page =
+      "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies.\n"
+      "Thời sự Thế giới Kinh doanh Bất động sản Sức khỏe\n"
+      "News Business Life Travel Sports\n"
+      "Tài chính - Ngân hàng\n"
+      "Hôm nay: Thứ năm, 27/06/2024\n"
+      "Kinh tế Việt Nam tăng trưởng 6,9% trong quý II\n"
+      "Tổng cục Thống kê cho biết GDP quý II tăng 6,93% so với cùng kỳ năm trước.\n"
+      "Print Email Comment\n"
+      "Bình luận (12)\n"
+      "Copy link\n"
+      "Contact us | Advertise | Privacy Policy";
+  EXPECT_EQ(RemoveBoilerplate(page),
+            "Kinh tế Việt Nam tăng trưởng 6,9% trong quý II\n"
+            "Tổng cục Thống kê cho biết GDP quý II tăng 6,93% so với cùng kỳ năm trước.");
+}
+
+TEST(Boilerplate, MenuWordsInsideArticleLinesStay) {
+  // Section names, cookies and "today" in sentences and headlines are text.
+  std::string page =
+      "Thị trường bất động sản phục hồi trong quý II\n"
+      "Kinh doanh bất động sản và tài chính ngân hàng là hai ngành tăng mạnh nhất.\n"
+      "The regulator said the website uses cookies to track users without their consent.\n"
+      "Hôm nay, 27/06/2024, Quốc hội thông qua Luật Đất đai sửa đổi.\n"
+      "World Business News\n"
+      "Business and politics mix in the new cabinet, analysts said.";
+  std::string kept = RemoveBoilerplate(page);
+  EXPECT_NE(kept.find("Kinh doanh bất động sản và tài chính"), std::string::npos);
+  EXPECT_NE(kept.find("uses cookies to track users"), std::string::npos);
+  EXPECT_NE(kept.find("Quốc hội thông qua"), std::string::npos);
+  EXPECT_NE(kept.find("Business and politics mix"), std::string::npos);
+  EXPECT_NE(kept.find("Thị trường bất động sản phục hồi"), std::string::npos);
+}
+
+TEST(Boilerplate, TwoPartArrowBreadcrumbsHashtagsOfWordsAndNumberedListsGo) {
+  std::string page =
+      "Business > Companies\n"
+      "Port operator doubles capacity\n"
+      "The operator said capacity doubled to 2 million containers a year in 2024.\n"
+      "#Vietnam Japan #ODA #metro\n"
+      "Most read\n"
+      "1\n"
+      "Gold prices drop sharply on June 22\n"
+      "2\n"
+      "Rice exports hit 2.6 billion USD";
+  EXPECT_EQ(RemoveBoilerplate(page),
+            "Port operator doubles capacity\n"
+            "The operator said capacity doubled to 2 million containers a year in 2024.");
+}
+
+TEST(Boilerplate, TeasersStampedWithDayAndMonthOnlyGo) {
+  std::string page =
+      "Xuất khẩu gạo tăng mạnh\n"
+      "Khối lượng gạo xuất khẩu 6 tháng đạt 4,7 triệu tấn, trị giá 2,8 tỷ USD.\n"
+      "Cà phê xuất khẩu lập kỷ lục 4 tỷ USD\n"
+      "23/06\n"
+      "Giá phân bón tăng 15% trong quý II\n"
+      "22/06";
+  EXPECT_EQ(RemoveBoilerplate(page),
+            "Xuất khẩu gạo tăng mạnh\n"
+            "Khối lượng gạo xuất khẩu 6 tháng đạt 4,7 triệu tấn, trị giá 2,8 tỷ USD.");
+}
+
 }  // namespace
 }  // namespace vnie
