@@ -83,7 +83,7 @@ int Hour24(int hour, std::string_view marker) {
 
 struct Pattern {
   enum Kind {
-    kTimeYmd, kYmdTime, kTimeDmy, kDmyTime, kTimeMdy, kMdyTime, kDmy, kVietnamese, kDateline, kDayFirstDateline,
+    kTimeYmd, kYmdTime, kTimeDmy, kDmyTime, kTimeMdy, kMdyTime, kTimeDmyName, kDmy, kVietnamese, kDateline, kDayFirstDateline,
     kDayMonthDateline
   } kind;
   std::unique_ptr<RE2> re;
@@ -111,6 +111,8 @@ std::vector<Pattern> MakePatterns() {
                              month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))");
   // Jul 02, 2024 / 17:14, November 5, 2024 | 07:32 pm
   add(Pattern::kMdyTime, R"(\b)" + month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*[/,|-]?\s*(?:at\s+)?)" + time + R"()?)");
+  // 9:15am, 24 Jun 2024
+  add(Pattern::kTimeDmyName, R"(\b)" + time + R"(\s*[,|-]?\s*(\d{1,2})\s+)" + month + R"(,?\s+(\d{4})\b)");
   // 2 July 2024
   add(Pattern::kDmy, R"(\b(\d{1,2})\s+)" + month + R"(,?\s+(\d{4})\b)");
   // ngày 03 tháng 04 năm 2024
@@ -160,6 +162,8 @@ std::optional<std::string> Read(const Pattern& p, const std::vector<re2::StringP
       return Format(num(6), month(4), num(5), hour(1), num(2));
     case Pattern::kMdyTime:
       return Format(num(3), month(1), num(2), hour(4), num(5));
+    case Pattern::kTimeDmyName:
+      return Format(num(6), month(5), num(4), hour(1), num(2));
     case Pattern::kDmy:
       return Format(num(3), month(2), num(1), -1, -1);
     case Pattern::kVietnamese:
@@ -266,6 +270,22 @@ bool WeakTitle(std::string_view line) {
   }
   if (upper >= 4) return true;
   if (line.find(" | ") != std::string_view::npos) return true;
+  // A name in title case of five words at most: "South China Morning Post",
+  // "VIR - Vietnam Investment Review".
+  size_t words = 0;
+  bool all_capitalized = true;
+  for (size_t i = 0; i < line.size();) {
+    size_t j = line.find(' ', i);
+    if (j == std::string_view::npos) j = line.size();
+    char c = line[i];
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+    if (letter) {
+      ++words;
+      all_capitalized = all_capitalized && c >= 'A' && c <= 'Z';
+    }
+    i = j + 1;
+  }
+  if (all_capitalized && words <= 5) return true;
   std::string key = AsciiFold(line.substr(0, std::min<size_t>(line.size(), 12)));
   for (std::string_view by : {"by ", "theo ", "bai va anh ", "bai anh "}) {
     if (key.rfind(by, 0) == 0) return true;
@@ -281,14 +301,37 @@ std::optional<std::string> FindPublished(std::string_view text, const std::optio
   // The first date of the head; a dateline without a year ("HÀ NỘI, 5/8 -")
   // gives way to a later head date of the same day that has one.  The
   // headline's own dates ("Lương tăng từ ngày 1/7/2024") are not its stamp.
+  //
+  // A site's clock in its header ("Thứ Năm, 27-06-2024" above the article's
+  // "Thứ Hai, 24-06-2024, 09:15") is the day the page was saved: when a later
+  // short head line, before the body begins, dates an earlier day, that line
+  // is the article's stamp.  An "Updated" stamp is never earlier.
+  std::vector<std::string_view> head = HeadLines(text, kHeadLines);
+  auto earlier_stamp = [&](size_t from, const std::string& first) -> std::optional<std::string> {
+    for (size_t k = from; k < head.size(); ++k) {
+      std::string_view line = head[k];
+      if (line.size() >= 200 || (EndsSentence(line) && WordCount(line) >= 8)) break;  // the body
+      if (line.size() > kShortLine || (title && line == *title)) continue;
+      size_t at = 0;
+      std::optional<std::string> date = FirstDateIn(line, &at);
+      if (date && date->rfind("XXXX", 0) != 0 && date->compare(0, 10, first, 0, 10) < 0) return date;
+    }
+    return std::nullopt;
+  };
   std::optional<std::string> yearless;
-  for (std::string_view line : HeadLines(text, kHeadLines)) {
+  for (size_t k = 0; k < head.size(); ++k) {
+    std::string_view line = head[k];
     if (title && line == *title) continue;
     size_t at = 0;
     std::optional<std::string> date = FirstDateIn(line, &at);
     if (!date || (line.size() > kShortLine && at > kNearStart)) continue;
     if (!yearless) {
-      if (date->rfind("XXXX", 0) != 0) return date;
+      if (date->rfind("XXXX", 0) != 0) {
+        if (line.size() <= kShortLine) {
+          if (auto earlier = earlier_stamp(k + 1, *date)) return earlier;
+        }
+        return date;
+      }
       yearless = date;
     } else if (date->rfind("XXXX", 0) != 0 && date->compare(4, 6, *yearless, 4, 6) == 0) {
       return date;

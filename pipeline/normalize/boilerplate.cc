@@ -18,7 +18,8 @@ constexpr size_t kKeyBytes = 64;   // whole-line markers are shorter
 constexpr size_t kLeadBytes = 28;  // lead and prefix markers fit in this
 
 struct Rules {
-  std::set<std::string, std::less<>> block, heading, line, prefix, lead, ui, section, cookie, consent, footer, imprint;
+  std::set<std::string, std::less<>> block, heading, line, prefix, lead, ui, section, cookie, consent, footer, imprint,
+      follow, network;
   size_t longest_section = 1;  // in words
   bool lead_first[256] = {};
   Rules() {
@@ -36,16 +37,20 @@ struct Rules {
       else if (row[0] == "consent") consent.insert(key);
       else if (row[0] == "footer") footer.insert(key);
       else if (row[0] == "imprint") imprint.insert(key);
+      else if (row[0] == "follow") follow.insert(key);
+      else if (row[0] == "network") network.insert(key);
     }
     for (const std::string& s : section) {
       longest_section = std::max<size_t>(longest_section, 1 + std::count(s.begin(), s.end(), ' '));
     }
-    // First bytes a long line led by a `lead` marker can start with: the
+    // First bytes a long line led by a `lead` or `follow` marker can start with: the
     // marker's first letter in either case, or any byte outside ASCII (a
     // letter with diacritics, the copyright sign).
-    for (const std::string& l : lead) {
-      lead_first[static_cast<unsigned char>(l[0])] = true;
-      lead_first[static_cast<unsigned char>(l[0] - 'a' + 'A')] = true;
+    for (const auto* markers : {&lead, &follow}) {
+      for (const std::string& l : *markers) {
+        lead_first[static_cast<unsigned char>(l[0])] = true;
+        lead_first[static_cast<unsigned char>(l[0] - 'a' + 'A')] = true;
+      }
     }
     for (int b = 0x80; b < 0x100; ++b) lead_first[b] = true;
     lead_first[static_cast<unsigned char>('(')] = true;
@@ -293,6 +298,26 @@ bool IsImprint(std::string_view line, const Rules& rules) {
   return false;
 }
 
+// "Theo dõi Báo X trên Google News", "Like us on Facebook or follow us on
+// Twitter ...": a follow marker leads a short line naming a social network.
+bool IsFollowLine(std::string_view line, const std::string& key, const Rules& rules) {
+  // A sentence about following a story ("Theo dõi diễn biến trên Facebook,
+  // cơ quan ... đã xác minh.") has a clause break or ends with a period.
+  if (line.size() > 160 || line.size() < 8 || line.back() == '.' || line.find(',') != std::string_view::npos)
+    return false;
+  std::string head = key.empty() || key.size() < 12 ? AsciiFold(line.substr(0, 24)) : key;
+  bool led = false;
+  for (const std::string& f : rules.follow) {
+    led = led || (head.rfind(f, 0) == 0 && (head.size() == f.size() || head[f.size()] == ' '));
+  }
+  if (!led) return false;
+  std::string all = " " + AsciiFold(line) + " ";
+  for (const std::string& n : rules.network) {
+    if (all.find(" " + n + " ") != std::string::npos) return true;
+  }
+  return false;
+}
+
 // The site's date of today in its header: "Hôm nay: Thứ năm, 27/06/2024",
 // "Today is Thursday, June 27, 2024".
 const RE2& TodayLine() {
@@ -420,8 +445,35 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
   auto is_stamp = [&](size_t k) {
     return k < lines.size() && lines[k].size() <= 48 && RE2::FullMatch(lines[k], TimestampLine());
   };
+  // Two or more headlines, each with a one-sentence summary on the next
+  // line, running to the end of the page ("Thủ tướng tiếp Đại sứ" /
+  // "VOV.VN - Ngày 20/6, ..."); a paragraph after a blank line is text.
+  auto summarized_to_end = [&](size_t k) {
+    bool headline = false;
+    int summaries = 0;
+    for (; k < lines.size(); ++k) {
+      std::string_view l = lines[k];
+      if (l.empty()) {
+        headline = false;
+        continue;
+      }
+      if (IsHeadline(l)) {
+        headline = true;
+      } else if (headline && EndsSentence(l) && l.size() <= 300) {
+        headline = false;
+        ++summaries;
+      } else {
+        return false;
+      }
+    }
+    return summaries >= 2;
+  };
   // Drops the teaser list starting at line K; returns the line after it.
   auto drop_teasers = [&](size_t k) {
+    if (summarized_to_end(k)) {
+      for (; k < lines.size(); ++k) drop[k] = true;
+      return k;
+    }
     while (k < lines.size()) {
       std::string_view l = lines[k];
       if (l.empty()) { ++k; continue; }
@@ -466,6 +518,7 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
     if (IsTagLine(line, key, rules) || IsUiLine(line, key, rules) || IsSectionMenu(line, key, rules) ||
         IsBreadcrumb(line, key) || IsTopicStrip(line) || IsHashtagLine(line) || IsInlineLink(line, rules) ||
         IsFooterLinks(line, rules) || IsCookieBanner(line, rules) || IsImprint(line, rules) ||
+        (rules.lead_first[static_cast<unsigned char>(line[0])] && IsFollowLine(line, key, rules)) ||
         (line.size() <= 60 && RE2::FullMatch(line, TodayLine()))) {
       drop[k] = true;
       continue;

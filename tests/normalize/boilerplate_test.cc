@@ -229,5 +229,24 @@ TEST(Boilerplate, TeasersStampedWithDayAndMonthOnlyGo) {
             "Khối lượng gạo xuất khẩu 6 tháng đạt 4,7 triệu tấn, trị giá 2,8 tỷ USD.");
 }
 
+TEST(Boilerplate, FollowLinesAndTeasersWithSummariesAtTheEndGo) {
+  std::string page =
+      "Chủ tịch Quốc hội tiếp Chủ tịch Hạ viện Nhật Bản\n"
+      "Chủ tịch Quốc hội đề nghị nâng kim ngạch thương mại lên 50 tỷ USD trong năm 2025.\n"
+      "Theo dõi Báo Tin Mới trên Google News\n"
+      "Like us on Facebook or follow us on Twitter to get the latest news!\n"
+      "Tin liên quan\n"
+      "Thủ tướng tiếp Đại sứ Nhật Bản\n"
+      "VOV.VN - Ngày 20/6, Thủ tướng cam kết thúc đẩy dự án 2 tỷ USD.\n"
+      "Hai nước ký thỏa thuận vay 1,2 tỷ USD\n"
+      "VOV.VN - Hai bên ký thỏa thuận vay vốn ODA ngày 18/6.";
+  EXPECT_EQ(RemoveBoilerplate(page),
+            "Chủ tịch Quốc hội tiếp Chủ tịch Hạ viện Nhật Bản\n"
+            "Chủ tịch Quốc hội đề nghị nâng kim ngạch thương mại lên 50 tỷ USD trong năm 2025.");
+  // Following a story is text.
+  std::string text = "Theo dõi diễn biến trên Facebook, cơ quan chức năng đã xác minh 12 tài khoản.";
+  EXPECT_EQ(RemoveBoilerplate(text), text);
+}
+
 }  // namespace
 }  // namespace vnie

@@ -106,5 +106,22 @@ TEST(Title, SiteNamesAndBylinesGiveWayToTheHeadline) {
             "VIETNAM TRADE NEWS TODAY");
 }
 
+TEST(Published, TheSiteClockInTheHeaderGivesWayToTheArticleStamp) {
+  EXPECT_EQ(P("Tuesday, June 25, 2024 22:10\nHanoi approves ring road\nJune 24, 2024 | 09:15\nThe city approved it on Monday, officials said in a statement."),
+            "2024-06-24T09:15");
+  EXPECT_EQ(P("Thứ Năm, 27-06-2024\nThứ Hai, 24-06-2024, 09:15\nQuốc hội thông qua luật\nNgày 23/6, Quốc hội đã thông qua luật sửa đổi với đa số tán thành."),
+            "2024-06-24T09:15");
+  // An "Updated" stamp after the published one is later: published stays.
+  EXPECT_EQ(P("Posted : 2024-06-24 17:42\nUpdated : 2024-06-25 09:10\nBody."), "2024-06-24T17:42");
+  EXPECT_EQ(P("Published: 9:15am, 24 Jun 2024\nUpdated: 11:02am, 24 Jun 2024\nBody."), "2024-06-24T09:15");
+}
+
+TEST(Title, TitleCaseSiteNamesGiveWay) {
+  EXPECT_EQ(FindTitle("South China Morning Post\nFarmers turn to durian as rice margins shrink\nBody."),
+            "Farmers turn to durian as rice margins shrink");
+  EXPECT_EQ(FindTitle("VIR - Vietnam Investment Review\nHanoi approves $2.8 billion ring road project\nBody."),
+            "Hanoi approves $2.8 billion ring road project");
+}
+
 }  // namespace
 }  // namespace vnie
