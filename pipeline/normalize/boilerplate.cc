@@ -21,7 +21,10 @@ struct Rules {
   std::set<std::string, std::less<>> block, heading, line, prefix, lead, ui, section, cookie, consent, footer, imprint,
       follow, network;
   size_t longest_section = 1;  // in words
+  std::set<std::string, std::less<>> menu_first;  // first words of section names and ui words
+  std::set<std::string, std::less<>> footer_first;  // first words of footer links
   bool lead_first[256] = {};
+  bool follow_first[256] = {};
   Rules() {
     for (const auto& row : ParseTsv(EmbeddedData("pipeline/normalize/boilerplate.tsv"))) {
       if (row.size() < 2) continue;
@@ -42,7 +45,15 @@ struct Rules {
     }
     for (const std::string& s : section) {
       longest_section = std::max<size_t>(longest_section, 1 + std::count(s.begin(), s.end(), ' '));
+      menu_first.insert(s.substr(0, s.find(' ')));
     }
+    menu_first.insert(ui.begin(), ui.end());
+    for (const std::string& f : footer) footer_first.insert(f.substr(0, f.find(' ')));
+    for (const std::string& f : follow) {
+      follow_first[static_cast<unsigned char>(f[0])] = true;
+      follow_first[static_cast<unsigned char>(f[0] - 'a' + 'A')] = true;
+    }
+    follow_first[0xC4] = true;  // Đ, đ
     // First bytes a long line led by a `lead` or `follow` marker can start with: the
     // marker's first letter in either case, or any byte outside ASCII (a
     // letter with diacritics, the copyright sign).
@@ -226,15 +237,51 @@ bool IsUiLine(std::string_view line, const std::string& key, const Rules& rules)
   return true;
 }
 
+// "cookie" in LINE, any case of its first letter; found from its rarer 'k'.
+bool MentionsCookie(std::string_view line) {
+  for (size_t k = line.find('k', 3); k != std::string_view::npos; k = line.find('k', k + 1)) {
+    if (line.compare(k - 2, 2, "oo") == 0 && (line[k - 3] | 0x20) == 'c' && line.compare(k + 1, 2, "ie") == 0)
+      return true;
+  }
+  return false;
+}
+
+// A licence number's "/GP" in LINE, found from its 'G'.
+bool MentionsLicence(std::string_view line) {
+  for (size_t g = line.find('G', 1); g != std::string_view::npos; g = line.find('G', g + 1)) {
+    if (line[g - 1] == '/' && g + 1 < line.size() && line[g + 1] == 'P') return true;
+  }
+  return false;
+}
+
+// The key of the first word of LINE.
+std::string FirstWordKey(std::string_view line) {
+  size_t end = 0;
+  bool ascii = true;
+  while (end < line.size() && end < 24 && line[end] != ' ' && line[end] != '|' && line[end] != ':') {
+    ascii = ascii && static_cast<unsigned char>(line[end]) < 0x80;
+    ++end;
+  }
+  if (!ascii) return AsciiFold(line.substr(0, end));
+  std::string key(line.substr(0, end));
+  for (char& c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) c = ' ';
+  }
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
 // A site menu: a short line with no digits and no sentence end, made only of
 // section names ("Thời sự", "Bất động sản", "Real Estate") and navigation
 // words, longest name first.
-bool IsSectionMenu(std::string_view line, const std::string& short_key, const Rules& rules) {
-  if (line.size() > 160 || EndsSentence(line)) return false;
+bool IsSectionMenu(std::string_view line, const std::string& short_key, const std::string& first, const Rules& rules) {
+  // The first word tells most lines apart first; Vietnamese menus pass the
+  // whole-line key's length.
+  if (line.size() > 160 || first.empty() || !rules.menu_first.count(first)) return false;
   for (char c : line) {
     if (c >= '0' && c <= '9') return false;
   }
-  // Vietnamese menus pass the whole-line key's length.
   std::string long_key;
   if (line.size() > kKeyBytes) long_key = AsciiFold(line);
   const std::string& key = line.size() > kKeyBytes ? long_key : short_key;
@@ -257,9 +304,10 @@ bool IsSectionMenu(std::string_view line, const std::string& short_key, const Ru
 
 // "Print Email Comment", "Contact us | Advertise | Privacy Policy": a short
 // line of share buttons or footer links.
-bool IsFooterLinks(std::string_view line, const Rules& rules) {
+bool IsFooterLinks(std::string_view line, const std::string& short_key, const std::string& first, const Rules& rules) {
   if (line.size() > 200 || line.size() < 8 || EndsSentence(line)) return false;
-  std::string key = AsciiFold(line);
+  if (!rules.footer_first.count(first)) return false;
+  std::string key = line.size() > kKeyBytes ? AsciiFold(line) : short_key;
   int found = 0;
   for (const std::string& f : rules.footer) {
     size_t at = key.find(f);
@@ -273,11 +321,7 @@ bool IsFooterLinks(std::string_view line, const Rules& rules) {
 // A cookie banner: "We use cookies ... By continuing ..., you agree".
 bool IsCookieBanner(std::string_view line, const Rules& rules) {
   if (line.size() > 400) return false;
-  bool cookie = false;
-  for (size_t at = line.find("ookie"); at != std::string_view::npos && !cookie; at = line.find("ookie", at + 1)) {
-    cookie = at > 0 && (line[at - 1] == 'c' || line[at - 1] == 'C');
-  }
-  if (!cookie) return false;
+  if (!MentionsCookie(line)) return false;
   std::string key = AsciiFold(line);
   bool said = false, consent = false;
   for (const std::string& c : rules.cookie) said = said || key.find(c) != std::string::npos;
@@ -288,7 +332,7 @@ bool IsCookieBanner(std::string_view line, const Rules& rules) {
 // A site's imprint: a press licence number ("123/GP-BTTTT", "45/GPXB") with
 // an address, a phone or an editor ("Address: ...", "Tổng biên tập: ...").
 bool IsImprint(std::string_view line, const Rules& rules) {
-  if (line.size() > 300 || line.find("/GP") == std::string_view::npos) return false;
+  if (line.size() > 300 || !MentionsLicence(line)) return false;
   static const RE2 licence(R"(\d+/GP[A-Z-]*\b)");
   if (!RE2::PartialMatch(line, licence)) return false;
   std::string key = " " + AsciiFold(line) + " ";
@@ -510,16 +554,19 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
     } else if (rules.lead_first[static_cast<unsigned char>(line[0])]) {
       key = AsciiFold(line.substr(0, kLeadBytes)) + " ...";  // never equal to a whole-line marker
     }
+    // The first word's key, for the menu and footer rules.
+    std::string first = line.size() <= 200 && !EndsSentence(line) ? FirstWordKey(line) : std::string();
     if (IsBlockHeading(line, key, rules)) {
       drop[k] = true;
       k = drop_teasers(k + 1) - 1;
       continue;
     }
-    if (IsTagLine(line, key, rules) || IsUiLine(line, key, rules) || IsSectionMenu(line, key, rules) ||
+    if (IsTagLine(line, key, rules) || IsUiLine(line, key, rules) || IsSectionMenu(line, key, first, rules) ||
         IsBreadcrumb(line, key) || IsTopicStrip(line) || IsHashtagLine(line) || IsInlineLink(line, rules) ||
-        IsFooterLinks(line, rules) || IsCookieBanner(line, rules) || IsImprint(line, rules) ||
-        (rules.lead_first[static_cast<unsigned char>(line[0])] && IsFollowLine(line, key, rules)) ||
-        (line.size() <= 60 && RE2::FullMatch(line, TodayLine()))) {
+        IsFooterLinks(line, key, first, rules) || IsCookieBanner(line, rules) || IsImprint(line, rules) ||
+        (rules.follow_first[static_cast<unsigned char>(line[0])] && IsFollowLine(line, key, rules)) ||
+        (line.size() <= 60 && ((line[0] | 0x20) == 'h' || (line[0] | 0x20) == 't') &&
+         RE2::FullMatch(line, TodayLine()))) {
       drop[k] = true;
       continue;
     }
