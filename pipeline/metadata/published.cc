@@ -293,6 +293,11 @@ bool WeakTitle(std::string_view line) {
   return false;
 }
 
+// "By Phuong Nguyen", "BY KIM JAE-WON": a short line naming the writers.
+bool IsByline(std::string_view line) {
+  return line.size() <= 80 && (line.rfind("By ", 0) == 0 || line.rfind("BY ", 0) == 0);
+}
+
 }  // namespace
 
 std::optional<std::string> FindPublished(std::string_view text) { return FindPublished(text, std::nullopt); }
@@ -342,8 +347,9 @@ std::optional<std::string> FindPublished(std::string_view text, const std::optio
 
 std::optional<std::string> FindTitle(std::string_view text) {
   std::vector<std::string_view> lines = HeadLines(text, 8);
-  std::optional<std::string> weak;
-  for (std::string_view line : lines) {
+  std::optional<std::string> weak, strong;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    std::string_view line = lines[k];
     size_t at = 0;
     bool has_date = FirstDateIn(line, &at).has_value();
     // A byline, dateline or timestamp; a headline may name a date after a
@@ -353,13 +359,20 @@ std::optional<std::string> FindTitle(std::string_view text) {
     bool headline_date = has_date && at > 0 && WordCount(line.substr(0, at)) > 4 && LedIn(line, at);
     if (has_date && line.size() <= kShortLine && !headline_date) continue;
     if (WordCount(line) >= 4 && line.size() <= 250 && !EndsSentence(line)) {
-      if (!WeakTitle(line)) return std::string(line);
-      if (!weak) weak = std::string(line);
+      if (WeakTitle(line)) {
+        if (!weak) weak = std::string(line);
+        continue;
+      }
+      // A site's tagline may come first; the headline is the line a
+      // byline follows ("Exclusive news, data and analytics ..." then the
+      // headline and "By Phuong Nguyen").
+      if (!strong) strong = std::string(line);
+      if (k + 1 < lines.size() && IsByline(lines[k + 1])) return std::string(line);
       continue;
     }
     if (line.size() > 250) break;  // the body has begun
   }
-  return weak;
+  return strong ? strong : weak;
 }
 
 }  // namespace vnie

@@ -287,7 +287,8 @@ bool IsSectionMenu(std::string_view line, const std::string& short_key, const st
   const std::string& key = line.size() > kKeyBytes ? long_key : short_key;
   if (key.empty()) return false;
   std::vector<std::string_view> words = Words(key);
-  size_t i = 0;
+  std::vector<std::string_view> unknown;
+  size_t names = 0, i = 0;
   while (i < words.size()) {
     size_t taken = 0;
     for (size_t n = std::min(rules.longest_section, words.size() - i); n >= 1 && !taken; --n) {
@@ -295,9 +296,26 @@ bool IsSectionMenu(std::string_view line, const std::string& short_key, const st
       for (size_t m = 1; m < n; ++m) name.append(" ").append(words[i + m]);
       if (rules.section.count(name)) taken = n;
     }
+    if (taken) ++names;
     if (!taken && rules.ui.count(words[i])) taken = 1;
-    if (!taken) return false;
+    if (!taken) {
+      unknown.push_back(words[i]);
+      taken = 1;
+    }
     i += taken;
+  }
+  if (unknown.empty()) return true;
+  // A long menu may name sections the data lacks ("Sustainability",
+  // "Podcasts"): four or more known names, at most half as many unknown
+  // words, each written capitalized.
+  if (names < 4 || unknown.size() * 2 > names) return false;
+  std::vector<std::string_view> original = Words(line);
+  for (std::string_view u : unknown) {
+    bool capitalized = false;
+    for (std::string_view w : original) {
+      if (AsciiFold(w).rfind(std::string(u), 0) == 0 && StartsUpper(w)) capitalized = true;
+    }
+    if (!capitalized) return false;
   }
   return true;
 }

@@ -248,5 +248,19 @@ TEST(Boilerplate, FollowLinesAndTeasersWithSummariesAtTheEndGo) {
   EXPECT_EQ(RemoveBoilerplate(text), text);
 }
 
+TEST(Boilerplate, LongMenusWithSectionsTheDataLacks) {
+  EXPECT_EQ(RemoveBoilerplate("World Business Markets Sustainability Legal Breakingviews Technology\n"
+                              "Thời sự Góc nhìn Thế giới Video Podcasts Kinh doanh Bất động sản Khoa học\n"
+                              "Trở lại Kinh doanh\nÝ kiến (0)\nBody sentence that ends here."),
+            "Body sentence that ends here.");
+  // Headlines naming a few sections stay: too few known names, or a word
+  // in lower case.
+  std::string heads =
+      "Vietnam China Trade Talks Resume\n"
+      "World Business leaders meet in Hanoi\n"
+      "Kinh tế Thế giới Tài chính Chứng khoán biến động mạnh";
+  EXPECT_EQ(RemoveBoilerplate(heads), heads);
+}
+
 }  // namespace
 }  // namespace vnie

@@ -123,5 +123,15 @@ TEST(Title, TitleCaseSiteNamesGiveWay) {
             "Hanoi approves $2.8 billion ring road project");
 }
 
+TEST(Title, TheHeadlineABylineFollowsOverATagline) {
+  EXPECT_EQ(FindTitle("Exclusive news, data and analytics for market professionals\nAsia Pacific\n"
+                      "VinFast posts bigger first-quarter loss\nBy Phuong Nguyen\nJune 24, 2024\nBody."),
+            "VinFast posts bigger first-quarter loss");
+  // With no byline the first candidate stays.
+  EXPECT_EQ(FindTitle("Mekong farmers turn to durian as margins shrink\nFarmers are converting paddy fields\n"
+                      "Why you can trust us\nPublished: 9:15am, 24 Jun 2024\nBody."),
+            "Mekong farmers turn to durian as margins shrink");
+}
+
 }  // namespace
 }  // namespace vnie
