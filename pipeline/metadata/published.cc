@@ -300,6 +300,8 @@ bool IsByline(std::string_view line) {
 
 }  // namespace
 
+std::optional<std::string> FirstDateOf(std::string_view line, size_t* at) { return FirstDateIn(line, at); }
+
 std::optional<std::string> FindPublished(std::string_view text) { return FindPublished(text, std::nullopt); }
 
 std::optional<std::string> FindPublished(std::string_view text, const std::optional<std::string>& title) {
@@ -348,6 +350,7 @@ std::optional<std::string> FindPublished(std::string_view text, const std::optio
 std::optional<std::string> FindTitle(std::string_view text) {
   std::vector<std::string_view> lines = HeadLines(text, 8);
   std::optional<std::string> weak, strong;
+  bool body = false;
   for (size_t k = 0; k < lines.size(); ++k) {
     std::string_view line = lines[k];
     size_t at = 0;
@@ -367,9 +370,10 @@ std::optional<std::string> FindTitle(std::string_view text) {
       // byline follows ("Exclusive news, data and analytics ..." then the
       // headline and "By Phuong Nguyen").
       if (!strong) strong = std::string(line);
-      if (k + 1 < lines.size() && IsByline(lines[k + 1])) return std::string(line);
+      if (!body && k + 1 < lines.size() && IsByline(lines[k + 1])) return std::string(line);
       continue;
     }
+    if (EndsSentence(line) && WordCount(line) >= 8) body = true;  // a byline after it is the closing one
     if (line.size() > 250) break;  // the body has begun
   }
   return strong ? strong : weak;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/data/embedded_data.h"
+#include "pipeline/metadata/published.h"
 #include "pipeline/text/unicode_text.h"
 #include "pipeline/text/vietnamese.h"
 
@@ -491,6 +492,52 @@ bool IsHeadline(std::string_view line) {
   return !line.empty() && line.size() <= 200 && !EndsSentence(line) && CountWords(line) >= 2;
 }
 
+// A line that is a date and little else: a weekday or a label of up to
+// three words with letters ("Tuesday, June 25, 2024 22:10", "Thứ Năm,
+// 27-06-2024"); its date, or nullopt.
+std::optional<std::string> StampLineDate(std::string_view line) {
+  if (line.size() > 60 || line.size() < 6 || EndsSentence(line)) return std::nullopt;
+  if (std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  size_t lettered = 0;  // words with letters, but for time zones and am/pm
+  for (std::string_view w : Words(line)) {
+    bool letter = std::any_of(w.begin(), w.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+    std::string key = letter ? AsciiFold(w) : std::string();
+    if (letter && key.rfind("gmt", 0) != 0 && key != "am" && key != "pm" && key != "sa" && key != "ch") ++lettered;
+  }
+  size_t at = 0;
+  std::optional<std::string> date = FirstDateOf(line, &at);
+  if (!date || at > 20 || lettered > 3 || date->rfind("XXXX", 0) == 0) return std::nullopt;
+  return date;
+}
+
+// A site's clock in its header, above the article's own stamp: a stamp line
+// before the body followed, still before the body, by a stamp line of an
+// earlier day ("Tuesday, June 25, 2024 22:10" ... "June 24, 2024 | 09:15").
+// The article is never dated after the day the page was saved.
+void DropSiteClock(const std::vector<std::string_view>& lines, std::vector<bool>& drop) {
+  std::optional<std::string> clock;
+  size_t clock_at = 0;
+  for (size_t k = 0; k < lines.size() && k < 20; ++k) {
+    std::string_view line = lines[k];
+    if (line.size() >= 200 || (EndsSentence(line) && CountWords(line) >= 8)) return;  // the body
+    std::optional<std::string> date = StampLineDate(line);
+    if (!date) continue;
+    if (!clock) {
+      // A clock names the weekday; a teaser's stamp does not.
+      static const std::set<std::string, std::less<>> kWeekdays = {
+          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+          "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "thu", "chu"};
+      std::string first = AsciiFold(line.substr(0, std::min<size_t>(line.find_first_of(" ,"), 12)));
+      if (!kWeekdays.count(first)) return;
+      clock = date;
+      clock_at = k;
+    } else if (date->compare(0, 10, *clock, 0, 10) < 0) {
+      drop[clock_at] = true;
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 std::string RemoveBoilerplate(std::string_view text, int* removed) {
@@ -557,6 +604,7 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
     }
     return k;
   };
+  DropSiteClock(lines, drop);
   // The body has begun once a line reads like a paragraph; before that, a
   // byline with a stamp is not a teaser.
   bool body = false;

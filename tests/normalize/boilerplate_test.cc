@@ -262,5 +262,16 @@ TEST(Boilerplate, LongMenusWithSectionsTheDataLacks) {
   EXPECT_EQ(RemoveBoilerplate(heads), heads);
 }
 
+TEST(Boilerplate, TheSiteClockAboveAnEarlierArticleStampGoes) {
+  EXPECT_EQ(RemoveBoilerplate("Tuesday, June 25, 2024 22:10\nHanoi approves ring road\nJune 24, 2024 | 09:15\n"
+                              "The city approved the plan on Monday, officials said in a statement."),
+            "Hanoi approves ring road\nJune 24, 2024 | 09:15\n"
+            "The city approved the plan on Monday, officials said in a statement.");
+  // The article's stamp and its later update stay.
+  std::string updated = "Thứ Hai, 24/06/2024 09:15\nCập nhật: Thứ Ba, 25/06/2024 10:00\n"
+                        "Quốc hội thông qua luật sửa đổi với đa số đại biểu tán thành hôm nay.";
+  EXPECT_EQ(RemoveBoilerplate(updated), updated);
+}
+
 }  // namespace
 }  // namespace vnie
