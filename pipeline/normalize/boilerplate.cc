@@ -273,6 +273,14 @@ std::string FirstWordKey(std::string_view line) {
   return key;
 }
 
+// True when a word of LINE whose key starts with KEY_WORD is capitalized.
+bool CapitalizedIn(std::string_view line, std::string_view key_word) {
+  for (std::string_view w : Words(line)) {
+    if (StartsUpper(w) && AsciiFold(w).rfind(key_word, 0) == 0) return true;
+  }
+  return false;
+}
+
 // A site menu: a short line with no digits and no sentence end, made only of
 // section names ("Thời sự", "Bất động sản", "Real Estate") and navigation
 // words, longest name first.
@@ -300,23 +308,20 @@ bool IsSectionMenu(std::string_view line, const std::string& short_key, const st
     if (taken) ++names;
     if (!taken && rules.ui.count(words[i])) taken = 1;
     if (!taken) {
+      // A long menu may name sections the data lacks ("Sustainability",
+      // "Podcasts"): after two known names, at most a third of its words.
+      if (names < 2 || 3 * (unknown.size() + 1) > words.size()) return false;
       unknown.push_back(words[i]);
       taken = 1;
     }
     i += taken;
   }
   if (unknown.empty()) return true;
-  // A long menu may name sections the data lacks ("Sustainability",
-  // "Podcasts"): four or more known names, at most half as many unknown
-  // words, each written capitalized.
+  // Then four or more known names, twice the unknown words, which are
+  // capitalized.
   if (names < 4 || unknown.size() * 2 > names) return false;
-  std::vector<std::string_view> original = Words(line);
   for (std::string_view u : unknown) {
-    bool capitalized = false;
-    for (std::string_view w : original) {
-      if (AsciiFold(w).rfind(std::string(u), 0) == 0 && StartsUpper(w)) capitalized = true;
-    }
-    if (!capitalized) return false;
+    if (!CapitalizedIn(line, u)) return false;
   }
   return true;
 }
@@ -511,7 +516,7 @@ std::optional<std::string> StampLineDate(std::string_view line) {
 }
 
 // A site's clock in its header, above the article's own stamp: a stamp line
-// before the body followed, still before the body, by a stamp line of an
+// led by a weekday before the body followed, still before the body, by a stamp line of an
 // earlier day ("Tuesday, June 25, 2024 22:10" ... "June 24, 2024 | 09:15").
 // The article is never dated after the day the page was saved.
 void DropSiteClock(const std::vector<std::string_view>& lines, std::vector<bool>& drop) {
@@ -520,15 +525,19 @@ void DropSiteClock(const std::vector<std::string_view>& lines, std::vector<bool>
   for (size_t k = 0; k < lines.size() && k < 20; ++k) {
     std::string_view line = lines[k];
     if (line.size() >= 200 || (EndsSentence(line) && CountWords(line) >= 8)) return;  // the body
+    if (line.size() > 60) continue;
+    if (!clock) {
+      // A clock names the weekday first (a teaser's stamp does not): a
+      // cheap test before reading the date.
+      static const std::set<std::string, std::less<>> kWeekdays = {
+          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+          "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "chu"};
+      std::string first = AsciiFold(line.substr(0, std::min<size_t>(line.find_first_of(" ,"), 12)));
+      if (!kWeekdays.count(first)) continue;
+    }
     std::optional<std::string> date = StampLineDate(line);
     if (!date) continue;
     if (!clock) {
-      // A clock names the weekday; a teaser's stamp does not.
-      static const std::set<std::string, std::less<>> kWeekdays = {
-          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
-          "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "thu", "chu"};
-      std::string first = AsciiFold(line.substr(0, std::min<size_t>(line.find_first_of(" ,"), 12)));
-      if (!kWeekdays.count(first)) return;
       clock = date;
       clock_at = k;
     } else if (date->compare(0, 10, *clock, 0, 10) < 0) {
