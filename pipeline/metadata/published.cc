@@ -290,6 +290,12 @@ bool WeakTitle(std::string_view line) {
   for (std::string_view by : {"by ", "theo ", "bai va anh ", "bai anh "}) {
     if (key.rfind(by, 0) == 0) return true;
   }
+  // "Báo Quân đội Nhân dân", "Tạp chí Tài chính": a paper's name ("Báo
+  // động ..." is a headline).
+  static const RE2 paper(R"(^(?:Báo|Tạp chí|Cổng thông tin|Trang tin|Đài)\s+\p{Lu})");
+  if (RE2::PartialMatch(line, paper)) return true;
+  // "Kinh tế & Đô thị", "Life & Style": a name joined by '&'.
+  if (line.find(" & ") != std::string_view::npos && WordCount(line) <= 6) return true;
   return false;
 }
 

@@ -547,6 +547,20 @@ void DropSiteClock(const std::vector<std::string_view>& lines, std::vector<bool>
   }
 }
 
+// True when the lines from K are one headline and a short dated line (the
+// article's headline and stamp, not a list of others).
+bool LabelsTheArticle(const std::vector<std::string_view>& lines, size_t k) {
+  int headlines = 0;
+  for (; k < lines.size(); ++k) {
+    std::string_view line = lines[k];
+    if (line.empty()) continue;
+    size_t at = 0;
+    if (line.size() <= 100 && FirstDateOf(line, &at)) return headlines == 1;
+    if (!IsHeadline(line) || ++headlines > 1) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string RemoveBoilerplate(std::string_view text, int* removed) {
@@ -633,6 +647,9 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
     std::string first = line.size() <= 200 && !EndsSentence(line) ? FirstWordKey(line) : std::string();
     if (IsBlockHeading(line, key, rules)) {
       drop[k] = true;
+      // Before the body a marker may label the article's section ("Tiêu
+      // điểm" above the headline and the article's stamp): only it goes.
+      if (!body && LabelsTheArticle(lines, k + 1)) continue;
       k = drop_teasers(k + 1) - 1;
       continue;
     }

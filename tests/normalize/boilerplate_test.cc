@@ -273,5 +273,12 @@ TEST(Boilerplate, TheSiteClockAboveAnEarlierArticleStampGoes) {
   EXPECT_EQ(RemoveBoilerplate(updated), updated);
 }
 
+TEST(Boilerplate, AMarkerLabellingTheArticleTakesOnlyItself) {
+  EXPECT_EQ(RemoveBoilerplate("Tiêu điểm\nHà Nội: Giá nhà chung cư tăng 20% trong 6 tháng\nThứ năm, 04/07/2024 - 14:20\n"
+                              "Giá căn hộ chung cư tại Hà Nội trong quý II tăng khoảng 20% so với cùng kỳ năm trước."),
+            "Hà Nội: Giá nhà chung cư tăng 20% trong 6 tháng\nThứ năm, 04/07/2024 - 14:20\n"
+            "Giá căn hộ chung cư tại Hà Nội trong quý II tăng khoảng 20% so với cùng kỳ năm trước.");
+}
+
 }  // namespace
 }  // namespace vnie

@@ -4,19 +4,22 @@ tests/normalize/pages_expected.jsonl: published, title, chrome left in the
 text (drop) and article text lost (keep).
 
   python3 tests/normalize/check_pages.py build/vnie
+  python3 tests/normalize/check_pages.py build/vnie --set NAME   (another set: pages in
+      tests/normalize/NAME, expectations in tests/normalize/NAME_expected.jsonl)
 """
 import json, os, subprocess, sys, tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 vnie = sys.argv[1] if len(sys.argv) > 1 else "build/vnie"
 verbose = "-v" in sys.argv
+pages = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "pages"
 with tempfile.TemporaryDirectory() as tmp:
     out = os.path.join(tmp, "p.jsonl")
-    subprocess.run([vnie, "run", os.path.join(here, "pages"), "--out", out, "--emit-text"],
+    subprocess.run([vnie, "run", os.path.join(here, pages), "--out", out, "--emit-text"],
                    check=True, stderr=subprocess.DEVNULL)
     recs = {os.path.basename(r["source"]["path"]): r for r in map(json.loads, open(out))}
 bad_pub = bad_title = chrome_pages = lost_pages = chrome = lost = 0
-for e in map(json.loads, open(os.path.join(here, "pages_expected.jsonl"))):
+for e in map(json.loads, open(os.path.join(here, pages + "_expected.jsonl"))):
     r = recs[e["file"]]
     text = r.get("text") or ""
     notes = []

@@ -133,5 +133,14 @@ TEST(Title, TheHeadlineABylineFollowsOverATagline) {
             "Mekong farmers turn to durian as margins shrink");
 }
 
+TEST(Title, PaperNamesGiveWay) {
+  EXPECT_EQ(FindTitle("Báo Quân đội Nhân dân\nThủ tướng dự Hội nghị giải ngân vốn đầu tư công\nBody."),
+            "Thủ tướng dự Hội nghị giải ngân vốn đầu tư công");
+  EXPECT_EQ(FindTitle("Kinh tế & Đô thị\nGiá nhà chung cư tăng 20% trong 6 tháng\nBody."),
+            "Giá nhà chung cư tăng 20% trong 6 tháng");
+  EXPECT_EQ(FindTitle("Báo động tình trạng ô nhiễm không khí ở Hà Nội\nBody."),
+            "Báo động tình trạng ô nhiễm không khí ở Hà Nội");
+}
+
 }  // namespace
 }  // namespace vnie
