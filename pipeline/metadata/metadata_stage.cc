@@ -38,7 +38,7 @@ class MetadataStage : public Stage {
   std::optional<std::string> Process(Document& doc) const override {
     doc.lang = doc.lang_hint ? *doc.lang_hint : (LooksVietnamese(doc.text) ? "vi" : "en");
     doc.title = doc.title_hint ? doc.title_hint : FindTitle(doc.text);
-    doc.published = doc.published_hint ? doc.published_hint : FindPublished(doc.text);
+    doc.published = doc.published_hint ? doc.published_hint : FindPublished(doc.text, doc.title);
     return std::nullopt;
   }
 };

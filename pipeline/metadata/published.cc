@@ -2,9 +2,13 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <set>
 #include <vector>
+
+#include "pipeline/text/unicode_text.h"
 
 namespace vnie {
 namespace {
@@ -79,7 +83,7 @@ int Hour24(int hour, std::string_view marker) {
 
 struct Pattern {
   enum Kind {
-    kTimeYmd, kYmdTime, kTimeDmy, kDmyTime, kTimeMdy, kMdyTime, kDmy, kVietnamese, kDateline, kDayFirstDateline,
+    kTimeYmd, kYmdTime, kTimeDmy, kDmyTime, kTimeMdy, kMdyTime, kTimeDmyName, kDmy, kVietnamese, kDateline, kDayFirstDateline,
     kDayMonthDateline
   } kind;
   std::unique_ptr<RE2> re;
@@ -99,14 +103,16 @@ std::vector<Pattern> MakePatterns() {
   // 2023-06-13, 2020/02/24 11:03
   add(Pattern::kYmdTime, R"(\b(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:(?:T|\s*[,|-]?\s*))" + time + R"()?\b)");
   // 03:17 - 11/10/2023
-  add(Pattern::kTimeDmy, R"(\b)" + time + R"(\s*(?:[,|-]\s*)?(?:[^\d\s]{1,12}\s*,?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b)");
+  add(Pattern::kTimeDmy, R"(\b)" + time + R"(\s*(?:[,|-]\s*)?(?:[^\d\s,]{1,12}(?:\s+[^\d\s,]{1,12})?\s*,?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b)");
   // 4/11/2024 08:30, 15/03/2024
   add(Pattern::kDmyTime, R"(\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[,|-]?\s*)" + time + R"()?)");
   // 07:32 pm, November 5, 2024
   add(Pattern::kTimeMdy, R"(\b)" + time + R"(\s*(?:GMT[+-]\d{1,2}|[A-Z]{2,4})?\s*[,|/-]?\s*(?:[A-Za-z]{3,9},?\s+)?)" +
                              month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))");
   // Jul 02, 2024 / 17:14, November 5, 2024 | 07:32 pm
-  add(Pattern::kMdyTime, R"(\b)" + month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*[/,|-]?\s*)" + time + R"()?)");
+  add(Pattern::kMdyTime, R"(\b)" + month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*[/,|-]?\s*(?:at\s+)?)" + time + R"()?)");
+  // 9:15am, 24 Jun 2024
+  add(Pattern::kTimeDmyName, R"(\b)" + time + R"(\s*[,|-]?\s*(\d{1,2})\s+)" + month + R"(,?\s+(\d{4})\b)");
   // 2 July 2024
   add(Pattern::kDmy, R"(\b(\d{1,2})\s+)" + month + R"(,?\s+(\d{4})\b)");
   // ngày 03 tháng 04 năm 2024
@@ -156,6 +162,8 @@ std::optional<std::string> Read(const Pattern& p, const std::vector<re2::StringP
       return Format(num(6), month(4), num(5), hour(1), num(2));
     case Pattern::kMdyTime:
       return Format(num(3), month(1), num(2), hour(4), num(5));
+    case Pattern::kTimeDmyName:
+      return Format(num(6), month(5), num(4), hour(1), num(2));
     case Pattern::kDmy:
       return Format(num(3), month(2), num(1), -1, -1);
     case Pattern::kVietnamese:
@@ -187,6 +195,7 @@ std::vector<std::string_view> HeadLines(std::string_view text, size_t count) {
 std::optional<std::string> FirstDateIn(std::string_view line, size_t* at) {
   std::optional<std::string> best;
   size_t best_at = std::string_view::npos;
+  std::vector<std::string> timed;  // values with a time of day
   for (const Pattern& p : Patterns()) {
     int groups = p.re->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> g(static_cast<size_t>(groups) + 1);
@@ -198,6 +207,7 @@ std::optional<std::string> FirstDateIn(std::string_view line, size_t* at) {
       // g[1] is the whole pattern; fields follow.
       std::vector<re2::StringPiece> fields(g.begin() + 1, g.end());
       if (auto v = Read(p, fields)) {
+        if (v->size() > 10) timed.push_back(*v);
         if (start < best_at) {
           best_at = start;
           best = v;
@@ -205,6 +215,16 @@ std::optional<std::string> FirstDateIn(std::string_view line, size_t* at) {
         break;
       }
       pos = start + 1;
+    }
+  }
+  // "VNA Monday, June 24, 2024 - 08:30": the dateline shape starts first
+  // but the same day is printed with its time.
+  if (best && best->size() == 10) {
+    for (const std::string& t : timed) {
+      if (t.compare(0, 10, *best) == 0) {
+        best = t;
+        break;
+      }
     }
   }
   *at = best_at;
@@ -216,18 +236,115 @@ bool EndsSentence(std::string_view line) {
   return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?' || line.back() == ':');
 }
 
+// The date at AT in LINE follows a word that leads into a date in a
+// sentence or headline ("từ ngày 1/7/2024", "from July 1, 2024"): it is
+// what the line is about, not when it was printed.
+bool LedIn(std::string_view line, size_t at) {
+  static const std::set<std::string, std::less<>> kLeadIns = {
+      "ngay", "tu", "den", "vao", "truoc", "sau", "toi", "on", "from", "since", "until", "till",
+      "before", "after", "by", "in", "of", "to", "dated"};
+  size_t end = at;
+  while (end > 0 && line[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && line[begin - 1] != ' ') --begin;
+  if (begin == end) return false;
+  return kLeadIns.count(AsciiFold(line.substr(begin, end - begin))) > 0;
+}
+
+size_t WordCount(std::string_view line) {
+  size_t words = 1;
+  for (char c : line) words += c == ' ';
+  return words;
+}
+
+// Site names and bylines read like headlines: "CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH
+// PHỦ", "Saigon Post | English", "By Tran Minh Hieu and Le Van".
+bool WeakTitle(std::string_view line) {
+  size_t upper = 0;
+  for (char c : line) {
+    if (c >= 'a' && c <= 'z') {
+      upper = 0;
+      break;
+    }
+    upper += c >= 'A' && c <= 'Z';
+  }
+  if (upper >= 4) return true;
+  if (line.find(" | ") != std::string_view::npos) return true;
+  // A name in title case of five words at most: "South China Morning Post",
+  // "VIR - Vietnam Investment Review".
+  size_t words = 0;
+  bool all_capitalized = true;
+  for (size_t i = 0; i < line.size();) {
+    size_t j = line.find(' ', i);
+    if (j == std::string_view::npos) j = line.size();
+    char c = line[i];
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+    if (letter) {
+      ++words;
+      all_capitalized = all_capitalized && c >= 'A' && c <= 'Z';
+    }
+    i = j + 1;
+  }
+  if (all_capitalized && words <= 5) return true;
+  std::string key = AsciiFold(line.substr(0, std::min<size_t>(line.size(), 12)));
+  for (std::string_view by : {"by ", "theo ", "bai va anh ", "bai anh "}) {
+    if (key.rfind(by, 0) == 0) return true;
+  }
+  // "Báo Quân đội Nhân dân", "Tạp chí Tài chính": a paper's name ("Báo
+  // động ..." is a headline).
+  static const RE2 paper(R"(^(?:Báo|Tạp chí|Cổng thông tin|Trang tin|Đài)\s+\p{Lu})");
+  if (RE2::PartialMatch(line, paper)) return true;
+  // "Kinh tế & Đô thị", "Life & Style": a name joined by '&'.
+  if (line.find(" & ") != std::string_view::npos && WordCount(line) <= 6) return true;
+  return false;
+}
+
+// "By Phuong Nguyen", "BY KIM JAE-WON": a short line naming the writers.
+bool IsByline(std::string_view line) {
+  return line.size() <= 80 && (line.rfind("By ", 0) == 0 || line.rfind("BY ", 0) == 0);
+}
+
 }  // namespace
 
-std::optional<std::string> FindPublished(std::string_view text) {
+std::optional<std::string> FirstDateOf(std::string_view line, size_t* at) { return FirstDateIn(line, at); }
+
+std::optional<std::string> FindPublished(std::string_view text) { return FindPublished(text, std::nullopt); }
+
+std::optional<std::string> FindPublished(std::string_view text, const std::optional<std::string>& title) {
   // The first date of the head; a dateline without a year ("HÀ NỘI, 5/8 -")
-  // gives way to a later head date of the same day that has one.
+  // gives way to a later head date of the same day that has one.  The
+  // headline's own dates ("Lương tăng từ ngày 1/7/2024") are not its stamp.
+  //
+  // A site's clock in its header ("Thứ Năm, 27-06-2024" above the article's
+  // "Thứ Hai, 24-06-2024, 09:15") is the day the page was saved: when a later
+  // short head line, before the body begins, dates an earlier day, that line
+  // is the article's stamp.  An "Updated" stamp is never earlier.
+  std::vector<std::string_view> head = HeadLines(text, kHeadLines);
+  auto earlier_stamp = [&](size_t from, const std::string& first) -> std::optional<std::string> {
+    for (size_t k = from; k < head.size(); ++k) {
+      std::string_view line = head[k];
+      if (line.size() >= 200 || (EndsSentence(line) && WordCount(line) >= 8)) break;  // the body
+      if (line.size() > kShortLine || (title && line == *title)) continue;
+      size_t at = 0;
+      std::optional<std::string> date = FirstDateIn(line, &at);
+      if (date && date->rfind("XXXX", 0) != 0 && date->compare(0, 10, first, 0, 10) < 0) return date;
+    }
+    return std::nullopt;
+  };
   std::optional<std::string> yearless;
-  for (std::string_view line : HeadLines(text, kHeadLines)) {
+  for (size_t k = 0; k < head.size(); ++k) {
+    std::string_view line = head[k];
+    if (title && line == *title) continue;
     size_t at = 0;
     std::optional<std::string> date = FirstDateIn(line, &at);
     if (!date || (line.size() > kShortLine && at > kNearStart)) continue;
     if (!yearless) {
-      if (date->rfind("XXXX", 0) != 0) return date;
+      if (date->rfind("XXXX", 0) != 0) {
+        if (line.size() <= kShortLine) {
+          if (auto earlier = earlier_stamp(k + 1, *date)) return earlier;
+        }
+        return date;
+      }
       yearless = date;
     } else if (date->rfind("XXXX", 0) != 0 && date->compare(4, 6, *yearless, 4, 6) == 0) {
       return date;
@@ -237,17 +354,35 @@ std::optional<std::string> FindPublished(std::string_view text) {
 }
 
 std::optional<std::string> FindTitle(std::string_view text) {
-  std::vector<std::string_view> lines = HeadLines(text, 6);
-  for (std::string_view line : lines) {
+  std::vector<std::string_view> lines = HeadLines(text, 8);
+  std::optional<std::string> weak, strong;
+  bool body = false;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    std::string_view line = lines[k];
     size_t at = 0;
     bool has_date = FirstDateIn(line, &at).has_value();
-    if (has_date && line.size() <= kShortLine) continue;  // a byline, dateline or timestamp
-    size_t words = 1;
-    for (char c : line) words += c == ' ';
-    if (words >= 4 && line.size() <= 250 && !EndsSentence(line)) return std::string(line);
+    // A byline, dateline or timestamp; a headline may name a date after a
+    // word leading into it ("Tăng lương từ ngày 1/7/2024").
+    // Four words before the date: a stamp's label ("Thứ Hai, ngày", "Updated
+    // on") is shorter.
+    bool headline_date = has_date && at > 0 && WordCount(line.substr(0, at)) > 4 && LedIn(line, at);
+    if (has_date && line.size() <= kShortLine && !headline_date) continue;
+    if (WordCount(line) >= 4 && line.size() <= 250 && !EndsSentence(line)) {
+      if (WeakTitle(line)) {
+        if (!weak) weak = std::string(line);
+        continue;
+      }
+      // A site's tagline may come first; the headline is the line a
+      // byline follows ("Exclusive news, data and analytics ..." then the
+      // headline and "By Phuong Nguyen").
+      if (!strong) strong = std::string(line);
+      if (!body && k + 1 < lines.size() && IsByline(lines[k + 1])) return std::string(line);
+      continue;
+    }
+    if (EndsSentence(line) && WordCount(line) >= 8) body = true;  // a byline after it is the closing one
     if (line.size() > 250) break;  // the body has begun
   }
-  return std::nullopt;
+  return strong ? strong : weak;
 }
 
 }  // namespace vnie

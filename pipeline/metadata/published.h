@@ -27,9 +27,15 @@ namespace vnie {
 // The published date of TEXT (normalized), or nullopt.  Looks at the first
 // lines only; a date inside a long body line counts only near its start.
 std::optional<std::string> FindPublished(std::string_view text);
+// The same, skipping the line that is TITLE (a headline's own dates).
+std::optional<std::string> FindPublished(std::string_view text, const std::optional<std::string>& title);
+
+// The first date LINE prints in the forms above, with its byte offset in *AT.
+std::optional<std::string> FirstDateOf(std::string_view line, size_t* at);
 
 // The headline: the first short line of the head that is not a dateline,
-// byline or timestamp and does not end like a sentence.
+// byline or timestamp and does not end like a sentence; a site name in
+// capitals, a "Name | Section" line or a byline only when nothing else is.
 std::optional<std::string> FindTitle(std::string_view text);
 
 }  // namespace vnie

@@ -2,11 +2,13 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "pipeline/data/embedded_data.h"
+#include "pipeline/metadata/published.h"
 #include "pipeline/text/unicode_text.h"
 #include "pipeline/text/vietnamese.h"
 
@@ -17,8 +19,13 @@ constexpr size_t kKeyBytes = 64;   // whole-line markers are shorter
 constexpr size_t kLeadBytes = 28;  // lead and prefix markers fit in this
 
 struct Rules {
-  std::set<std::string, std::less<>> block, heading, line, prefix, lead, ui;
+  std::set<std::string, std::less<>> block, heading, line, prefix, lead, ui, section, cookie, consent, footer, imprint,
+      follow, network;
+  size_t longest_section = 1;  // in words
+  std::set<std::string, std::less<>> menu_first;  // first words of section names and ui words
+  std::set<std::string, std::less<>> footer_first;  // first words of footer links
   bool lead_first[256] = {};
+  bool follow_first[256] = {};
   Rules() {
     for (const auto& row : ParseTsv(EmbeddedData("pipeline/normalize/boilerplate.tsv"))) {
       if (row.size() < 2) continue;
@@ -29,13 +36,33 @@ struct Rules {
       else if (row[0] == "prefix") prefix.insert(key);
       else if (row[0] == "lead") lead.insert(key);
       else if (row[0] == "ui") ui.insert(key);
+      else if (row[0] == "section") section.insert(key);
+      else if (row[0] == "cookie") cookie.insert(key);
+      else if (row[0] == "consent") consent.insert(key);
+      else if (row[0] == "footer") footer.insert(key);
+      else if (row[0] == "imprint") imprint.insert(key);
+      else if (row[0] == "follow") follow.insert(key);
+      else if (row[0] == "network") network.insert(key);
     }
-    // First bytes a long line led by a `lead` marker can start with: the
+    for (const std::string& s : section) {
+      longest_section = std::max<size_t>(longest_section, 1 + std::count(s.begin(), s.end(), ' '));
+      menu_first.insert(s.substr(0, s.find(' ')));
+    }
+    menu_first.insert(ui.begin(), ui.end());
+    for (const std::string& f : footer) footer_first.insert(f.substr(0, f.find(' ')));
+    for (const std::string& f : follow) {
+      follow_first[static_cast<unsigned char>(f[0])] = true;
+      follow_first[static_cast<unsigned char>(f[0] - 'a' + 'A')] = true;
+    }
+    follow_first[0xC4] = true;  // Đ, đ
+    // First bytes a long line led by a `lead` or `follow` marker can start with: the
     // marker's first letter in either case, or any byte outside ASCII (a
     // letter with diacritics, the copyright sign).
-    for (const std::string& l : lead) {
-      lead_first[static_cast<unsigned char>(l[0])] = true;
-      lead_first[static_cast<unsigned char>(l[0] - 'a' + 'A')] = true;
+    for (const auto* markers : {&lead, &follow}) {
+      for (const std::string& l : *markers) {
+        lead_first[static_cast<unsigned char>(l[0])] = true;
+        lead_first[static_cast<unsigned char>(l[0] - 'a' + 'A')] = true;
+      }
     }
     for (int b = 0x80; b < 0x100; ++b) lead_first[b] = true;
     lead_first[static_cast<unsigned char>('(')] = true;
@@ -50,7 +77,7 @@ const Rules& TheRules() {
 // A line that is a date and/or a time and nothing else (a teaser's stamp).
 const RE2& TimestampLine() {
   static const RE2 re(
-      R"(^[\(\[]?\s*(?:(?:\d{1,2}:\d{2}(?:\s*(?:AM|PM|am|pm))?\s*[,|-]?\s*)?(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4})(?:\s*[,|/-]?\s*\d{1,2}:\d{2}(?:\s*(?:AM|PM|am|pm))?)?|\d{1,2}:\d{2})\s*(?:\(GMT[+-]\d+\))?\s*[\)\]]?$)");
+      R"(^[\(\[]?\s*(?:(?:\d{1,2}:\d{2}(?:\s*(?:AM|PM|am|pm))?\s*[,|-]?\s*)?(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2]))(?:\s*[,|/-]?\s*\d{1,2}:\d{2}(?:\s*(?:AM|PM|am|pm))?)?|\d{1,2}:\d{2})\s*(?:\(GMT[+-]\d+\))?\s*[\)\]]?$)");
   return re;
 }
 
@@ -169,7 +196,11 @@ bool IsBreadcrumb(std::string_view line, const std::string& key) {
   }
   parts.push_back(line.substr(begin));
   bool home = key.rfind("home ", 0) == 0 || key.rfind("trang chu ", 0) == 0;
-  if (parts.size() < 3 && !(home && parts.size() >= 2)) return false;
+  // "Business > Companies": two parts joined by an arrow, which a headline
+  // does not use ('/' and '|' it does).
+  bool arrow = line.find(" > ") != std::string_view::npos || line.find(" \xC2\xBB ") != std::string_view::npos ||
+               line.find(" \xE2\x80\xBA ") != std::string_view::npos;
+  if (parts.size() < 3 && !((home || arrow) && parts.size() >= 2)) return false;
   for (std::string_view p : parts) {
     if (p.empty() || CountWords(p) > 5) return false;
     for (char c : p) {
@@ -207,8 +238,173 @@ bool IsUiLine(std::string_view line, const std::string& key, const Rules& rules)
   return true;
 }
 
+// "cookie" in LINE, any case of its first letter; found from its rarer 'k'.
+bool MentionsCookie(std::string_view line) {
+  for (size_t k = line.find('k', 3); k != std::string_view::npos; k = line.find('k', k + 1)) {
+    if (line.compare(k - 2, 2, "oo") == 0 && (line[k - 3] | 0x20) == 'c' && line.compare(k + 1, 2, "ie") == 0)
+      return true;
+  }
+  return false;
+}
+
+// A licence number's "/GP" in LINE, found from its 'G'.
+bool MentionsLicence(std::string_view line) {
+  for (size_t g = line.find('G', 1); g != std::string_view::npos; g = line.find('G', g + 1)) {
+    if (line[g - 1] == '/' && g + 1 < line.size() && line[g + 1] == 'P') return true;
+  }
+  return false;
+}
+
+// The key of the first word of LINE.
+std::string FirstWordKey(std::string_view line) {
+  size_t end = 0;
+  bool ascii = true;
+  while (end < line.size() && end < 24 && line[end] != ' ' && line[end] != '|' && line[end] != ':') {
+    ascii = ascii && static_cast<unsigned char>(line[end]) < 0x80;
+    ++end;
+  }
+  if (!ascii) return AsciiFold(line.substr(0, end));
+  std::string key(line.substr(0, end));
+  for (char& c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) c = ' ';
+  }
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+// True when a word of LINE whose key starts with KEY_WORD is capitalized.
+bool CapitalizedIn(std::string_view line, std::string_view key_word) {
+  for (std::string_view w : Words(line)) {
+    if (StartsUpper(w) && AsciiFold(w).rfind(key_word, 0) == 0) return true;
+  }
+  return false;
+}
+
+// A site menu: a short line with no digits and no sentence end, made only of
+// section names ("Thời sự", "Bất động sản", "Real Estate") and navigation
+// words, longest name first.
+bool IsSectionMenu(std::string_view line, const std::string& short_key, const std::string& first, const Rules& rules) {
+  // The first word tells most lines apart first; Vietnamese menus pass the
+  // whole-line key's length.
+  if (line.size() > 160 || first.empty() || !rules.menu_first.count(first)) return false;
+  for (char c : line) {
+    if (c >= '0' && c <= '9') return false;
+  }
+  std::string long_key;
+  if (line.size() > kKeyBytes) long_key = AsciiFold(line);
+  const std::string& key = line.size() > kKeyBytes ? long_key : short_key;
+  if (key.empty()) return false;
+  std::vector<std::string_view> words = Words(key);
+  std::vector<std::string_view> unknown;
+  size_t names = 0, i = 0;
+  while (i < words.size()) {
+    size_t taken = 0;
+    for (size_t n = std::min(rules.longest_section, words.size() - i); n >= 1 && !taken; --n) {
+      std::string name(words[i]);
+      for (size_t m = 1; m < n; ++m) name.append(" ").append(words[i + m]);
+      if (rules.section.count(name)) taken = n;
+    }
+    if (taken) ++names;
+    if (!taken && rules.ui.count(words[i])) taken = 1;
+    if (!taken) {
+      // A long menu may name sections the data lacks ("Sustainability",
+      // "Podcasts"): after two known names, at most a third of its words.
+      if (names < 2 || 3 * (unknown.size() + 1) > words.size()) return false;
+      unknown.push_back(words[i]);
+      taken = 1;
+    }
+    i += taken;
+  }
+  if (unknown.empty()) return true;
+  // Then four or more known names, twice the unknown words, which are
+  // capitalized.
+  if (names < 4 || unknown.size() * 2 > names) return false;
+  for (std::string_view u : unknown) {
+    if (!CapitalizedIn(line, u)) return false;
+  }
+  return true;
+}
+
+// "Print Email Comment", "Contact us | Advertise | Privacy Policy": a short
+// line of share buttons or footer links.
+bool IsFooterLinks(std::string_view line, const std::string& short_key, const std::string& first, const Rules& rules) {
+  if (line.size() > 200 || line.size() < 8 || EndsSentence(line)) return false;
+  if (!rules.footer_first.count(first)) return false;
+  std::string key = line.size() > kKeyBytes ? AsciiFold(line) : short_key;
+  int found = 0;
+  for (const std::string& f : rules.footer) {
+    size_t at = key.find(f);
+    if (at != std::string::npos && (at == 0 || key[at - 1] == ' ') &&
+        (at + f.size() == key.size() || key[at + f.size()] == ' '))
+      ++found;
+  }
+  return found >= 2;
+}
+
+// A cookie banner: "We use cookies ... By continuing ..., you agree".
+bool IsCookieBanner(std::string_view line, const Rules& rules) {
+  if (line.size() > 400) return false;
+  if (!MentionsCookie(line)) return false;
+  std::string key = AsciiFold(line);
+  bool said = false, consent = false;
+  for (const std::string& c : rules.cookie) said = said || key.find(c) != std::string::npos;
+  for (const std::string& c : rules.consent) consent = consent || key.find(c) != std::string::npos;
+  return said && consent;
+}
+
+// A site's imprint: a press licence number ("123/GP-BTTTT", "45/GPXB") with
+// an address, a phone or an editor ("Address: ...", "Tổng biên tập: ...").
+bool IsImprint(std::string_view line, const Rules& rules) {
+  if (line.size() > 300 || !MentionsLicence(line)) return false;
+  static const RE2 licence(R"(\d+/GP[A-Z-]*\b)");
+  if (!RE2::PartialMatch(line, licence)) return false;
+  std::string key = " " + AsciiFold(line) + " ";
+  for (const std::string& w : rules.imprint) {
+    if (key.find(" " + w + " ") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// "Theo dõi Báo X trên Google News", "Like us on Facebook or follow us on
+// Twitter ...": a follow marker leads a short line naming a social network.
+bool IsFollowLine(std::string_view line, const std::string& key, const Rules& rules) {
+  // A sentence about following a story ("Theo dõi diễn biến trên Facebook,
+  // cơ quan ... đã xác minh.") has a clause break or ends with a period.
+  if (line.size() > 160 || line.size() < 8 || line.back() == '.' || line.find(',') != std::string_view::npos)
+    return false;
+  std::string head = key.empty() || key.size() < 12 ? AsciiFold(line.substr(0, 24)) : key;
+  bool led = false;
+  for (const std::string& f : rules.follow) {
+    led = led || (head.rfind(f, 0) == 0 && (head.size() == f.size() || head[f.size()] == ' '));
+  }
+  if (!led) return false;
+  std::string all = " " + AsciiFold(line) + " ";
+  for (const std::string& n : rules.network) {
+    if (all.find(" " + n + " ") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The site's date of today in its header: "Hôm nay: Thứ năm, 27/06/2024",
+// "Today is Thursday, June 27, 2024".
+const RE2& TodayLine() {
+  static const RE2 re(R"((?i)^(?:hôm nay|today(?:\s+is)?)\s*[:,|-]?\s*[^.!?]{0,30}\b(?:19|20)\d\d\b[^.!?]{0,14}$)");
+  return re;
+}
+
 bool IsTagLine(std::string_view line, const std::string& key, const Rules& rules) {
   if (line.size() <= kKeyBytes && rules.line.count(key)) return true;
+  // "Bình luận (0)", "Comments 12": a marker and its count.
+  if (line.size() <= kKeyBytes) {
+    std::string_view k = key;
+    bool count = false;
+    while (!k.empty() && (k.back() == ' ' || (k.back() >= '0' && k.back() <= '9'))) {
+      count = count || k.back() != ' ';
+      k.remove_suffix(1);
+    }
+    if (count && rules.line.count(k)) return true;
+  }
   if (line.rfind("©", 0) == 0 || line.rfind("(c) ", 0) == 0 || line.rfind("(C) ", 0) == 0) return true;
   for (const std::string& lead : rules.lead) {
     if (key.rfind(lead, 0) == 0 && (key.size() == lead.size() || key[lead.size()] == ' ')) return true;
@@ -271,12 +467,16 @@ bool IsStampedTeaser(std::string_view line) {
 }
 
 // A hashtag line: "#Vietnam #trade #minerals".
+// A tag may be several words: "#Vietnam Japan #ODA #metro".
 bool IsHashtagLine(std::string_view line) {
-  if (line.size() > 200 || line.empty() || line[0] != '#') return false;
+  if (line.size() > 200 || line.size() < 2 || line[0] != '#' || line[1] == ' ' || EndsSentence(line)) return false;
+  int tags = 0;
+  size_t words = 0;
   for (std::string_view w : Words(line)) {
-    if (w.size() < 2 || w[0] != '#') return false;
+    ++words;
+    if (w.size() >= 2 && w[0] == '#') ++tags;
   }
-  return true;
+  return tags >= 2 ? words <= static_cast<size_t>(tags) * 3 : words == 1;
 }
 
 // A heading of a teaser list that no rule names: a short line of a few words
@@ -286,9 +486,79 @@ bool IsShortHeading(std::string_view line) {
   return !line.empty() && line.size() <= 50 && words >= 1 && words <= 6 && !EndsSentence(line);
 }
 
+// A list number on a line of its own ("1", "2.") in a numbered teaser list.
+bool IsListNumber(std::string_view line) {
+  if (!line.empty() && line.back() == '.') line.remove_suffix(1);
+  return !line.empty() && line.size() <= 2 && std::all_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // A teaser headline: a short line that does not end a sentence.
 bool IsHeadline(std::string_view line) {
   return !line.empty() && line.size() <= 200 && !EndsSentence(line) && CountWords(line) >= 2;
+}
+
+// A line that is a date and little else: a weekday or a label of up to
+// three words with letters ("Tuesday, June 25, 2024 22:10", "Thứ Năm,
+// 27-06-2024"); its date, or nullopt.
+std::optional<std::string> StampLineDate(std::string_view line) {
+  if (line.size() > 60 || line.size() < 6 || EndsSentence(line)) return std::nullopt;
+  if (std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  size_t lettered = 0;  // words with letters, but for time zones and am/pm
+  for (std::string_view w : Words(line)) {
+    bool letter = std::any_of(w.begin(), w.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+    std::string key = letter ? AsciiFold(w) : std::string();
+    if (letter && key.rfind("gmt", 0) != 0 && key != "am" && key != "pm" && key != "sa" && key != "ch") ++lettered;
+  }
+  size_t at = 0;
+  std::optional<std::string> date = FirstDateOf(line, &at);
+  if (!date || at > 20 || lettered > 3 || date->rfind("XXXX", 0) == 0) return std::nullopt;
+  return date;
+}
+
+// A site's clock in its header, above the article's own stamp: a stamp line
+// led by a weekday before the body followed, still before the body, by a stamp line of an
+// earlier day ("Tuesday, June 25, 2024 22:10" ... "June 24, 2024 | 09:15").
+// The article is never dated after the day the page was saved.
+void DropSiteClock(const std::vector<std::string_view>& lines, std::vector<bool>& drop) {
+  std::optional<std::string> clock;
+  size_t clock_at = 0;
+  for (size_t k = 0; k < lines.size() && k < 20; ++k) {
+    std::string_view line = lines[k];
+    if (line.size() >= 200 || (EndsSentence(line) && CountWords(line) >= 8)) return;  // the body
+    if (line.size() > 60) continue;
+    if (!clock) {
+      // A clock names the weekday first (a teaser's stamp does not): a
+      // cheap test before reading the date.
+      static const std::set<std::string, std::less<>> kWeekdays = {
+          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+          "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "chu"};
+      std::string first = AsciiFold(line.substr(0, std::min<size_t>(line.find_first_of(" ,"), 12)));
+      if (!kWeekdays.count(first)) continue;
+    }
+    std::optional<std::string> date = StampLineDate(line);
+    if (!date) continue;
+    if (!clock) {
+      clock = date;
+      clock_at = k;
+    } else if (date->compare(0, 10, *clock, 0, 10) < 0) {
+      drop[clock_at] = true;
+      return;
+    }
+  }
+}
+
+// True when the lines from K are one headline and a short dated line (the
+// article's headline and stamp, not a list of others).
+bool LabelsTheArticle(const std::vector<std::string_view>& lines, size_t k) {
+  int headlines = 0;
+  for (; k < lines.size(); ++k) {
+    std::string_view line = lines[k];
+    if (line.empty()) continue;
+    size_t at = 0;
+    if (line.size() <= 100 && FirstDateOf(line, &at)) return headlines == 1;
+    if (!IsHeadline(line) || ++headlines > 1) return false;
+  }
+  return false;
 }
 
 }  // namespace
@@ -307,8 +577,35 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
   auto is_stamp = [&](size_t k) {
     return k < lines.size() && lines[k].size() <= 48 && RE2::FullMatch(lines[k], TimestampLine());
   };
+  // Two or more headlines, each with a one-sentence summary on the next
+  // line, running to the end of the page ("Thủ tướng tiếp Đại sứ" /
+  // "VOV.VN - Ngày 20/6, ..."); a paragraph after a blank line is text.
+  auto summarized_to_end = [&](size_t k) {
+    bool headline = false;
+    int summaries = 0;
+    for (; k < lines.size(); ++k) {
+      std::string_view l = lines[k];
+      if (l.empty()) {
+        headline = false;
+        continue;
+      }
+      if (IsHeadline(l)) {
+        headline = true;
+      } else if (headline && EndsSentence(l) && l.size() <= 300) {
+        headline = false;
+        ++summaries;
+      } else {
+        return false;
+      }
+    }
+    return summaries >= 2;
+  };
   // Drops the teaser list starting at line K; returns the line after it.
   auto drop_teasers = [&](size_t k) {
+    if (summarized_to_end(k)) {
+      for (; k < lines.size(); ++k) drop[k] = true;
+      return k;
+    }
     while (k < lines.size()) {
       std::string_view l = lines[k];
       if (l.empty()) { ++k; continue; }
@@ -322,7 +619,7 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
         }
         continue;
       }
-      if (IsHeadline(l)) {
+      if (IsHeadline(l) || IsListNumber(l)) {
         drop[k++] = true;
         continue;
       }
@@ -330,6 +627,7 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
     }
     return k;
   };
+  DropSiteClock(lines, drop);
   // The body has begun once a line reads like a paragraph; before that, a
   // byline with a stamp is not a teaser.
   bool body = false;
@@ -345,13 +643,22 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
     } else if (rules.lead_first[static_cast<unsigned char>(line[0])]) {
       key = AsciiFold(line.substr(0, kLeadBytes)) + " ...";  // never equal to a whole-line marker
     }
+    // The first word's key, for the menu and footer rules.
+    std::string first = line.size() <= 200 && !EndsSentence(line) ? FirstWordKey(line) : std::string();
     if (IsBlockHeading(line, key, rules)) {
       drop[k] = true;
+      // Before the body a marker may label the article's section ("Tiêu
+      // điểm" above the headline and the article's stamp): only it goes.
+      if (!body && LabelsTheArticle(lines, k + 1)) continue;
       k = drop_teasers(k + 1) - 1;
       continue;
     }
-    if (IsTagLine(line, key, rules) || IsUiLine(line, key, rules) || IsBreadcrumb(line, key) ||
-        IsTopicStrip(line) || IsHashtagLine(line) || IsInlineLink(line, rules)) {
+    if (IsTagLine(line, key, rules) || IsUiLine(line, key, rules) || IsSectionMenu(line, key, first, rules) ||
+        IsBreadcrumb(line, key) || IsTopicStrip(line) || IsHashtagLine(line) || IsInlineLink(line, rules) ||
+        IsFooterLinks(line, key, first, rules) || IsCookieBanner(line, rules) || IsImprint(line, rules) ||
+        (rules.follow_first[static_cast<unsigned char>(line[0])] && IsFollowLine(line, key, rules)) ||
+        (line.size() <= 60 && ((line[0] | 0x20) == 'h' || (line[0] | 0x20) == 't') &&
+         RE2::FullMatch(line, TodayLine()))) {
       drop[k] = true;
       continue;
     }

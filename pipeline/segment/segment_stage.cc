@@ -88,7 +88,21 @@ class SegmentStage : public Stage {
     while (from > begin && !IsSpace(t[from - 1])) --from;
     std::string_view token(t.data() + from, at - from);
     while (!token.empty() && (token.front() == '(' || token.front() == '"' || token.front() == '\'')) token.remove_prefix(1);
-    return !token.empty() && abbreviations_.count(token) > 0;
+    if (!token.empty() && abbreviations_.count(token) > 0) return true;
+    // A middle initial: "Jay Y. Lee", "Donald J. Trump" (a capital letter and
+    // its period after a capitalized name).
+    if (token.size() == 2 && token[0] >= 'A' && token[0] <= 'Z' && token[1] == '.') {
+      size_t prev_end = from;
+      while (prev_end > begin && IsSpace(t[prev_end - 1])) --prev_end;
+      size_t prev = prev_end;
+      while (prev > begin && !IsSpace(t[prev - 1])) --prev;
+      if (prev < prev_end && prev_end < from) {
+        char first = t[prev], last = t[prev_end - 1];
+        bool capitalized = (first >= 'A' && first <= 'Z') || t.compare(prev, 2, "\xC4\x90") == 0;  // or Đ
+        return capitalized && last != '.' && last != ',' && prev_end - prev > 1;
+      }
+    }
+    return false;
   }
 
   void SplitSentences(icu::BreakIterator& bi, const std::string& t, size_t begin, size_t end,

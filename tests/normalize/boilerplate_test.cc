@@ -165,5 +165,120 @@ TEST(Boilerplate, StampedLinesOfTheArticleStay) {
   EXPECT_EQ(RemoveBoilerplate(vi), vi);
 }
 
+TEST(Boilerplate, SectionMenusFooterLinksAndCookieBannersGo) {
+  std::string page =
+      "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies.\n"
+      "Thời sự Thế giới Kinh doanh Bất động sản Sức khỏe\n"
+      "News Business Life Travel Sports\n"
+      "Tài chính - Ngân hàng\n"
+      "Hôm nay: Thứ năm, 27/06/2024\n"
+      "Kinh tế Việt Nam tăng trưởng 6,9% trong quý II\n"
+      "Tổng cục Thống kê cho biết GDP quý II tăng 6,93% so với cùng kỳ năm trước.\n"
+      "Print Email Comment\n"
+      "Bình luận (12)\n"
+      "Copy link\n"
+      "Contact us | Advertise | Privacy Policy";
+  EXPECT_EQ(RemoveBoilerplate(page),
+            "Kinh tế Việt Nam tăng trưởng 6,9% trong quý II\n"
+            "Tổng cục Thống kê cho biết GDP quý II tăng 6,93% so với cùng kỳ năm trước.");
+}
+
+TEST(Boilerplate, MenuWordsInsideArticleLinesStay) {
+  // Section names, cookies and "today" in sentences and headlines are text.
+  std::string page =
+      "Thị trường bất động sản phục hồi trong quý II\n"
+      "Kinh doanh bất động sản và tài chính ngân hàng là hai ngành tăng mạnh nhất.\n"
+      "The regulator said the website uses cookies to track users without their consent.\n"
+      "Hôm nay, 27/06/2024, Quốc hội thông qua Luật Đất đai sửa đổi.\n"
+      "World Business News\n"
+      "Business and politics mix in the new cabinet, analysts said.";
+  std::string kept = RemoveBoilerplate(page);
+  EXPECT_NE(kept.find("Kinh doanh bất động sản và tài chính"), std::string::npos);
+  EXPECT_NE(kept.find("uses cookies to track users"), std::string::npos);
+  EXPECT_NE(kept.find("Quốc hội thông qua"), std::string::npos);
+  EXPECT_NE(kept.find("Business and politics mix"), std::string::npos);
+  EXPECT_NE(kept.find("Thị trường bất động sản phục hồi"), std::string::npos);
+}
+
+TEST(Boilerplate, TwoPartArrowBreadcrumbsHashtagsOfWordsAndNumberedListsGo) {
+  std::string page =
+      "Business > Companies\n"
+      "Port operator doubles capacity\n"
+      "The operator said capacity doubled to 2 million containers a year in 2024.\n"
+      "#Vietnam Japan #ODA #metro\n"
+      "Most read\n"
+      "1\n"
+      "Gold prices drop sharply on June 22\n"
+      "2\n"
+      "Rice exports hit 2.6 billion USD";
+  EXPECT_EQ(RemoveBoilerplate(page),
+            "Port operator doubles capacity\n"
+            "The operator said capacity doubled to 2 million containers a year in 2024.");
+}
+
+TEST(Boilerplate, TeasersStampedWithDayAndMonthOnlyGo) {
+  std::string page =
+      "Xuất khẩu gạo tăng mạnh\n"
+      "Khối lượng gạo xuất khẩu 6 tháng đạt 4,7 triệu tấn, trị giá 2,8 tỷ USD.\n"
+      "Cà phê xuất khẩu lập kỷ lục 4 tỷ USD\n"
+      "23/06\n"
+      "Giá phân bón tăng 15% trong quý II\n"
+      "22/06";
+  EXPECT_EQ(RemoveBoilerplate(page),
+            "Xuất khẩu gạo tăng mạnh\n"
+            "Khối lượng gạo xuất khẩu 6 tháng đạt 4,7 triệu tấn, trị giá 2,8 tỷ USD.");
+}
+
+TEST(Boilerplate, FollowLinesAndTeasersWithSummariesAtTheEndGo) {
+  std::string page =
+      "Chủ tịch Quốc hội tiếp Chủ tịch Hạ viện Nhật Bản\n"
+      "Chủ tịch Quốc hội đề nghị nâng kim ngạch thương mại lên 50 tỷ USD trong năm 2025.\n"
+      "Theo dõi Báo Tin Mới trên Google News\n"
+      "Like us on Facebook or follow us on Twitter to get the latest news!\n"
+      "Tin liên quan\n"
+      "Thủ tướng tiếp Đại sứ Nhật Bản\n"
+      "VOV.VN - Ngày 20/6, Thủ tướng cam kết thúc đẩy dự án 2 tỷ USD.\n"
+      "Hai nước ký thỏa thuận vay 1,2 tỷ USD\n"
+      "VOV.VN - Hai bên ký thỏa thuận vay vốn ODA ngày 18/6.";
+  EXPECT_EQ(RemoveBoilerplate(page),
+            "Chủ tịch Quốc hội tiếp Chủ tịch Hạ viện Nhật Bản\n"
+            "Chủ tịch Quốc hội đề nghị nâng kim ngạch thương mại lên 50 tỷ USD trong năm 2025.");
+  // Following a story is text.
+  std::string text = "Theo dõi diễn biến trên Facebook, cơ quan chức năng đã xác minh 12 tài khoản.";
+  EXPECT_EQ(RemoveBoilerplate(text), text);
+}
+
+TEST(Boilerplate, LongMenusWithSectionsTheDataLacks) {
+  EXPECT_EQ(RemoveBoilerplate("World Business Markets Sustainability Legal Breakingviews Technology\n"
+                              "Thời sự Góc nhìn Thế giới Video Podcasts Kinh doanh Bất động sản Khoa học\n"
+                              "Trở lại Kinh doanh\nÝ kiến (0)\nBody sentence that ends here."),
+            "Body sentence that ends here.");
+  // Headlines naming a few sections stay: too few known names, or a word
+  // in lower case.
+  std::string heads =
+      "Vietnam China Trade Talks Resume\n"
+      "World Business leaders meet in Hanoi\n"
+      "Kinh tế Thế giới Tài chính Chứng khoán biến động mạnh";
+  EXPECT_EQ(RemoveBoilerplate(heads), heads);
+}
+
+TEST(Boilerplate, TheSiteClockAboveAnEarlierArticleStampGoes) {
+  EXPECT_EQ(RemoveBoilerplate("Tuesday, June 25, 2024 22:10\nHanoi approves ring road\nJune 24, 2024 | 09:15\n"
+                              "The city approved the plan on Monday, officials said in a statement."),
+            "Hanoi approves ring road\nJune 24, 2024 | 09:15\n"
+            "The city approved the plan on Monday, officials said in a statement.");
+  // The article's stamp and its later update stay.
+  std::string updated = "Thứ Hai, 24/06/2024 09:15\nCập nhật: Thứ Ba, 25/06/2024 10:00\n"
+                        "Quốc hội thông qua luật sửa đổi với đa số đại biểu tán thành hôm nay.";
+  EXPECT_EQ(RemoveBoilerplate(updated), updated);
+}
+
+TEST(Boilerplate, AMarkerLabellingTheArticleTakesOnlyItself) {
+  EXPECT_EQ(RemoveBoilerplate("Tiêu điểm\nHà Nội: Giá nhà chung cư tăng 20% trong 6 tháng\nThứ năm, 04/07/2024 - 14:20\n"
+                              "Giá căn hộ chung cư tại Hà Nội trong quý II tăng khoảng 20% so với cùng kỳ năm trước."),
+            "Hà Nội: Giá nhà chung cư tăng 20% trong 6 tháng\nThứ năm, 04/07/2024 - 14:20\n"
+            "Giá căn hộ chung cư tại Hà Nội trong quý II tăng khoảng 20% so với cùng kỳ năm trước.");
+}
+
 }  // namespace
 }  // namespace vnie

@@ -3,6 +3,7 @@
 // UTF-8 with BOM), and with its tone marks in the other placement, gives the
 // same record as the UTF-8 original but for doc_id, encoding and source.
 #include <gtest/gtest.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -101,6 +102,33 @@ TEST(Encodings, EveryVietnameseArticleGivesOneRecordInEveryEncoding) {
     }
   }
   EXPECT_TRUE(some_tone_moved) << "no article has an open oa/oe/uy syllable with a tone";
+}
+
+// TCVN3 keeps some capitals (Ú Ý Ụ Ừ Ử Ữ Ứ Ự Ỳ Ỷ Ỹ Ỵ) at control-byte
+// positions; text in capitals is text, not a binary file.
+TEST(Encodings, AllCapsTcvn3IsText) {
+  std::vector<std::string> texts;
+  for (const auto& path : VietnameseArticles()) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(ReadFile(path.string()));
+    std::string upper;
+    u.toUpper(icu::Locale("vi")).toUTF8String(upper);
+    texts.push_back(upper);
+  }
+  // Dense with those capitals.
+  texts.push_back(
+      "ỨNG VIÊN ỦY BAN TRỰC TIẾP ỨNG CỬ\nTỪ NGÀY 1/7, CỬ TRI BỎ PHIẾU TỰ DO, Ý KIẾN ĐƯỢC GHI NHẬN.\n"
+      "ỦY BAN BẦU CỬ ĐÃ THÔNG BÁO KẾT QUẢ SƠ BỘ VÀ SẼ CÔNG BỐ CHÍNH THỨC TRONG TUẦN NÀY.");
+  ASSERT_GE(texts.size(), 6u);
+  for (const std::string& text : texts) {
+    int64_t lost = 0;
+    std::string bytes = EncodeAs(text, "TCVN3", &lost).value();
+    EXPECT_EQ(lost, 0);
+    Outcome original = Process(text, "caps.txt");
+    Outcome run = Process(bytes, "caps.txt");
+    EXPECT_EQ(run.encoding, "TCVN3") << text.substr(0, 80);
+    EXPECT_EQ(run.record["rejected"], nullptr) << text.substr(0, 80);
+    EXPECT_EQ(run.record["text"], original.record["text"]) << text.substr(0, 80);
+  }
 }
 
 }  // namespace

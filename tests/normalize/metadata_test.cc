@@ -42,7 +42,7 @@ TEST(Published, DatesDeepInBodyLinesDoNotCount) {
 TEST(Published, TwelveHourClocks) {
   EXPECT_EQ(P("Port traffic rises\nBy Staff  March 14, 2024 | 09:05 pm GMT+7\nBody."), "2024-03-14T21:05");
   EXPECT_EQ(P("Updated: June 30, 2023, 4:10 PM\nBody."), "2023-06-30T16:10");
-  EXPECT_EQ(P("Posted Feb 2, 2025 at 6:45 a.m.\nBody."), "2025-02-02");  // "at" is not a form we read
+  EXPECT_EQ(P("Posted Feb 2, 2025 at 6:45 a.m.\nBody."), "2025-02-02T06:45");
   EXPECT_EQ(P("Feb 2, 2025 6:45 a.m. ET\nBody."), "2025-02-02T06:45");
   EXPECT_EQ(P("Feb 2, 2025 6:45 p.m.\nBody."), "2025-02-02T18:45");
   EXPECT_EQ(P("Jan 9, 2024 12:20 am\nBody."), "2024-01-09T00:20");
@@ -78,6 +78,68 @@ TEST(Title, TheHeadlineLine) {
   EXPECT_EQ(FindTitle("Cập nhật: 15/03/2024\nHà Nội công bố kế hoạch đầu tư công\n\nChiều 15/3, ..."),
             "Hà Nội công bố kế hoạch đầu tư công");
   EXPECT_FALSE(FindTitle("VIETNAM, August 3 -\n\nSEOUL - A long body sentence that ends like one.").has_value());
+}
+
+TEST(Published, MoreHeadForms) {
+  EXPECT_EQ(P("Headline here\nJune 24, 2024 at 9:15 AM GMT+7\nBody."), "2024-06-24T09:15");
+  EXPECT_EQ(P("Cập nhật lúc 09:15, Thứ hai, 24/06/2024 (GMT+7)\nBody."), "2024-06-24T09:15");
+  EXPECT_EQ(P("VNA Monday, June 24, 2024 - 08:30\nBody."), "2024-06-24T08:30");
+  EXPECT_EQ(P("Published on 2024-06-24\nBody."), "2024-06-24");
+  EXPECT_EQ(P("Thứ hai, 24/6/2024 - 09:15\nBody."), "2024-06-24T09:15");
+}
+
+TEST(Published, TheHeadlinesOwnDateIsNotTheStamp) {
+  std::string page = "Tăng lương tối thiểu vùng 6% từ ngày 1/7/2024\n24/06/2024 08:30 GMT+7\nLương tăng.";
+  EXPECT_EQ(FindTitle(page).value_or("null"), "Tăng lương tối thiểu vùng 6% từ ngày 1/7/2024");
+  EXPECT_EQ(FindPublished(page, FindTitle(page)).value_or("null"), "2024-06-24T08:30");
+}
+
+TEST(Title, SiteNamesAndBylinesGiveWayToTheHeadline) {
+  EXPECT_EQ(FindTitle("CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\n24/06/2024\nThủ tướng chủ trì phiên họp Chính phủ\nBody."),
+            "Thủ tướng chủ trì phiên họp Chính phủ");
+  EXPECT_EQ(FindTitle("Saigon Post | English\nHCMC to spend more on flood control\nBody."),
+            "HCMC to spend more on flood control");
+  EXPECT_EQ(FindTitle("By Tran Minh Hieu Le\nExports jump on electronics demand\nBody."),
+            "Exports jump on electronics demand");
+  // Only a weak line: it is still the best there is.
+  EXPECT_EQ(FindTitle("VIETNAM TRADE NEWS TODAY\n\nA long body sentence that ends like one."),
+            "VIETNAM TRADE NEWS TODAY");
+}
+
+TEST(Published, TheSiteClockInTheHeaderGivesWayToTheArticleStamp) {
+  EXPECT_EQ(P("Tuesday, June 25, 2024 22:10\nHanoi approves ring road\nJune 24, 2024 | 09:15\nThe city approved it on Monday, officials said in a statement."),
+            "2024-06-24T09:15");
+  EXPECT_EQ(P("Thứ Năm, 27-06-2024\nThứ Hai, 24-06-2024, 09:15\nQuốc hội thông qua luật\nNgày 23/6, Quốc hội đã thông qua luật sửa đổi với đa số tán thành."),
+            "2024-06-24T09:15");
+  // An "Updated" stamp after the published one is later: published stays.
+  EXPECT_EQ(P("Posted : 2024-06-24 17:42\nUpdated : 2024-06-25 09:10\nBody."), "2024-06-24T17:42");
+  EXPECT_EQ(P("Published: 9:15am, 24 Jun 2024\nUpdated: 11:02am, 24 Jun 2024\nBody."), "2024-06-24T09:15");
+}
+
+TEST(Title, TitleCaseSiteNamesGiveWay) {
+  EXPECT_EQ(FindTitle("South China Morning Post\nFarmers turn to durian as rice margins shrink\nBody."),
+            "Farmers turn to durian as rice margins shrink");
+  EXPECT_EQ(FindTitle("VIR - Vietnam Investment Review\nHanoi approves $2.8 billion ring road project\nBody."),
+            "Hanoi approves $2.8 billion ring road project");
+}
+
+TEST(Title, TheHeadlineABylineFollowsOverATagline) {
+  EXPECT_EQ(FindTitle("Exclusive news, data and analytics for market professionals\nAsia Pacific\n"
+                      "VinFast posts bigger first-quarter loss\nBy Phuong Nguyen\nJune 24, 2024\nBody."),
+            "VinFast posts bigger first-quarter loss");
+  // With no byline the first candidate stays.
+  EXPECT_EQ(FindTitle("Mekong farmers turn to durian as margins shrink\nFarmers are converting paddy fields\n"
+                      "Why you can trust us\nPublished: 9:15am, 24 Jun 2024\nBody."),
+            "Mekong farmers turn to durian as margins shrink");
+}
+
+TEST(Title, PaperNamesGiveWay) {
+  EXPECT_EQ(FindTitle("Báo Quân đội Nhân dân\nThủ tướng dự Hội nghị giải ngân vốn đầu tư công\nBody."),
+            "Thủ tướng dự Hội nghị giải ngân vốn đầu tư công");
+  EXPECT_EQ(FindTitle("Kinh tế & Đô thị\nGiá nhà chung cư tăng 20% trong 6 tháng\nBody."),
+            "Giá nhà chung cư tăng 20% trong 6 tháng");
+  EXPECT_EQ(FindTitle("Báo động tình trạng ô nhiễm không khí ở Hà Nội\nBody."),
+            "Báo động tình trạng ô nhiễm không khí ở Hà Nội");
 }
 
 }  // namespace

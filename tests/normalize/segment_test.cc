@@ -39,5 +39,17 @@ TEST(Segment, ParagraphsAreLines) {
   EXPECT_EQ(doc.sentences.size(), 4u);
 }
 
+TEST(Segment, InitialsAndVietnameseAddressAbbreviations) {
+  EXPECT_EQ(Sentences("Samsung Vice Chairman Jay Y. Lee met him. He left."),
+            (std::vector<std::string>{"Samsung Vice Chairman Jay Y. Lee met him.", "He left."}));
+  EXPECT_EQ(Sentences("Dự án nằm ở Q. Bình Thạnh và TX. Dĩ An. ThS.BS. Nguyễn Văn An cho biết."),
+            (std::vector<std::string>{"Dự án nằm ở Q. Bình Thạnh và TX. Dĩ An.", "ThS.BS. Nguyễn Văn An cho biết."}));
+  EXPECT_EQ(Sentences("GS.TSKH. Nguyễn Văn B và NSND. Lê Khanh dự lễ. LS. Trần Vũ nói."),
+            (std::vector<std::string>{"GS.TSKH. Nguyễn Văn B và NSND. Lê Khanh dự lễ.", "LS. Trần Vũ nói."}));
+  // A capital letter ending a sentence after a lower-case word still ends it.
+  EXPECT_EQ(Sentences("The team finished in group A. The next match is Friday."),
+            (std::vector<std::string>{"The team finished in group A.", "The next match is Friday."}));
+}
+
 }  // namespace
 }  // namespace vnie
