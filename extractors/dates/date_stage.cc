@@ -207,7 +207,11 @@ class DateStage : public Stage {
         }
         mention.relative = std::string(t);
       }
-      if (r.value && r.value->size() >= 4 && r.value->compare(0, 4, "XXXX") != 0 && r.grain != "decade") {
+      // "data showed Wednesday. Exports grew 5.6 percent from a year
+      // earlier": a weekday or "yesterday" is when the news was told, not the
+      // period a later "a year earlier" counts from.
+      const bool telling_day = !m.explicit_day && !m.expression.end && (p.weekday || (p.day_offset && !p.same_day));
+      if (r.value && r.value->size() >= 4 && r.value->compare(0, 4, "XXXX") != 0 && r.grain != "decade" && !telling_day) {
         const std::string& v = *r.value;
         previous = r;
         if (v.size() >= 7 && v[4] == '-' && v[5] != 'Q' && v.find('/') == std::string::npos) {
