@@ -221,11 +221,24 @@ bool EndsSentence(std::string_view line) {
 std::optional<std::string> FindPublished(std::string_view text) {
   // The first date of the head; a dateline without a year ("HÀ NỘI, 5/8 -")
   // gives way to a later head date of the same day that has one.
-  std::optional<std::string> yearless;
+  // A headline with a date in it ("Từ ngày 1/7/2025, tăng lương cơ sở cho
+  // cán bộ, công chức?") names the news, not the day it was published: a
+  // short dateline below it wins.
+  std::optional<std::string> yearless, headline;
+  bool first = true;
   for (std::string_view line : HeadLines(text, kHeadLines)) {
+    const bool is_first = first;
+    first = false;
     size_t at = 0;
     std::optional<std::string> date = FirstDateIn(line, &at);
     if (!date || (line.size() > kShortLine && at > kNearStart)) continue;
+    if (headline && line.size() > kShortLine) continue;
+    size_t words = 1;
+    for (char c : line) words += c == ' ';
+    if (is_first && at > 0 && words >= 7 && line.size() <= kShortLine) {
+      headline = date;
+      continue;
+    }
     if (!yearless) {
       if (date->rfind("XXXX", 0) != 0) return date;
       yearless = date;
@@ -233,7 +246,7 @@ std::optional<std::string> FindPublished(std::string_view text) {
       return date;
     }
   }
-  return yearless;
+  return yearless ? yearless : headline;
 }
 
 std::optional<std::string> FindTitle(std::string_view text) {
