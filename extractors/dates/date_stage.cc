@@ -167,6 +167,15 @@ class DateStage : public Stage {
           m.expression.begin.hour = hour;
           m.expression.begin.minute = minute;
         }
+      } else if (m.expression.end && p.day && !p.hour && !m.expression.end->hour) {
+        // "Từ 8h ngày 24/4 đến ngày 30/4": a time before the range's first day.
+        size_t tb = b, te = e;
+        int hour, minute;
+        if (grammar_.AttachTime(doc.text, &tb, &te, &hour, &minute) && tb < b && te == e) {
+          b = tb;
+          m.expression.begin.hour = hour;
+          m.expression.begin.minute = minute;
+        }
       }
       dates::Tense tense = m.future ? dates::Tense::kFuture : grammar_.TenseOf(SentenceAround(doc, b, e), lang);
       if (tense == dates::Tense::kPast && AfterUntil(doc.text, m.begin)) {
