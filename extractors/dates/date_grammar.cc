@@ -238,6 +238,22 @@ struct DateGrammar::Impl {
 
   // Whether a word of class CLS stands in the sentence of [b, e), at most 80
   // bytes before B (and, with AFTER, 80 bytes after E).
+  // Whether a CLS word occurs anywhere in TEXT.
+  bool InText(std::string_view text, std::string_view lang, std::string_view cls) const {
+    const std::string lower = Lower(text);
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = lex.Words(l, cls);
+      if (!words) continue;
+      for (const Word& w : *words) {
+        const std::string word = Lower(w.text);
+        for (size_t p = lower.find(word); p != std::string::npos; p = lower.find(word, p + 1)) {
+          if (!IsWordChar(Before(lower, p))) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   bool InSentence(std::string_view text, size_t b, size_t e, std::string_view lang, std::string_view cls,
                   bool after) const {
     size_t s = b > 80 ? b - 80 : 0;
@@ -608,7 +624,14 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       const bool of_follows = bare && ((text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
                                         Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ") ||
                                        impl_->InSentence(text, b, e, lang, "SPORT", true));
-      if (!of_follows && whole_e > whole_b && e > b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
+      // "Our fiscal year runs from February to January ... By 1H25": in an
+      // article whose fiscal year is not the calendar year (a FISCAL word),
+      // a half or a quarter with no four-digit year is the company's.
+      const bool fiscal = (rule.name == "half_bare" || rule.name == "half_h_short" ||
+                           (rule.name == "quarter" && !impl_->Group(rule, subs, "y") &&
+                            !impl_->Group(rule, subs, "ryear"))) &&
+                          impl_->InText(text, lang, "FISCAL");
+      if (!of_follows && !fiscal && whole_e > whole_b && e > b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
           !(IsDigit(static_cast<unsigned char>(text[e - 1])) && impl_->UnitAfter(text, e, lang))) {
         m = impl_->Interpret(rule, subs, lang);
       }
