@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <cctype>
 #include <optional>
+#include <set>
 #include <stdexcept>
 
 #include "pipeline/data/embedded_data.h"
@@ -236,6 +238,22 @@ struct DateGrammar::Impl {
 
   // Whether a word of class CLS stands in the sentence of [b, e), at most 80
   // bytes before B (and, with AFTER, 80 bytes after E).
+  // Whether a CLS word occurs anywhere in TEXT.
+  bool InText(std::string_view text, std::string_view lang, std::string_view cls) const {
+    const std::string lower = Lower(text);
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = lex.Words(l, cls);
+      if (!words) continue;
+      for (const Word& w : *words) {
+        const std::string word = Lower(w.text);
+        for (size_t p = lower.find(word); p != std::string::npos; p = lower.find(word, p + 1)) {
+          if (!IsWordChar(Before(lower, p))) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   bool InSentence(std::string_view text, size_t b, size_t e, std::string_view lang, std::string_view cls,
                   bool after) const {
     size_t s = b > 80 ? b - 80 : 0;
@@ -459,6 +477,25 @@ struct DateGrammar::Impl {
       if (last) m.expression.last_months = n;
       else m.expression.first_months = n;
     }
+    // "the three months to September", "the year to March": a period that
+    // ends in the month; "the first 20 days of November".
+    auto count = [&](std::string_view s) {
+      return std::isdigit(static_cast<unsigned char>(s[0])) ? ToInt(s) : ToInt(value("COUNT", s).value_or("0"));
+    };
+    // "the three months to June 30" ends on a day: that day is the date.
+    if (g("tday")) return std::nullopt;
+    if (auto tn = g("tn")) {
+      const int n = count(*tn);
+      if (n < 2 || n > 12) return std::nullopt;
+      m.expression.months_to = n;
+    } else if (g("tyear")) {
+      m.expression.months_to = 12;
+    }
+    if (auto fd = g("fd")) {
+      const int n = count(*fd);
+      if (n < 2 || n > 30) return std::nullopt;
+      m.expression.first_days = n;
+    }
 
     if (!e.empty()) {
       auto joiner = g("j");
@@ -587,7 +624,14 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       const bool of_follows = bare && ((text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
                                         Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ") ||
                                        impl_->InSentence(text, b, e, lang, "SPORT", true));
-      if (!of_follows && whole_e > whole_b && e > b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
+      // "Our fiscal year runs from February to January ... By 1H25": in an
+      // article whose fiscal year is not the calendar year (a FISCAL word),
+      // a half or a quarter with no four-digit year is the company's.
+      const bool fiscal = (rule.name == "half_bare" || rule.name == "half_h_short" ||
+                           (rule.name == "quarter" && !impl_->Group(rule, subs, "y") &&
+                            !impl_->Group(rule, subs, "ryear"))) &&
+                          impl_->InText(text, lang, "FISCAL");
+      if (!of_follows && !fiscal && whole_e > whole_b && e > b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
           !(IsDigit(static_cast<unsigned char>(text[e - 1])) && impl_->UnitAfter(text, e, lang))) {
         m = impl_->Interpret(rule, subs, lang);
       }
@@ -661,12 +705,17 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
     const DatePoint& p = m.expression.begin;
     // "from Monday to Wednesday": two weekdays make a range too.
     const bool weekday = p.weekday && !p.hour;
-    return !m.expression.end && !m.expression.first_months && !m.expression.last_months && m.mod.empty() &&
-           (!m.relative || weekday) && !p.decade && (p.year || p.month || weekday);
+    // "từ chiều tối qua đến rạng sáng nay (25/4)": days counted from the article's.
+    const bool counted_day = p.day_offset && !p.same_day && !p.week_offset && !p.hour;
+    return !m.expression.end && !m.expression.first_months && !m.expression.last_months && !m.expression.months_to &&
+           !m.expression.first_days && m.mod.empty() &&
+           (!m.relative || weekday || counted_day) && !p.decade && (p.year || p.month || weekday || counted_day);
   };
+  auto day_like = [](const DatePoint& p) { return p.day.has_value() || (p.day_offset && !p.same_day); };
   std::vector<DateMatch> out;
+  // "Sáng nay (2/7)", "yesterday (July 1)": the date in brackets gives the
+  // value; joined first, so that it can end a range.
   for (size_t i = 0; i < matches.size(); ++i) {
-    // "Sáng nay (2/7)", "yesterday (July 1)": the date in brackets gives the value.
     if (i + 1 < matches.size() && matches[i].relative && matches[i + 1].explicit_day) {
       const DateMatch& b = matches[i + 1];
       std::string_view gap = text.substr(matches[i].end, b.begin - matches[i].end);
@@ -680,15 +729,28 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
         continue;
       }
     }
+    out.push_back(std::move(matches[i]));
+  }
+  matches = std::move(out);
+  out.clear();
+  for (size_t i = 0; i < matches.size(); ++i) {
     if (i + 1 < matches.size() && joinable(matches[i]) && joinable(matches[i + 1])) {
       DateMatch& a = matches[i];
       const DateMatch& b = matches[i + 1];
-      const size_t window = std::min<size_t>(a.begin, 30);
-      re2::StringPiece before(text.data() + a.begin - window, window);
+      // "từ 17h ngày 24/4 đến 5h sáng 25/4": the start may carry a time before it.
+      size_t start_b = a.begin, start_e = a.end;
+      int start_hour = -1, start_minute = -1;
+      if (!(a.explicit_day && AttachTime(text, &start_b, &start_e, &start_hour, &start_minute) && start_b < a.begin &&
+            start_e == a.end)) {
+        start_b = a.begin;
+        start_hour = -1;
+      }
+      const size_t window = std::min<size_t>(start_b, 30);
+      re2::StringPiece before(text.data() + start_b - window, window);
       re2::StringPiece from;
       re2::StringPiece between(text.data() + a.end, b.begin - a.end);
       const bool same_grain = a.expression.begin.weekday.has_value() == b.expression.begin.weekday.has_value() &&
-                              a.expression.begin.day.has_value() == b.expression.begin.day.has_value() &&
+                              day_like(a.expression.begin) == day_like(b.expression.begin) &&
                               a.expression.begin.quarter.has_value() == b.expression.begin.quarter.has_value();
       // "từ thứ Hai đến thứ Sáu" in office hours, "every week from Monday
       // to Friday": a GENERIC word in the sentence makes it no date.
@@ -718,6 +780,7 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
           joined.end = b.end;
           joined.expression.end = b.expression.begin;
           if (end_hour >= 0) joined.expression.end->hour = end_hour, joined.expression.end->minute = end_minute;
+          if (start_hour >= 0) joined.expression.begin.hour = start_hour, joined.expression.begin.minute = start_minute;
           joined.explicit_day = false;
           joined.rule = "joined_range";
           out.push_back(std::move(joined));
@@ -754,6 +817,41 @@ void BlankQuotesAwayFromPhrase(std::string& s) {
       i = close - 1;
     }
   }
+}
+
+// A word of LOWER[b, e) that reads as a regular English past verb: it ends
+// in "-ed", is not a form that is mostly an adjective or noun ("limited",
+// "based", "hundred", "speed") and does not follow an article or "be"
+// ("the revised plan", "is expected").
+bool RegularPastIn(const std::string& lower, size_t b, size_t e) {
+  static const std::set<std::string> kNot = {
+      "hundred", "united", "limited", "listed", "based", "related", "detailed", "advanced", "expected",
+      "unexpected", "scheduled", "planned", "proposed", "supposed", "used", "aged", "skilled", "talented",
+      "interested", "concerned", "armed", "owned", "fixed", "mixed", "allied", "adjusted", "sacred", "naked",
+      "wicked", "beloved", "rugged", "kindred", "embed", "called", "named", "dated", "registered", "licensed",
+      "qualified", "required", "needed", "estimated", "projected", "anticipated", "slated", "intended",
+      "designed", "committed", "dedicated", "restricted", "unprecedented", "renewed", "sustained", "continued"};
+  size_t i = b;
+  while (i < e && i < lower.size()) {
+    while (i < e && !std::isalpha(static_cast<unsigned char>(lower[i]))) ++i;
+    size_t j = i;
+    while (j < e && std::isalpha(static_cast<unsigned char>(lower[j]))) ++j;
+    if (j - i >= 5 && lower.compare(j - 2, 2, "ed") == 0 && lower.compare(j - 3, 3, "eed") != 0 &&
+        (i == 0 || lower[i - 1] == ' ') && !(j < lower.size() && (lower[j] == '-' || IsWordChar(lower[j])))) {
+      const std::string word = lower.substr(i, j - i);
+      bool adjective = kNot.count(word) > 0;
+      for (std::string_view w : {"the ", "a ", "an ", "be ", "been ", "being ", "is ", "are ", "its ", "their ",
+                                 "his ", "her ", "our ", "newly ", "recently ", "most ", "more ", "less "}) {
+        if (i >= w.size() && lower.compare(i - w.size(), w.size(), w) == 0 &&
+            (i == w.size() || !IsWordChar(lower[i - w.size() - 1]))) {
+          adjective = true;
+        }
+      }
+      if (!adjective) return true;
+    }
+    i = j;
+  }
+  return false;
 }
 
 }  // namespace
@@ -823,9 +921,10 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
             continue;
           }
           // "expected to hit", "will hit": a verb after "to" or a modal is no past form.
-          if (t == Tense::kPast && lang == "en") {
+          if (t == Tense::kPast) {
             bool bare = false;
-            for (std::string_view m : {"to ", "will ", "would ", "could ", "can ", "may ", "might ", "should ", "must "}) {
+            for (std::string_view m : {"to ", "will ", "would ", "could ", "can ", "may ", "might ", "should ", "must ",
+                                       "sẽ ", "sắp ", "dự kiến "}) {
               if (p >= m.size() && lower.compare(p - m.size(), m.size(), m) == 0 &&
                   (p == m.size() || !IsWordChar(Before(lower, p - m.size())))) {
                 bare = true;
@@ -843,6 +942,10 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
     }
   }
   if (best_part >= 0) return tense_part;
+  // English verbs past the word lists: a regular past form ("officials
+  // stressed at a news conference late Thursday", "Deleting those saved
+  // $31,000 by the end of May") in the phrase's own part.
+  if (lang == "en" && RegularPastIn(lower, part_b, part_e)) return Tense::kPast;
   return best_in >= 0 ? tense_in : tense;
 }
 

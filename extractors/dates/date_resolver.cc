@@ -255,6 +255,14 @@ Point ResolvePoint(const DatePoint& d, const Anchor& a, Tense tense, const std::
     if (!year_given) {
       if (a.year) p.year = *a.year;
       else p.year_known = false;
+      // Like a month: a past quarter that starts more than two months after
+      // the article's month is last year's, a future one that ended more than
+      // two months before it is next year's.
+      if (a.year && a.month) {
+        const int start = *d.quarter * 3 - 2, end = *d.quarter * 3;
+        if (tense == Tense::kPast && start - *a.month > 2) p.year = *a.year - 1;
+        if (tense == Tense::kFuture && *a.month - end > 2) p.year = *a.year + 1;
+      }
     }
     return p;
   }
@@ -326,6 +334,24 @@ ResolvedDate ResolveDate(const DateExpression& e, const Anchor& anchor, Tense te
     const int from = e.first_months ? 1 : 13 - n;
     const int to = e.first_months ? n : 12;
     r.value = y.YearText() + "-" + Pad(from, 2) + "/" + y.YearText() + "-" + Pad(to, 2);
+    r.grain = "month";
+    return r;
+  }
+  if (e.months_to || e.first_days) {
+    Point p = ResolvePoint(e.begin, anchor, tense, previous_day);
+    if (!p.ok || !p.month || p.day) return {std::nullopt, e.first_days ? "day" : "month"};
+    if (e.first_days) {
+      if (*e.first_days < 2 || *e.first_days >= DaysInMonth(p.year, p.month)) return {std::nullopt, "day"};
+      const std::string month = p.YearText() + "-" + Pad(p.month, 2) + "-";
+      r.value = month + "01/" + month + Pad(*e.first_days, 2);
+      r.grain = "day";
+      return r;
+    }
+    if (*e.months_to < 2 || *e.months_to > 12) return {std::nullopt, "month"};
+    if (!p.year_known) return {std::nullopt, "month"};
+    const int last = p.year * 12 + (p.month - 1);
+    const int first = last - (*e.months_to - 1);
+    r.value = Pad(first / 12, 4) + "-" + Pad(first % 12 + 1, 2) + "/" + p.Value();
     r.grain = "month";
     return r;
   }

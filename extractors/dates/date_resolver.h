@@ -67,6 +67,11 @@ struct DateExpression {
   // Months 1..n ("the first 11 months of", "11 tháng đầu năm") or the last n
   // months; needs begin's year (explicit or offset).
   std::optional<int> first_months, last_months;
+  // The N months ending in begin's month ("the three months to September",
+  // "the year to March": 12).
+  std::optional<int> months_to;
+  // Days 1..n of begin's month ("the first 20 days of November").
+  std::optional<int> first_days;
 };
 
 struct ResolvedDate {

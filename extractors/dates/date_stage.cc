@@ -167,6 +167,15 @@ class DateStage : public Stage {
           m.expression.begin.hour = hour;
           m.expression.begin.minute = minute;
         }
+      } else if (m.expression.end && p.day && !p.hour && !m.expression.end->hour) {
+        // "Từ 8h ngày 24/4 đến ngày 30/4": a time before the range's first day.
+        size_t tb = b, te = e;
+        int hour, minute;
+        if (grammar_.AttachTime(doc.text, &tb, &te, &hour, &minute) && tb < b && te == e) {
+          b = tb;
+          m.expression.begin.hour = hour;
+          m.expression.begin.minute = minute;
+        }
       }
       dates::Tense tense = m.future ? dates::Tense::kFuture : grammar_.TenseOf(SentenceAround(doc, b, e), lang);
       if (tense == dates::Tense::kPast && AfterUntil(doc.text, m.begin)) {
@@ -207,7 +216,11 @@ class DateStage : public Stage {
         }
         mention.relative = std::string(t);
       }
-      if (r.value && r.value->size() >= 4 && r.value->compare(0, 4, "XXXX") != 0 && r.grain != "decade") {
+      // "data showed Wednesday. Exports grew 5.6 percent from a year
+      // earlier": a weekday or "yesterday" is when the news was told, not the
+      // period a later "a year earlier" counts from.
+      const bool telling_day = !m.explicit_day && !m.expression.end && (p.weekday || (p.day_offset && !p.same_day));
+      if (r.value && r.value->size() >= 4 && r.value->compare(0, 4, "XXXX") != 0 && r.grain != "decade" && !telling_day) {
         const std::string& v = *r.value;
         previous = r;
         if (v.size() >= 7 && v[4] == '-' && v[5] != 'Q' && v.find('/') == std::string::npos) {

@@ -331,13 +331,21 @@ std::optional<std::string> FindPublished(std::string_view text, const std::optio
     }
     return std::nullopt;
   };
-  std::optional<std::string> yearless;
+  // A first line with a date inside a sentence of seven words or more ("Từ
+  // ngày 1/7/2025, tăng lương cơ sở cho cán bộ, công chức?") is a headline
+  // even where the title finder passed it over: a dateline below it wins.
+  std::optional<std::string> yearless, headline;
   for (size_t k = 0; k < head.size(); ++k) {
     std::string_view line = head[k];
     if (title && line == *title) continue;
     size_t at = 0;
     std::optional<std::string> date = FirstDateIn(line, &at);
     if (!date || (line.size() > kShortLine && at > kNearStart)) continue;
+    if (headline && line.size() > kShortLine) continue;
+    if (k == 0 && at > 0 && WordCount(line) >= 7 && line.size() <= kShortLine) {
+      headline = date;
+      continue;
+    }
     if (!yearless) {
       if (date->rfind("XXXX", 0) != 0) {
         if (line.size() <= kShortLine) {
@@ -350,7 +358,7 @@ std::optional<std::string> FindPublished(std::string_view text, const std::optio
       return date;
     }
   }
-  return yearless;
+  return yearless ? yearless : headline;
 }
 
 std::optional<std::string> FindTitle(std::string_view text) {

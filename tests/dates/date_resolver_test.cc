@@ -152,6 +152,20 @@ TEST(DatesRanges, EachEndAtItsOwnGrain) {
   last.last_months = 6;
   last.begin.year = 2024;
   EXPECT_EQ(Value(last, std::nullopt), "2024-07/2024-12");
+
+  DateExpression to;  // the three months to September
+  to.months_to = 3;
+  to.begin.month = 9;
+  EXPECT_EQ(Value(to, "2024-11-28"), "2024-07/2024-09");
+  DateExpression year_to;  // the year to March 2024: across the new year
+  year_to.months_to = 12;
+  year_to.begin.month = 3;
+  year_to.begin.year = 2024;
+  EXPECT_EQ(Value(year_to, std::nullopt), "2023-04/2024-03");
+  DateExpression first_days;  // the first 20 days of November
+  first_days.first_days = 20;
+  first_days.begin.month = 11;
+  EXPECT_EQ(Value(first_days, "2024-11-28"), "2024-11-01/2024-11-20");
 }
 
 TEST(DatesValues, EveryGrain) {
