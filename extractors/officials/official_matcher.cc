@@ -700,9 +700,13 @@ Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size
     int value = -1;
     size_t len;
     const NameToken& t = tokens[k - 1];
+    int org_value = -1;
+    // A body whose name ends in a country ("Bank of Japan", "People's Bank
+    // of China") is the body, not the country.
+    size_t org_len = MatchEndingAt(lex.organizations, tokens, k - 1, begin, &org_value);
     if (IsPunct(t, "'s")) {
       --k;
-    } else if ((len = MatchEndingAt(lex.countries, tokens, k - 1, begin, &value))) {
+    } else if ((len = MatchEndingAt(lex.countries, tokens, k - 1, begin, &value)) && len >= org_len) {
       if (pre.country.empty()) pre.country = lex.country_code[value];
       k -= len;
     } else if ((len = MatchEndingAt(lex.organizations, tokens, k - 1, begin, &value))) {
@@ -1002,7 +1006,16 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       if (!org_known) {
         const std::string& folded = org;
         org_known = lex.OrgTextHas(folded, kStateBody) || lex.OrgTextHas(folded, kOrgHead);
-        if (lex.OrgTextHas(folded, kBusiness) && !lex.OrgTextHas(folded, kStateBody)) org_known = false;
+        // A business word before the body's state word rules the body out
+        // ("the ASEAN Business Advisory Council"); one after it is the
+        // body's field ("Vụ Quản lý các doanh nghiệp nhỏ").
+        size_t first_business = kNone, first_state = kNone;
+        for (size_t q = m.raw_begin; q < raw_end; ++q) {
+          uint32_t roles = lex.RolesOf(tokens[q].key);
+          if ((roles & kBusiness) && first_business == kNone) first_business = q;
+          if ((roles & (kStateBody | kOrgHead)) && first_state == kNone) first_state = q;
+        }
+        if (first_business != kNone && (first_state == kNone || first_business < first_state)) org_known = false;
         if (!org_known) {
           // "President of Vingroup": not a state body.  An office that
           // businesses do not use keeps its holder, without the body
@@ -1076,9 +1089,24 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         if (f == "governor" || (f == "doc" && q > i && tokens[q - 1].fold == "thong")) governor = true;
         if (f != "minister" && f != "deputy" && f != "vice" && f != "first" && f != "governor") portfolio.push_back(f);
       }
+      // With no country in the text, the name's shape picks among bodies of
+      // several states: "Trade Minister Ahn Duk-geun" is not the Vietnamese
+      // Minister of Industry and Trade's.
+      std::string shape_country;
+      switch (mention.shape) {
+        case NameShape::kVietnamese: shape_country = "VN"; break;
+        case NameShape::kKorean: shape_country = "KR"; break;
+        case NameShape::kChinese: shape_country = "CN"; break;
+        case NameShape::kJapanese:
+        case NameShape::kJapaneseFamilyFirst: shape_country = "JP"; break;
+        default: break;
+      }
       for (const auto& [pos, value] : doc_bodies) {
         const OrgInfo& body = lex.org_info[value];
         if (!mention.country.empty() && !body.country.empty() && body.country != mention.country) continue;
+        if (mention.country.empty() && !shape_country.empty() && !body.country.empty() &&
+            body.country != shape_country)
+          continue;
         if (from_title && body.country != mention.country) continue;
         bool fits = false;
         if (minister && !portfolio.empty() && body.english.rfind("Ministry", 0) == 0) {
