@@ -316,6 +316,12 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           if (name_at >= end || tokens[name_at].all_caps) return PersonName{};
           return MatchPersonName(tokens, name_at, end, lex, /*after_place_word=*/true);
         };
+        // "ông Nguyễn Văn Quý, nguyên Giám đốc Sở Tài nguyên và Môi
+        // trường, và ...": a form that ends the appositive takes the place
+        // too; its name stands before the title.
+        bool form_ends = k < end && !tokens[k].word &&
+                         (IsPunct(tokens[k], ",") || IsPunct(tokens[k], ".") || IsPunct(tokens[k], ";")) &&
+                         name_at == k;
         auto adopt_at = [&](int place_value, PersonName name) {
           adopt(place_value, name);
           m.claimed.back().second = name_at;
@@ -341,7 +347,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           PhraseMatch prev_place = lex.places.Match(tokens, q + prev.length, tokens.size());
           if (!prev_place.length || lex.place_country[prev_place.value] != "VN") continue;
           PersonName name = name_after();
-          if (!name.length) break;
+          if (!name.length && !form_ends) break;
           adopt_at(prev_place.value, name);
         }
         if (earlier) return m;
@@ -580,6 +586,12 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       extend_raw(j);
       ++j;
       continue;
+    }
+    // "Commerce Minister Pichai Naripthaphan, Indonesia's Trade Minister":
+    // a country's possessive after a comma opens the next official.
+    if (IsPunct(t, ",") && j > start && next_cap) {
+      size_t c = lex.countries.Match(tokens, j + 1, end).length;
+      if (c && j + 1 + c < end && IsPunct(tokens[j + 1 + c], "'s")) break;
     }
     if ((IsPunct(t, ",") || IsPunct(t, "-") || IsPunct(t, "&")) && next_cap) {
       if (IsPunct(t, "-")) raw_open = m.raw_begin == kNone;
