@@ -319,9 +319,9 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // "ông Nguyễn Văn Quý, nguyên Giám đốc Sở Tài nguyên và Môi
         // trường, và ...": a form that ends the appositive takes the place
         // too; its name stands before the title.
-        bool form_ends = k < end && !tokens[k].word &&
-                         (IsPunct(tokens[k], ",") || IsPunct(tokens[k], ".") || IsPunct(tokens[k], ";")) &&
-                         name_at == k;
+        bool form_ends = name_at == k &&
+                         (k >= end || (tokens[k].word && !tokens[k].capitalized) ||
+                          IsPunct(tokens[k], ",") || IsPunct(tokens[k], ".") || IsPunct(tokens[k], ";"));
         auto adopt_at = [&](int place_value, PersonName name) {
           adopt(place_value, name);
           m.claimed.back().second = name_at;
@@ -669,16 +669,19 @@ struct Prefix {
   std::string country, org_name, org_country, place_country;
   bool place = false;  // a place stands before the title ("Hanoi Vice Chairman")
   std::string place_name;  // its English name
+  bool province = false;  // a Vietnamese province ("Binh Thuan's Party Secretary")
 };
 
 // The local body a place names before a title: "Hanoi Chairman" heads the
 // Hanoi People's Committee, "HCM City Party Secretary" the city's Party
 // Committee.  "" when the title heads neither.
-std::string LocalBody(const std::string& place, const std::string& country, const std::string& title) {
+std::string LocalBody(const std::string& place, const std::string& country, const std::string& title, bool province) {
   if (place.empty()) return "";
+  // A province's committees are "Provincial"; a city's are not.
+  const std::string unit = province && country == "VN" ? " Provincial" : "";
   if (title.find("Secretary") != std::string::npos && title.find("General") == std::string::npos)
-    return place + " Party Committee";
-  if (title.find("Chairman") != std::string::npos && country == "VN") return place + " People's Committee";
+    return place + unit + " Party Committee";
+  if (title.find("Chairman") != std::string::npos && country == "VN") return place + unit + " People's Committee";
   return "";
 }
 
@@ -729,7 +732,10 @@ Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size
       k -= len;
     } else if ((len = MatchEndingAt(lex.places, tokens, k - 1, begin, &value))) {
       if (pre.place_country.empty()) pre.place_country = lex.place_country[value];
-      if (pre.place_name.empty()) pre.place_name = lex.place_english[value];
+      if (pre.place_name.empty()) {
+        pre.place_name = lex.place_english[value];
+        pre.province = lex.place_province[value];
+      }
       pre.place = true;
       k -= len;
     } else if (t.word && (lex.RolesOf(t.key) & kModifier)) {
@@ -1070,14 +1076,14 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         i = title_end;
         continue;
       }
-      org = !m.place.empty() ? m.place : LocalBody(pre.place_name, pre.place_country, info.title);
+      org = !m.place.empty() ? m.place : LocalBody(pre.place_name, pre.place_country, info.title, pre.province);
     }
     // "Ho Chi Minh City Party Chief": a place's party chief is its secretary.
     if (org.empty() && pre.place && info.title == "General Secretary" && tokens[title_end - 1].fold == "chief") {
       mention.title = "Secretary";
-      org = LocalBody(pre.place_name, pre.place_country, mention.title);
+      org = LocalBody(pre.place_name, pre.place_country, mention.title, pre.province);
     }
-    if (org.empty() && pre.place) org = LocalBody(pre.place_name, pre.place_country, info.title);
+    if (org.empty() && pre.place) org = LocalBody(pre.place_name, pre.place_country, info.title, pre.province);
     mention.organization = org;
     mention.country = !pre.country.empty() ? pre.country
                       : !m.country.empty() ? m.country
