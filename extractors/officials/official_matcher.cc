@@ -1119,6 +1119,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         case NameShape::kJapaneseFamilyFirst: shape_country = "JP"; break;
         default: break;
       }
+      bool resolved = false;
       for (const auto& [pos, value] : doc_bodies) {
         const OrgInfo& body = lex.org_info[value];
         if (!mention.country.empty() && !body.country.empty() && body.country != mention.country) continue;
@@ -1135,8 +1136,25 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         if (fits) {
           mention.organization = body.english;
           if (mention.country.empty()) mention.country = body.country;
+          resolved = true;
           break;
         }
+      }
+      // "South Korea's Finance Minister" in an article that names no
+      // ministry: the one ministry of the official's state whose name holds
+      // every portfolio word (Ministry of Economy and Finance).
+      if (!resolved && minister && !portfolio.empty() && !mention.country.empty()) {
+        std::string only;
+        bool several = false;
+        for (const OrgInfo& body : lex.org_info) {
+          if (body.country != mention.country || body.english.rfind("Ministry", 0) != 0) continue;
+          bool fits = true;
+          for (const auto& w : portfolio) fits &= HasWord(body.english, w);
+          if (!fits) continue;
+          if (only.empty()) only = body.english;
+          else if (only != body.english) several = true;
+        }
+        if (!only.empty() && !several) mention.organization = only;
       }
     }
     if (backward) {
