@@ -1042,7 +1042,8 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
             i = title_end;
             continue;
           }
-          org.clear();
+          // "European Commissioner for Economy": the title's own body.
+          org = info.organization;
         }
       }
     } else if (m.form_pos != kNone && m.form_pos <= m.org_pos) {
