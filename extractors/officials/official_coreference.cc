@@ -125,7 +125,12 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       it = people.end() - 1;
     } else {
       if (IsMarked(name) && !IsMarked(it->name)) it->name = name;
-      if (it->title.empty() || it->title == "other") it->title = title;
+      // "X, a member of the Politburo" ... "President X": the specific
+      // office replaces "other" with its own body.
+      if ((it->title.empty() || it->title == "other") && !title.empty() && title != "other") {
+        it->title = title;
+        it->organization = m.organization;
+      }
       if (it->organization.empty()) it->organization = m.organization;
       if (it->country.empty()) it->country = m.country;
     }

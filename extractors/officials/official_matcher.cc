@@ -316,6 +316,12 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           if (name_at >= end || tokens[name_at].all_caps) return PersonName{};
           return MatchPersonName(tokens, name_at, end, lex, /*after_place_word=*/true);
         };
+        // "ông Nguyễn Văn Quý, nguyên Giám đốc Sở Tài nguyên và Môi
+        // trường, và ...": a form that ends the appositive takes the place
+        // too; its name stands before the title.
+        bool form_ends = name_at == k &&
+                         (k >= end || (tokens[k].word && !tokens[k].capitalized) ||
+                          IsPunct(tokens[k], ",") || IsPunct(tokens[k], ".") || IsPunct(tokens[k], ";"));
         auto adopt_at = [&](int place_value, PersonName name) {
           adopt(place_value, name);
           m.claimed.back().second = name_at;
@@ -341,7 +347,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           PhraseMatch prev_place = lex.places.Match(tokens, q + prev.length, tokens.size());
           if (!prev_place.length || lex.place_country[prev_place.value] != "VN") continue;
           PersonName name = name_after();
-          if (!name.length) break;
+          if (!name.length && !form_ends) break;
           adopt_at(prev_place.value, name);
         }
         if (earlier) return m;
@@ -581,6 +587,12 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       ++j;
       continue;
     }
+    // "Commerce Minister Pichai Naripthaphan, Indonesia's Trade Minister":
+    // a country's possessive after a comma opens the next official.
+    if (IsPunct(t, ",") && j > start && next_cap) {
+      size_t c = lex.countries.Match(tokens, j + 1, end).length;
+      if (c && j + 1 + c < end && IsPunct(tokens[j + 1 + c], "'s")) break;
+    }
     if ((IsPunct(t, ",") || IsPunct(t, "-") || IsPunct(t, "&")) && next_cap) {
       if (IsPunct(t, "-")) raw_open = m.raw_begin == kNone;
       org_head_since_punct = false;
@@ -657,16 +669,19 @@ struct Prefix {
   std::string country, org_name, org_country, place_country;
   bool place = false;  // a place stands before the title ("Hanoi Vice Chairman")
   std::string place_name;  // its English name
+  bool province = false;  // a Vietnamese province ("Binh Thuan's Party Secretary")
 };
 
 // The local body a place names before a title: "Hanoi Chairman" heads the
 // Hanoi People's Committee, "HCM City Party Secretary" the city's Party
 // Committee.  "" when the title heads neither.
-std::string LocalBody(const std::string& place, const std::string& country, const std::string& title) {
+std::string LocalBody(const std::string& place, const std::string& country, const std::string& title, bool province) {
   if (place.empty()) return "";
+  // A province's committees are "Provincial"; a city's are not.
+  const std::string unit = province && country == "VN" ? " Provincial" : "";
   if (title.find("Secretary") != std::string::npos && title.find("General") == std::string::npos)
-    return place + " Party Committee";
-  if (title.find("Chairman") != std::string::npos && country == "VN") return place + " People's Committee";
+    return place + unit + " Party Committee";
+  if (title.find("Chairman") != std::string::npos && country == "VN") return place + unit + " People's Committee";
   return "";
 }
 
@@ -700,9 +715,13 @@ Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size
     int value = -1;
     size_t len;
     const NameToken& t = tokens[k - 1];
+    int org_value = -1;
+    // A body whose name ends in a country ("Bank of Japan", "People's Bank
+    // of China") is the body, not the country.
+    size_t org_len = MatchEndingAt(lex.organizations, tokens, k - 1, begin, &org_value);
     if (IsPunct(t, "'s")) {
       --k;
-    } else if ((len = MatchEndingAt(lex.countries, tokens, k - 1, begin, &value))) {
+    } else if ((len = MatchEndingAt(lex.countries, tokens, k - 1, begin, &value)) && len >= org_len) {
       if (pre.country.empty()) pre.country = lex.country_code[value];
       k -= len;
     } else if ((len = MatchEndingAt(lex.organizations, tokens, k - 1, begin, &value))) {
@@ -713,7 +732,10 @@ Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size
       k -= len;
     } else if ((len = MatchEndingAt(lex.places, tokens, k - 1, begin, &value))) {
       if (pre.place_country.empty()) pre.place_country = lex.place_country[value];
-      if (pre.place_name.empty()) pre.place_name = lex.place_english[value];
+      if (pre.place_name.empty()) {
+        pre.place_name = lex.place_english[value];
+        pre.province = lex.place_province[value];
+      }
       pre.place = true;
       k -= len;
     } else if (t.word && (lex.RolesOf(t.key) & kModifier)) {
@@ -1002,7 +1024,16 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       if (!org_known) {
         const std::string& folded = org;
         org_known = lex.OrgTextHas(folded, kStateBody) || lex.OrgTextHas(folded, kOrgHead);
-        if (lex.OrgTextHas(folded, kBusiness) && !lex.OrgTextHas(folded, kStateBody)) org_known = false;
+        // A business word before the body's state word rules the body out
+        // ("the ASEAN Business Advisory Council"); one after it is the
+        // body's field ("Vụ Quản lý các doanh nghiệp nhỏ").
+        size_t first_business = kNone, first_state = kNone;
+        for (size_t q = m.raw_begin; q < raw_end; ++q) {
+          uint32_t roles = lex.RolesOf(tokens[q].key);
+          if ((roles & kBusiness) && first_business == kNone) first_business = q;
+          if ((roles & (kStateBody | kOrgHead)) && first_state == kNone) first_state = q;
+        }
+        if (first_business != kNone && (first_state == kNone || first_business < first_state)) org_known = false;
         if (!org_known) {
           // "President of Vingroup": not a state body.  An office that
           // businesses do not use keeps its holder, without the body
@@ -1011,7 +1042,8 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
             i = title_end;
             continue;
           }
-          org.clear();
+          // "European Commissioner for Economy": the title's own body.
+          org = info.organization;
         }
       }
     } else if (m.form_pos != kNone && m.form_pos <= m.org_pos) {
@@ -1045,14 +1077,14 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         i = title_end;
         continue;
       }
-      org = !m.place.empty() ? m.place : LocalBody(pre.place_name, pre.place_country, info.title);
+      org = !m.place.empty() ? m.place : LocalBody(pre.place_name, pre.place_country, info.title, pre.province);
     }
     // "Ho Chi Minh City Party Chief": a place's party chief is its secretary.
     if (org.empty() && pre.place && info.title == "General Secretary" && tokens[title_end - 1].fold == "chief") {
       mention.title = "Secretary";
-      org = LocalBody(pre.place_name, pre.place_country, mention.title);
+      org = LocalBody(pre.place_name, pre.place_country, mention.title, pre.province);
     }
-    if (org.empty() && pre.place) org = LocalBody(pre.place_name, pre.place_country, info.title);
+    if (org.empty() && pre.place) org = LocalBody(pre.place_name, pre.place_country, info.title, pre.province);
     mention.organization = org;
     mention.country = !pre.country.empty() ? pre.country
                       : !m.country.empty() ? m.country
@@ -1076,9 +1108,25 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         if (f == "governor" || (f == "doc" && q > i && tokens[q - 1].fold == "thong")) governor = true;
         if (f != "minister" && f != "deputy" && f != "vice" && f != "first" && f != "governor") portfolio.push_back(f);
       }
+      // With no country in the text, the name's shape picks among bodies of
+      // several states: "Trade Minister Ahn Duk-geun" is not the Vietnamese
+      // Minister of Industry and Trade's.
+      std::string shape_country;
+      switch (mention.shape) {
+        case NameShape::kVietnamese: shape_country = "VN"; break;
+        case NameShape::kKorean: shape_country = "KR"; break;
+        case NameShape::kChinese: shape_country = "CN"; break;
+        case NameShape::kJapanese:
+        case NameShape::kJapaneseFamilyFirst: shape_country = "JP"; break;
+        default: break;
+      }
+      bool resolved = false;
       for (const auto& [pos, value] : doc_bodies) {
         const OrgInfo& body = lex.org_info[value];
         if (!mention.country.empty() && !body.country.empty() && body.country != mention.country) continue;
+        if (mention.country.empty() && !shape_country.empty() && !body.country.empty() &&
+            body.country != shape_country)
+          continue;
         if (from_title && body.country != mention.country) continue;
         bool fits = false;
         if (minister && !portfolio.empty() && body.english.rfind("Ministry", 0) == 0) {
@@ -1089,8 +1137,25 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         if (fits) {
           mention.organization = body.english;
           if (mention.country.empty()) mention.country = body.country;
+          resolved = true;
           break;
         }
+      }
+      // "South Korea's Finance Minister" in an article that names no
+      // ministry: the one ministry of the official's state whose name holds
+      // every portfolio word (Ministry of Economy and Finance).
+      if (!resolved && minister && !portfolio.empty() && !mention.country.empty()) {
+        std::string only;
+        bool several = false;
+        for (const OrgInfo& body : lex.org_info) {
+          if (body.country != mention.country || body.english.rfind("Ministry", 0) != 0) continue;
+          bool fits = true;
+          for (const auto& w : portfolio) fits &= HasWord(body.english, w);
+          if (!fits) continue;
+          if (only.empty()) only = body.english;
+          else if (only != body.english) several = true;
+        }
+        if (!only.empty() && !several) mention.organization = only;
       }
     }
     if (backward) {

@@ -109,6 +109,7 @@ class OfficialsLexicon {
   PhraseTable places;
   std::vector<std::string> place_english;
   std::vector<std::string> place_country;  // ISO code, "" when none
+  std::vector<bool> place_province;  // a Vietnamese province (its committees are "Provincial")
   PhraseTable org_forms;                  // "UBND tỉnh" + place -> template
   std::vector<std::string> org_template;  // "{place} Provincial People's Committee"
   PhraseTable honorifics;
