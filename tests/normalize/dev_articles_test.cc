@@ -6,26 +6,14 @@
 #include <fstream>
 
 #include "pipeline/sinks/record.h"
-#include "pipeline/stage.h"
 #include "pipeline/text/unicode_text.h"
+#include "run_chain.h"
 #include "test_paths.h"
 
 namespace vnie {
 namespace {
 
-using testing_paths::ReadFile;
 using testing_paths::SourceDir;
-
-Document RunChain(const std::string& path) {
-  StageRegistry registry = BuiltinStages();
-  std::string error;
-  auto chain = registry.Build(registry.names(), PipelineOptions{}, &error);
-  Document doc;
-  doc.raw = ReadFile(path);
-  doc.source.path = path;
-  chain->Process(doc);
-  return doc;
-}
 
 std::vector<nlohmann::json> Gold() {
   std::vector<nlohmann::json> rows;

@@ -7,25 +7,13 @@
 #include <fstream>
 
 #include "pipeline/sinks/record.h"
-#include "pipeline/stage.h"
+#include "run_chain.h"
 #include "test_paths.h"
 
 namespace vnie {
 namespace {
 
-using testing_paths::ReadFile;
 using testing_paths::SourceDir;
-
-Document RunChain(const std::string& path) {
-  StageRegistry registry = BuiltinStages();
-  std::string error;
-  auto chain = registry.Build(registry.names(), PipelineOptions{}, &error);
-  Document doc;
-  doc.raw = ReadFile(path);
-  doc.source.path = path;
-  chain->Process(doc);
-  return doc;
-}
 
 TEST(SavedPages, PublishedTitleChromeAndText) {
   std::ifstream in(SourceDir() + "/tests/normalize/pages_expected.jsonl");
