@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -57,22 +58,55 @@ std::string Duration(double s) {
 
 BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chain, Sink& sink,
                     const BatchOptions& options) {
+  BatchOptions with_total = options;
+  if (options.progress && !options.count_bytes) {
+    with_total.count_bytes = [&files](std::stop_token stop) {
+      uint64_t total = 0;
+      for (const auto& f : files) {
+        if (stop.stop_requested()) break;
+        std::error_code ec;
+        auto n = fs::file_size(f.path, ec);
+        if (!ec) total += n;
+      }
+      return total;
+    };
+  }
+  size_t i = 0;
+  return RunBatch(
+      [&](SourceFile* file) {
+        if (i == files.size()) return false;
+        *file = files[i++];
+        return true;
+      },
+      chain, sink, with_total);
+}
+
+BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Sink& sink,
+                    const BatchOptions& options) {
   BatchStats stats;
   const auto start = Clock::now();
   const int jobs = std::max(1, options.jobs);
   const int64_t now_ns =
       std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
           .count();
-  uint64_t total_bytes = 0;
-  if (options.progress) {
-    for (const auto& f : files) {
-      std::error_code ec;
-      auto n = fs::file_size(f.path, ec);
-      if (!ec) total_bytes += n;
-    }
+  // The total for the ETA is counted beside the batch (a second walk that
+  // keeps only a sum), so the batch starts at once and keeps no list.
+  std::atomic<uint64_t> total_bytes = 0;
+  std::atomic<bool> total_known = false;
+  std::jthread counter;  // declared after what it writes: joined before they go
+  if (options.progress && options.count_bytes) {
+    counter = std::jthread([&](std::stop_token stop) {
+      try {
+        uint64_t total = options.count_bytes(stop);
+        if (stop.stop_requested()) return;
+        total_bytes = total;
+        total_known = true;
+      } catch (const std::exception& e) {
+        spdlog::debug("progress: cannot count the input: {}", e.what());
+      }
+    });
   }
 
-  size_t next = 0;
   std::vector<FileState> pending;  // written, not yet durable
   uint64_t since_commit = 0;
   auto last_commit = Clock::now();
@@ -82,8 +116,8 @@ BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chai
   std::atomic<uint64_t> seen_bytes = 0, skipped_unchanged = 0;
 
   auto produce = [&](tbb::flow_control& fc) -> std::shared_ptr<Item> {
-    while (next < files.size()) {
-      const SourceFile& file = files[next++];
+    SourceFile file;
+    while (next_file(&file)) {
       auto item = std::make_shared<Item>();
       item->root = file.root;
       // Keyed by absolute path, so `vnie run landing` and `vnie run ./landing/`
@@ -141,6 +175,11 @@ BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chai
     if (sink.Commit()) {
       if (options.state) options.state->Record(pending);
       pending.clear();
+    } else if (options.state) {
+      // Durable only at Finish(): the states wait in the store, not here, so
+      // memory does not grow with the run.
+      options.state->Stage(pending);
+      pending.clear();
     }
     since_commit = 0;
     last_commit = Clock::now();
@@ -156,11 +195,15 @@ BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chai
     double rate = secs > 0 ? mb / secs : 0;
     std::string eta = "--:--:--";
     uint64_t seen = seen_bytes.load();
-    if (total_bytes > 0 && rate > 0 && seen <= total_bytes) eta = Duration((total_bytes - seen) / 1e6 / rate);
+    const bool known = total_known.load();
+    const uint64_t total = total_bytes.load();
+    if (known && total > 0 && rate > 0 && seen <= total) eta = Duration((total - seen) / 1e6 / rate);
+    char of[32] = "";
+    if (known) std::snprintf(of, sizeof of, " / %.1f", total / 1e6);
     uint64_t done = stats.documents + stats.unchanged + skipped_unchanged.load();
-    std::fprintf(stderr, "\r%llu documents, %.1f / %.1f MB, %.2f MB/s, %.0f docs/s, ETA %s   %s",
-                 static_cast<unsigned long long>(done), mb, total_bytes / 1e6, rate, secs > 0 ? done / secs : 0.0,
-                 eta.c_str(), final ? "\n" : "");
+    std::fprintf(stderr, "\r%llu documents, %.1f%s MB, %.2f MB/s, %.0f docs/s, ETA %s   %s",
+                 static_cast<unsigned long long>(done), mb, of, rate, secs > 0 ? done / secs : 0.0, eta.c_str(),
+                 final ? "\n" : "");
     std::fflush(stderr);
   };
 
@@ -207,7 +250,10 @@ BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chai
     pending.clear();
   }
   sink.Finish();
-  if (options.state) options.state->Record(pending);
+  if (options.state) {
+    options.state->RecordStaged();
+    options.state->Record(pending);
+  }
   stats.unchanged += skipped_unchanged.load();
   show_progress(true);
   stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,11 @@ struct BatchOptions {
   std::string quarantine;          // copy rejected files here with a .reason file ("" = off)
   bool progress = false;           // a progress line on stderr
   int commit_every = 500;          // documents per sink Commit() (and at least once a second)
+  // With progress: the bytes the batch will read, for the ETA.  Called on a
+  // thread of its own while the batch runs (the ETA shows --:--:-- until it
+  // returns); it should return early once STOP is requested.  Unset: no
+  // ETA, unless the files were given as a vector.
+  std::function<uint64_t(std::stop_token stop)> count_bytes;
 };
 
 struct BatchStats {
@@ -34,6 +41,10 @@ struct BatchStats {
   double seconds = 0;
 };
 
+// Sets *FILE to the next file of a batch and returns true, or returns false
+// at the end.  Called from one thread at a time.
+using NextSourceFile = std::function<bool(SourceFile* file)>;
+
 // Reads each of FILES, runs CHAIN on it and writes its record to SINK in the
 // order of FILES, then calls SINK.Finish().  At most 4 x jobs documents are in
 // memory at once.  Rejected documents are logged with their reason and
@@ -42,6 +53,9 @@ struct BatchStats {
 // after Finish()).  SinkError propagates.
 BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chain, Sink& sink,
                     const BatchOptions& options);
+// The same with the files taken one at a time from NEXT as the batch goes
+// (a SourceWalk), so that no list of them is kept.
+BatchStats RunBatch(const NextSourceFile& next, const StageChain& chain, Sink& sink, const BatchOptions& options);
 inline BatchStats RunBatch(const std::vector<SourceFile>& files, const StageChain& chain, Sink& sink) {
   return RunBatch(files, chain, sink, BatchOptions{});
 }

@@ -1,6 +1,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
 #include "pipeline/sources/folder_source.h"
 #include "test_paths.h"
 
@@ -23,6 +28,60 @@ TEST(FolderSource, WalksRecursivelyInSortedOrderSkippingHidden) {
   EXPECT_EQ(listing.files[1].path, dir / "a/z.txt");
   EXPECT_EQ(listing.files[2].path, dir / "b.txt");
   EXPECT_TRUE(listing.missing.empty());
+}
+
+TEST(FolderSource, NestedFoldersComeInTheByteOrderOfTheirWholePaths) {
+  // "a/" sorts between "a-b" and "a0" ('-' < '/' < '0'): a folder's files
+  // must come where their whole paths sort, not where the folder's name does.
+  TempDir dir;
+  const std::vector<std::string> names = {"a-b",   "a/x",     "a/y/z", "a/y-1",  "a/y0", "a0",
+                                          "b/c/d/e", "b/c-d/e", "b/c.d", "b/cd/e", "b0",   "B",
+                                          "a/y/.hid", ".top/x", "c/.git/config"};
+  for (const auto& n : names) WriteFile(dir / n, n);
+  std::vector<std::string> expected;
+  for (const auto& n : names) {
+    if (n.starts_with(".") || n.find("/.") != std::string::npos) continue;
+    expected.push_back(dir / n);
+  }
+  std::sort(expected.begin(), expected.end());
+  SourceListing listing = ListSourceFiles({dir.path().string()});
+  std::vector<std::string> got;
+  for (const auto& f : listing.files) {
+    got.push_back(f.path);
+    EXPECT_EQ(f.root, dir.path().string());
+  }
+  EXPECT_EQ(got, expected);
+  // Roots keep the order they are given in; a file named explicitly is taken
+  // even when hidden.
+  WriteFile(dir / ".explicit", "x");
+  listing = ListSourceFiles({dir / "b", dir / ".explicit", dir / "a"});
+  got.clear();
+  for (const auto& f : listing.files) got.push_back(f.path);
+  EXPECT_EQ(got, (std::vector<std::string>{dir / "b/c-d/e", dir / "b/c.d", dir / "b/c/d/e", dir / "b/cd/e",
+                                           dir / ".explicit", dir / "a/x", dir / "a/y-1", dir / "a/y/z",
+                                           dir / "a/y0"}));
+}
+
+TEST(FolderSource, WalkReadsAFolderOnlyWhenItGetsThere) {
+  TempDir dir;
+  WriteFile(dir / "a/1.txt", "1");
+  WriteFile(dir / "a/2.txt", "2");
+  WriteFile(dir / "b/1.txt", "1");
+  SourceWalk walk({dir.path().string(), "/no/such/folder"});
+  // Missing paths are known before the walk starts.
+  ASSERT_EQ(walk.missing().size(), 1u);
+  SourceFile file;
+  ASSERT_TRUE(walk.Next(&file));
+  EXPECT_EQ(file.path, dir / "a/1.txt");
+  // "a" has been read, "b" not yet: a file added to "b" now is found, one
+  // added to "a" is not.
+  WriteFile(dir / "a/0.txt", "0");
+  WriteFile(dir / "b/0.txt", "0");
+  std::vector<std::string> rest;
+  while (walk.Next(&file)) rest.push_back(file.path);
+  EXPECT_EQ(rest, (std::vector<std::string>{dir / "a/2.txt", dir / "b/0.txt", dir / "b/1.txt"}));
+  EXPECT_EQ(walk.missing().size(), 1u);
+  EXPECT_FALSE(walk.Next(&file));
 }
 
 TEST(FolderSource, MissingPathIsReported) {

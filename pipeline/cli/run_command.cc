@@ -5,6 +5,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -72,6 +73,63 @@ void WriteMetrics(const std::string& path, const BatchStats& s, bool success, co
   if (ec) spdlog::warn("--metrics-file: cannot move {} to {}: {}", tmp, path, ec.message());
 }
 
+// The files of a run in walk order, leaving out vnie's own files (OWN:
+// canonical paths, each a prefix) and, with SHARD, the files of other shards.
+// With LOG, each missing path or walk error is logged once, when found.
+class RunFiles {
+ public:
+  RunFiles(const std::vector<std::string>& paths, const std::vector<std::string>& own, std::optional<Shard> shard,
+           bool log)
+      : walk_(paths), own_(own), shard_(shard), log_(log) {
+    Log();
+  }
+
+  bool Next(SourceFile* file) {
+    bool found = false;
+    while (walk_.Next(file)) {
+      if (IsOwn(*file)) continue;
+      if (shard_ && shard_->count > 1 && ShardOf(*file, shard_->count) != shard_->index) continue;
+      found = true;
+      break;
+    }
+    Log();
+    return found;
+  }
+
+  const std::vector<std::string>& missing() const { return walk_.missing(); }
+
+ private:
+  void Log() {
+    for (; log_ && logged_ < walk_.missing().size(); ++logged_) spdlog::error("{}", walk_.missing()[logged_]);
+  }
+
+  bool IsOwn(const SourceFile& f) {
+    if (own_.empty()) return false;
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path c = fs::absolute(f.path, ec).lexically_normal();
+    // The walk gives a folder's files one after another: its canonical path
+    // is worked out once.
+    std::string parent = c.parent_path().string();
+    if (parent != parent_) {
+      parent_ = parent;
+      canonical_parent_ = fs::weakly_canonical(c.parent_path(), ec).string();
+    }
+    std::string path = canonical_parent_ + "/" + c.filename().string();
+    for (const auto& o : own_) {
+      if (!o.empty() && path.starts_with(o)) return true;
+    }
+    return false;
+  }
+
+  SourceWalk walk_;
+  std::vector<std::string> own_;
+  std::optional<Shard> shard_;
+  bool log_;
+  size_t logged_ = 0;
+  std::string parent_, canonical_parent_;
+};
+
 }  // namespace
 
 int RunCommand(const CommonOptions& common, const RunOptions& in) {
@@ -109,39 +167,30 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
     }
   }
 
-  SourceListing listing = ListSourceFiles(options.paths);
   // vnie's own files (the target with its -wal/-shm/.tmp.PID companions, the
   // state store, the lock, the metrics) are never articles, even when they
   // live in the folder being ingested.
-  {
-    std::vector<std::string> own;
-    for (const std::string& p : {options.out, state_path, options.metrics_file, options.quarantine}) {
-      if (p.empty() || p == "-" || IsPostgresTarget(p)) continue;
-      std::error_code ec;
-      own.push_back(std::filesystem::weakly_canonical(p, ec).string());
-    }
-    std::erase_if(listing.files, [&](const SourceFile& f) {
-      std::error_code ec;
-      std::string c = std::filesystem::absolute(f.path, ec).lexically_normal().string();
-      std::string parent = std::filesystem::weakly_canonical(std::filesystem::path(c).parent_path(), ec).string();
-      c = parent + "/" + std::filesystem::path(c).filename().string();
-      for (const auto& o : own) {
-        if (!o.empty() && c.starts_with(o)) return true;
-      }
-      return false;
-    });
+  std::vector<std::string> own;
+  for (const std::string& p : {options.out, state_path, options.metrics_file, options.quarantine}) {
+    if (p.empty() || p == "-" || IsPostgresTarget(p)) continue;
+    std::error_code ec;
+    own.push_back(std::filesystem::weakly_canonical(p, ec).string());
   }
+  std::optional<Shard> shard;
   if (!options.shard.empty()) {
     std::string error;
-    auto shard = ParseShard(options.shard, &error);
+    shard = ParseShard(options.shard, &error);
     if (!shard) {
       spdlog::error("--shard: {}", error);
       return kExitUsage;
     }
-    listing.files = SelectShard(std::move(listing.files), *shard);
   }
-  for (const auto& m : listing.missing) spdlog::error("{}", m);
-  if (listing.files.empty() && !listing.missing.empty()) {
+  // The files are walked as the batch goes, never listed: memory does not
+  // grow with the corpus.
+  RunFiles files(options.paths, own, shard, true);
+  SourceFile first;
+  bool have_first = files.Next(&first);
+  if (!have_first && !files.missing().empty()) {
     spdlog::error("no input: none of the given paths exists");
     return kExitUsage;
   }
@@ -163,9 +212,32 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
   batch.settle_seconds = state ? options.settle_seconds : 0;
   batch.quarantine = options.quarantine;
   batch.progress = ::isatty(2) == 1;
+  if (batch.progress) {
+    // The ETA's total: a second walk beside the batch that keeps only a sum.
+    batch.count_bytes = [&](std::stop_token stop) {
+      RunFiles count(options.paths, own, shard, false);
+      uint64_t total = 0;
+      SourceFile file;
+      while (!stop.stop_requested() && count.Next(&file)) {
+        std::error_code ec;
+        auto n = std::filesystem::file_size(file.path, ec);
+        if (!ec) total += n;
+      }
+      return total;
+    };
+  }
   BatchStats stats;
   try {
-    stats = RunBatch(listing.files, *chain, *sink, batch);
+    stats = RunBatch(
+        [&](SourceFile* file) {
+          if (have_first) {
+            *file = std::move(first);
+            have_first = false;
+            return true;
+          }
+          return files.Next(file);
+        },
+        *chain, *sink, batch);
   } catch (const std::exception& e) {
     spdlog::error("output failed, run stopped: {}", e.what());
     if (!options.metrics_file.empty()) WriteMetrics(options.metrics_file, stats, false, RedactPassword(options.out));
@@ -184,7 +256,7 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
                  stats.settling, options.settle_seconds);
   }
   if (!options.metrics_file.empty()) WriteMetrics(options.metrics_file, stats, true, RedactPassword(options.out));
-  return (stats.rejected > 0 || !listing.missing.empty()) ? kExitRejected : kExitOk;
+  return (stats.rejected > 0 || !files.missing().empty()) ? kExitRejected : kExitOk;
 }
 
 }  // namespace vnie

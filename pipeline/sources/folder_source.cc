@@ -20,38 +20,99 @@ std::string ContentId(std::string_view bytes) {
   return buf;
 }
 
-SourceListing ListSourceFiles(const std::vector<std::string>& paths) {
-  SourceListing listing;
-  for (const auto& root : paths) {
+SourceWalk::SourceWalk(std::vector<std::string> paths) : paths_(std::move(paths)) {
+  // Whether each path exists is settled before the walk, so that a run can
+  // report missing paths before it starts.
+  for (const auto& root : paths_) {
     std::error_code ec;
     fs::file_status st = fs::status(root, ec);
-    if (ec || !fs::exists(st)) {
-      listing.missing.push_back(root + ": no such file or folder");
-      continue;
-    }
-    if (!fs::is_directory(st)) {
-      listing.files.push_back({root, root});
-      continue;
-    }
-    std::vector<SourceFile> found;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      const fs::path& p = it->path();
-      if (p.filename().string().starts_with(".")) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
+    bool exists = !ec && fs::exists(st);
+    exists_.push_back(exists);
+    if (!exists) missing_.push_back(root + ": no such file or folder");
+  }
+}
+
+bool SourceWalk::Enter(const fs::path& dir) {
+  Folder folder;
+  folder.dir = dir;
+  std::error_code ec;
+  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    std::string name = entry.path().filename().string();
+    if (name.starts_with(".")) continue;
+    std::error_code entry_ec;
+    bool link = entry.is_symlink(entry_ec);
+    size_t offset = folder.names.size();
+    if (!link && entry.is_directory(entry_ec)) {
+      // Links to folders are not followed (no loops, no file seen twice).
+      folder.names += name;
+      folder.names += '/';
+    } else if (entry.is_regular_file(entry_ec) || (link && !entry.exists(entry_ec))) {
       // A link that leads nowhere is still an article file the user put
       // there: take it, so reading it reports the error.
-      std::error_code link_ec;
-      if (it->is_regular_file(link_ec) || (it->is_symlink(link_ec) && !it->exists(link_ec))) {
-        found.push_back({p.string(), root});
-      }
+      folder.names += name;
+    } else {
+      continue;
     }
-    if (ec) listing.missing.push_back(root + ": " + ec.message());
-    std::sort(found.begin(), found.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
-    listing.files.insert(listing.files.end(), found.begin(), found.end());
+    folder.names += '\0';
+    folder.order.push_back(offset);
   }
+  if (ec) {
+    missing_.push_back(paths_[root_ - 1] + ": " + ec.message());
+    return false;
+  }
+  // "a/" sorts after "a-b" and before "a0", so the files come out in the byte
+  // order of their whole paths.
+  const char* base = folder.names.data();
+  std::sort(folder.order.begin(), folder.order.end(),
+            [base](size_t a, size_t b) { return std::string_view(base + a) < std::string_view(base + b); });
+  folder.names.shrink_to_fit();
+  folder.order.shrink_to_fit();
+  stack_.push_back(std::move(folder));
+  return true;
+}
+
+bool SourceWalk::Next(SourceFile* file) {
+  for (;;) {
+    if (!stack_.empty()) {
+      Folder& folder = stack_.back();
+      if (folder.next == folder.order.size()) {
+        stack_.pop_back();
+        continue;
+      }
+      std::string_view name(folder.names.data() + folder.order[folder.next++]);
+      if (name.back() == '/') {
+        fs::path child = folder.dir / std::string(name.substr(0, name.size() - 1));
+        // The rest of a root that cannot be walked is left out.
+        if (!Enter(child)) stack_.clear();
+        continue;
+      }
+      file->path = (folder.dir / std::string(name)).string();
+      file->root = paths_[root_ - 1];
+      return true;
+    }
+    if (root_ == paths_.size()) return false;
+    const std::string& root = paths_[root_];
+    bool exists = exists_[root_];
+    ++root_;
+    if (!exists) continue;
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+      file->path = root;
+      file->root = root;
+      return true;
+    }
+    Enter(root);
+  }
+}
+
+SourceListing ListSourceFiles(const std::vector<std::string>& paths) {
+  SourceListing listing;
+  SourceWalk walk(paths);
+  SourceFile file;
+  while (walk.Next(&file)) listing.files.push_back(std::move(file));
+  listing.missing = walk.missing();
   return listing;
 }
 

@@ -1,7 +1,10 @@
 // Finding article files under the paths a user gives, and reading them.
 #pragma once
 
+#include <cstddef>
+#include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/document.h"
@@ -13,14 +16,58 @@ struct SourceFile {
   std::string root;  // the command-line path it was found under
 };
 
+// Walks PATHS one file at a time, depth first.  Every regular file counts as
+// an article except hidden ones (a name starting with '.'), which editors and
+// sync tools leave behind; a file named explicitly is always taken.  Order is
+// deterministic: roots in the order given, and within a root the files sorted
+// by path (byte order), which is what visiting each folder's entries sorted
+// by name (a folder's name with a '/' after it) gives.
+//
+// A folder is read, and its entries sorted, only when the walk reaches it, so
+// memory is the names of the folders on the current path (their entries
+// only, packed), never the whole corpus: a folder of a million files holds
+// its million names while it is walked.
+class SourceWalk {
+ public:
+  explicit SourceWalk(std::vector<std::string> paths);
+  SourceWalk(const SourceWalk&) = delete;
+  SourceWalk& operator=(const SourceWalk&) = delete;
+
+  // Sets *FILE to the next file and returns true, or returns false once every
+  // path has been walked.
+  bool Next(SourceFile* file);
+
+  // Paths that do not exist ("P: no such file or folder", known from the
+  // start) and folders that could not be walked ("ROOT: error", found when
+  // the walk reaches them; the rest of that root is then left out).  Complete
+  // once Next() returned false.
+  const std::vector<std::string>& missing() const { return missing_; }
+
+ private:
+  struct Folder {
+    std::filesystem::path dir;
+    std::string names;             // entry names, each followed by '\0'; a folder's name ends in '/'
+    std::vector<size_t> order;     // offsets into names, sorted
+    size_t next = 0;
+  };
+  // Reads DIR's entries into a new Folder on the stack.  Returns false (with
+  // the error in missing_) when DIR cannot be read.
+  bool Enter(const std::filesystem::path& dir);
+
+  std::vector<std::string> paths_;
+  std::vector<bool> exists_;
+  size_t root_ = 0;
+  bool in_root_ = false;
+  std::vector<Folder> stack_;
+  std::vector<std::string> missing_;
+};
+
 struct SourceListing {
   std::vector<SourceFile> files;  // sorted by path within each root, roots in given order
   std::vector<std::string> missing;  // paths that do not exist, with the reason
 };
 
-// Walks PATHS recursively.  Every regular file counts as an article except
-// hidden ones (a name starting with '.'), which editors and sync tools leave
-// behind; a file named explicitly is always taken.  Order is deterministic.
+// The whole walk of PATHS at once (SourceWalk), for small inputs and tests.
 SourceListing ListSourceFiles(const std::vector<std::string>& paths);
 
 // Reads FILE into a Document (raw, source, doc_id).  A file that cannot be

@@ -25,14 +25,23 @@ SqliteStateStore::SqliteStateStore(const std::string& path) {
   error    TEXT,
   seen_at  INTEGER NOT NULL -- Unix seconds
 ))");
+  db_->Exec(R"(CREATE TEMP TABLE IF NOT EXISTS staged (
+  path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL,
+  status TEXT NOT NULL, error TEXT, seen_at INTEGER NOT NULL
+))");
   get_ = std::make_unique<sql::Stmt>(*db_, "SELECT size, mtime_ns, hash, status, error, seen_at FROM files WHERE path = ?1");
   put_ = std::make_unique<sql::Stmt>(
       *db_, "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, error, seen_at) VALUES (?1,?2,?3,?4,?5,?6,?7)");
+  stage_ = std::make_unique<sql::Stmt>(
+      *db_,
+      "INSERT OR REPLACE INTO temp.staged (path, size, mtime_ns, hash, status, error, seen_at) "
+      "VALUES (?1,?2,?3,?4,?5,?6,?7)");
 }
 
 SqliteStateStore::~SqliteStateStore() {
   get_.reset();
   put_.reset();
+  stage_.reset();
 }
 
 std::optional<FileState> SqliteStateStore::Get(const std::string& path) {
@@ -46,18 +55,43 @@ std::optional<FileState> SqliteStateStore::Get(const std::string& path) {
   return out;
 }
 
-void SqliteStateStore::Record(const std::vector<FileState>& files) {
-  if (files.empty()) return;
-  std::lock_guard lock(mu_);
+void SqliteStateStore::Put(sql::Stmt& stmt, const std::vector<FileState>& files) {
   db_->Exec("BEGIN IMMEDIATE");
   try {
     for (const auto& f : files) {
-      put_->Bind(1, f.path).Bind(2, f.size).Bind(3, f.mtime_ns).Bind(4, f.hash).Bind(5, f.status);
-      put_->BindOrNull(6, f.error).Bind(7, f.seen_at).Run();
+      stmt.Bind(1, f.path).Bind(2, f.size).Bind(3, f.mtime_ns).Bind(4, f.hash).Bind(5, f.status);
+      stmt.BindOrNull(6, f.error).Bind(7, f.seen_at).Run();
     }
     db_->Exec("COMMIT");
   } catch (...) {
-    put_->Reset();
+    stmt.Reset();
+    db_->Exec("ROLLBACK");
+    throw;
+  }
+}
+
+void SqliteStateStore::Record(const std::vector<FileState>& files) {
+  if (files.empty()) return;
+  std::lock_guard lock(mu_);
+  Put(*put_, files);
+}
+
+void SqliteStateStore::Stage(const std::vector<FileState>& files) {
+  if (files.empty()) return;
+  std::lock_guard lock(mu_);
+  Put(*stage_, files);
+}
+
+void SqliteStateStore::RecordStaged() {
+  std::lock_guard lock(mu_);
+  db_->Exec("BEGIN IMMEDIATE");
+  try {
+    db_->Exec(
+        "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, error, seen_at) "
+        "SELECT path, size, mtime_ns, hash, status, error, seen_at FROM temp.staged");
+    db_->Exec("DELETE FROM temp.staged");
+    db_->Exec("COMMIT");
+  } catch (...) {
     db_->Exec("ROLLBACK");
     throw;
   }

@@ -37,6 +37,12 @@ class StateStore {
   virtual std::optional<FileState> Get(const std::string& path) = 0;
   // Records FILES, all or none (one transaction).  Thread-safe.
   virtual void Record(const std::vector<FileState>& files) = 0;
+  // Sets FILES aside, not recorded (Get() does not see them), until
+  // RecordStaged().  For a run whose sink makes its records durable only at
+  // the end: its files' states wait on disk, not in memory.  Thread-safe.
+  virtual void Stage(const std::vector<FileState>& files) = 0;
+  // Records every file staged so far, all or none, and forgets them.
+  virtual void RecordStaged() = 0;
 };
 
 // The SQLite state store (table `files`, WAL mode).  Throws std::runtime_error
@@ -47,11 +53,16 @@ class SqliteStateStore : public StateStore {
   ~SqliteStateStore() override;
   std::optional<FileState> Get(const std::string& path) override;
   void Record(const std::vector<FileState>& files) override;
+  // Staged files go to a TEMP table of this connection: gone if the run dies.
+  void Stage(const std::vector<FileState>& files) override;
+  void RecordStaged() override;
 
  private:
+  void Put(sql::Stmt& stmt, const std::vector<FileState>& files);
+
   std::mutex mu_;
   std::unique_ptr<sql::Db> db_;
-  std::unique_ptr<sql::Stmt> get_, put_;
+  std::unique_ptr<sql::Stmt> get_, put_, stage_;
 };
 
 // A lock held by one run: flock(LOCK_EX) on PATH (created if needed),

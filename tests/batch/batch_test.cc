@@ -13,6 +13,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <sstream>
+#include <string>
+#include <vector>
 #include <thread>
 
 #include "pipeline/sinks/csv_sink.h"
@@ -123,6 +126,79 @@ TEST(Batch, IngestTwiceGivesSameRows) {
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(DumpTables(db), first);
   EXPECT_EQ(Count(db + ".state", "SELECT count(*) FROM files WHERE status = 'done'"), 40);
+}
+
+TEST(Batch, JsonlWithStateRecordsItsFilesOnlyOnceTheFileIsInPlace) {
+  // More files than one commit interval (500): their states are set aside in
+  // the state store as the run goes, and recorded after the rename.
+  TempDir dir;
+  MakeArticles(dir / "in", 1100);
+  std::string state = dir / "s.state";
+  Result r = RunVnie("run " + (dir / "in") + " --out " + (dir / "d1.jsonl") + " --state " + state + " --settle 0");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("1100 new, 0 changed, 0 unchanged"), std::string::npos) << r.err;
+  EXPECT_EQ(Count(state, "SELECT count(*) FROM files WHERE status = 'done'"), 1100);
+  r = RunVnie("run " + (dir / "in") + " --out " + (dir / "d2.jsonl") + " --state " + state + " --settle 0");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("0 new, 0 changed, 1100 unchanged"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadFile(dir / "d2.jsonl"), "");
+}
+
+TEST(Batch, StagedStatesAreRecordedOnlyWhenAsked) {
+  TempDir dir;
+  SqliteStateStore store(dir / "s.state");
+  store.Stage({FileState{"/a", 1, 2, "h1", "done", "", 3}, FileState{"/b", 4, 5, "h2", "rejected", "bad", 6}});
+  EXPECT_FALSE(store.Get("/a"));
+  store.Record({FileState{"/c", 7, 8, "h3", "done", "", 9}});
+  store.RecordStaged();
+  auto b = store.Get("/b");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->hash, "h2");
+  EXPECT_EQ(b->error, "bad");
+  EXPECT_TRUE(store.Get("/a"));
+  EXPECT_TRUE(store.Get("/c"));
+  store.RecordStaged();  // nothing staged: nothing happens
+  EXPECT_EQ(Count(dir / "s.state", "SELECT count(*) FROM files"), 3);
+}
+
+TEST(Batch, NestedFoldersAreWrittenInPathOrderWithoutOwnFilesAcrossShards) {
+  TempDir dir;
+  // '-' < '/' < '0': "a-b.txt" before "a/...", "a0.txt" after it.
+  const std::vector<std::string> names = {"a0.txt", "a/y/2.txt", "a-b.txt", "a/x.txt", "a/y-z.txt", "b.txt",
+                                          "a/y/1.txt", "c/d/e/f.txt", ".hidden.txt"};
+  for (const auto& n : names) WriteFile(dir / ("in/" + n), "Seoul, July 21 (Yonhap) -- " + n + " rose.");
+  std::vector<std::string> expected;
+  for (const auto& n : names) {
+    if (!n.starts_with(".")) expected.push_back(dir / ("in/" + n));
+  }
+  std::sort(expected.begin(), expected.end());
+  auto paths = [](const std::string& jsonl) {
+    std::vector<std::string> out;
+    std::istringstream in(jsonl);
+    std::string line;
+    while (std::getline(in, line)) {
+      auto key = line.find("\"path\":\"");
+      if (key != std::string::npos) out.push_back(line.substr(key + 8, line.find('"', key + 8) - key - 8));
+    }
+    return out;
+  };
+  // The output and its state live in the folder being ingested: left out.
+  std::string args = "run " + (dir / "in") + " --settle 0 --state " + (dir / "in/c/run.state");
+  Result r = RunVnie(args + " --out " + (dir / "in/a/out.jsonl"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(paths(ReadFile(dir / "in/a/out.jsonl")), expected);
+  fs::remove(dir / "in/a/out.jsonl");
+  std::vector<std::string> all;
+  for (int k = 0; k < 3; ++k) {
+    std::string out = dir / ("shard-" + std::to_string(k) + ".jsonl");
+    r = RunVnie(args + " --reprocess --shard " + std::to_string(k) + "/3 --out " + out);
+    ASSERT_EQ(r.status, 0) << r.err;
+    auto part = paths(ReadFile(out));
+    EXPECT_TRUE(std::is_sorted(part.begin(), part.end()));
+    all.insert(all.end(), part.begin(), part.end());
+  }
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(all, expected);
 }
 
 TEST(Batch, ChangedFileIsReingestedAndNewFilePickedUp) {
