@@ -84,6 +84,24 @@ TEST(FolderSource, WalkReadsAFolderOnlyWhenItGetsThere) {
   EXPECT_FALSE(walk.Next(&file));
 }
 
+TEST(FolderSource, AFolderThatCannotBeReadIsReportedAndTheWalkGoesOn) {
+  TempDir dir;
+  WriteFile(dir / "a/1.txt", "1");
+  WriteFile(dir / "b/1.txt", "1");
+  WriteFile(dir / "c/1.txt", "1");
+  SourceWalk walk({dir.path().string()});
+  SourceFile file;
+  ASSERT_TRUE(walk.Next(&file));
+  EXPECT_EQ(file.path, dir / "a/1.txt");
+  // "b" was listed with its parent and is gone when the walk reaches it.
+  std::filesystem::remove_all(dir / "b");
+  std::vector<std::string> rest;
+  while (walk.Next(&file)) rest.push_back(file.path);
+  EXPECT_EQ(rest, (std::vector<std::string>{dir / "c/1.txt"}));
+  ASSERT_EQ(walk.missing().size(), 1u);
+  EXPECT_NE(walk.missing()[0].find(dir / "b"), std::string::npos) << walk.missing()[0];
+}
+
 TEST(FolderSource, MissingPathIsReported) {
   SourceListing listing = ListSourceFiles({"/no/such/folder"});
   EXPECT_TRUE(listing.files.empty());

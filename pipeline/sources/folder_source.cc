@@ -36,7 +36,7 @@ bool SourceWalk::Enter(const fs::path& dir) {
   Folder folder;
   folder.dir = dir;
   std::error_code ec;
-  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  fs::directory_iterator it(dir, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     const fs::directory_entry& entry = *it;
     std::string name = entry.path().filename().string();
@@ -59,7 +59,7 @@ bool SourceWalk::Enter(const fs::path& dir) {
     folder.order.push_back(offset);
   }
   if (ec) {
-    missing_.push_back(paths_[root_ - 1] + ": " + ec.message());
+    missing_.push_back(dir.string() + ": " + ec.message());
     return false;
   }
   // "a/" sorts after "a-b" and before "a0", so the files come out in the byte
@@ -84,8 +84,9 @@ bool SourceWalk::Next(SourceFile* file) {
       std::string_view name(folder.names.data() + folder.order[folder.next++]);
       if (name.back() == '/') {
         fs::path child = folder.dir / std::string(name.substr(0, name.size() - 1));
-        // The rest of a root that cannot be walked is left out.
-        if (!Enter(child)) stack_.clear();
+        // A folder that cannot be read is reported (missing()) and skipped;
+        // the walk goes on with its siblings.
+        Enter(child);
         continue;
       }
       file->path = (folder.dir / std::string(name)).string();
