@@ -800,21 +800,24 @@ size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo
 
 }  // namespace
 
-std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::vector<NameToken>& tokens,
-                                              size_t begin, size_t end, const OfficialsLexicon& lex) {
-  std::vector<TitledMention> out;
-  // The listed bodies the whole article names, for titles that leave their
-  // body to the context ("Trade Minister", "Deputy Governor", "the authority").
-  std::vector<std::pair<size_t, int>> doc_bodies;
+ListedBodies FindListedBodies(const std::vector<NameToken>& tokens, const OfficialsLexicon& lex) {
+  ListedBodies bodies;
   for (size_t q = 0; q < tokens.size();) {
     PhraseMatch o = lex.organizations.Match(tokens, q, tokens.size());
     if (o.length) {
-      doc_bodies.push_back({q, o.value});
+      bodies.push_back({q, o.value});
       q += o.length;
     } else {
       ++q;
     }
   }
+  return bodies;
+}
+
+std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::vector<NameToken>& tokens,
+                                              size_t begin, size_t end, const OfficialsLexicon& lex,
+                                              const ListedBodies& doc_bodies) {
+  std::vector<TitledMention> out;
   auto already = [&](size_t name_begin) {
     for (const auto& o : out) {
       if (o.name_begin == name_begin) return true;

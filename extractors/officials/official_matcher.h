@@ -10,6 +10,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extractors/officials/name_tokens.h"
@@ -32,9 +33,16 @@ struct TitledMention {
   size_t last_token = 0;     // the mention's last token
 };
 
+// The listed bodies the whole article names, as (first token, index in
+// lex.org_info), for titles that leave their body to the context ("Trade
+// Minister", "Deputy Governor", "the authority").  Found once per article.
+using ListedBodies = std::vector<std::pair<size_t, int>>;
+ListedBodies FindListedBodies(const std::vector<NameToken>& tokens, const OfficialsLexicon& lex);
+
 // The titled mentions in TOKENS[begin, end) (one paragraph), in text order.
-// TEXT is the text the tokens index.
+// TEXT is the text the tokens index; DOC_BODIES is FindListedBodies(TOKENS).
 std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::vector<NameToken>& tokens,
-                                              size_t begin, size_t end, const OfficialsLexicon& lex);
+                                              size_t begin, size_t end, const OfficialsLexicon& lex,
+                                              const ListedBodies& doc_bodies);
 
 }  // namespace vnie

@@ -80,32 +80,39 @@ void PhraseTable::Add(std::string_view phrase, int value) {
   e.value = value;
   e.first_capitalized = tokens[0].capitalized;
   bool any_exact = false;
+  Node* node = &root_;
   for (const auto& t : tokens) {
-    e.folds.push_back(t.key);
+    node = &node->next[t.key];
     e.exact.push_back(t.all_caps ? t.text : std::string());
     any_exact |= t.all_caps;
   }
   if (!any_exact) e.exact.clear();
-  auto& list = by_first_[e.folds[0]];
-  list.push_back(std::move(e));
-  std::stable_sort(list.begin(), list.end(),
-                   [](const Entry& a, const Entry& b) { return a.folds.size() > b.folds.size(); });
+  node->ends.push_back(std::move(e));
 }
 
 PhraseMatch PhraseTable::Match(const std::vector<NameToken>& tokens, size_t i, size_t end) const {
-  if (i >= end || i >= tokens.size()) return {};
-  auto it = by_first_.find(tokens[i].key);
-  if (it == by_first_.end()) return {};
-  for (const Entry& e : it->second) {
-    if (i + e.folds.size() > end) continue;
-    if (e.first_capitalized && !tokens[i].capitalized) continue;
-    bool ok = true;
-    for (size_t k = 0; k < e.folds.size() && ok; ++k) {
-      ok = tokens[i + k].key == e.folds[k] && (e.exact.empty() || e.exact[k].empty() || tokens[i + k].text == e.exact[k]);
+  if (end > tokens.size()) end = tokens.size();
+  PhraseMatch best;
+  const Node* node = &root_;
+  // The longest phrase wins; of phrases of one length, the first added.
+  for (size_t k = i; k < end; ++k) {
+    auto it = node->next.find(tokens[k].key);
+    if (it == node->next.end()) break;
+    node = &it->second;
+    size_t length = k - i + 1;
+    for (const Entry& e : node->ends) {
+      if (e.first_capitalized && !tokens[i].capitalized) continue;
+      bool ok = true;
+      for (size_t m = 0; m < e.exact.size() && ok; ++m) {
+        ok = e.exact[m].empty() || tokens[i + m].text == e.exact[m];
+      }
+      if (ok) {
+        best = {length, e.value};
+        break;
+      }
     }
-    if (ok) return {e.folds.size(), e.value};
   }
-  return {};
+  return best;
 }
 
 OfficialsLexicon::OfficialsLexicon() {

@@ -37,13 +37,20 @@ class PhraseTable {
   PhraseMatch Match(const std::vector<NameToken>& tokens, size_t i, size_t end) const;
 
  private:
+  // A phrase ending at a trie node.
   struct Entry {
-    std::vector<std::string> folds;  // token keys
     std::vector<std::string> exact;  // non-empty for all-caps phrase tokens
     bool first_capitalized = false;
     int value = -1;
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  // A trie on token keys: matching walks it from the first token, so a
+  // lookup costs one step per token matched, however many phrases share a
+  // first word ("Bộ", "Ministry").
+  struct Node {
+    std::unordered_map<std::string, Node> next;
+    std::vector<Entry> ends;  // in the order added
+  };
+  Node root_;
 };
 
 // How a title phrase combines with what follows it.

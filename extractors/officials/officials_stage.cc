@@ -30,10 +30,11 @@ class OfficialsStage : public Stage {
                                  tokens.begin());
     };
     std::vector<TitledMention> titled;
+    const ListedBodies bodies = FindListedBodies(tokens, lex_);
     for (const ByteRange& r : ranges) {
       size_t b = first_at(r.begin), e = first_at(r.end);
       paragraphs.push_back({b, e});
-      std::vector<TitledMention> found = FindTitledMentions(doc.text, tokens, b, e, lex_);
+      std::vector<TitledMention> found = FindTitledMentions(doc.text, tokens, b, e, lex_, bodies);
       titled.insert(titled.end(), found.begin(), found.end());
     }
     std::vector<OfficialEntity> people = ResolveOfficials(doc.text, tokens, paragraphs, std::move(titled), lex_,
