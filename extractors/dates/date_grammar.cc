@@ -1,6 +1,7 @@
 #include "extractors/dates/date_grammar.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -197,6 +198,10 @@ bool EndsClean(std::string_view text, size_t e) {
 struct DateGrammar::Impl {
   Lexicon lex;
   std::vector<Rule> rules;
+  // Per language, every rule's pattern in one RE2::Set and the rule index of
+  // each of its patterns: one pass over the text tells which rules match
+  // anywhere, so only those are run for their groups.
+  std::map<std::string, std::pair<std::unique_ptr<RE2::Set>, std::vector<size_t>>, std::less<>> rule_sets;
   std::unique_ptr<RE2> time_before, time_after, time_range_start;
   std::map<std::string, std::pair<std::unique_ptr<RE2>, std::unique_ptr<RE2>>, std::less<>> range_words;
 
@@ -556,6 +561,23 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
       impl_->rules.push_back(std::move(rule));
     }
   }
+  for (size_t ri = 0; ri < impl_->rules.size(); ++ri) {
+    const Rule& rule = impl_->rules[ri];
+    auto& [set, indices] = impl_->rule_sets[rule.lang];
+    if (!set) {
+      RE2::Options options;
+      options.set_log_errors(false);
+      // Room for the set's DFA states: with the default budget the cache of
+      // so many patterns is flushed again and again.
+      options.set_max_mem(64 << 20);
+      set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    }
+    if (set->Add(rule.re->pattern(), nullptr) < 0) throw std::runtime_error("dates: rule " + rule.name + " does not fit a set");
+    indices.push_back(ri);
+  }
+  for (auto& [lang, entry] : impl_->rule_sets) {
+    if (!entry.first->Compile()) throw std::runtime_error("dates: the rules of " + lang + " do not compile as a set");
+  }
   // Groups: hh mi | hh2 mi2 ("10h30", "9g") | hh3 with a required am/pm.
   const std::string time =
       "(?:(?P<hh>[01]?\\d|2[0-3]):(?P<mi>[0-5]\\d)|(?P<hh2>[01]?\\d|2[0-3])[hg](?P<mi2>[0-5]\\d)?"
@@ -588,9 +610,20 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
   std::vector<DateMatch> found;
   std::vector<size_t> order;
   re2::StringPiece input(text.data(), text.size());
+  // Rules that match nowhere in the text are skipped; when the set cannot
+  // tell (its DFA ran out of memory), every rule runs.
+  std::vector<bool> may_match(impl_->rules.size(), true);
+  if (auto it = impl_->rule_sets.find(lang); it != impl_->rule_sets.end()) {
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo error;
+    if (it->second.first->Match(input, &hits, &error) || error.kind == RE2::Set::kNoError) {
+      for (size_t ri : it->second.second) may_match[ri] = false;
+      for (int h : hits) may_match[it->second.second[static_cast<size_t>(h)]] = true;
+    }
+  }
   for (size_t ri = 0; ri < impl_->rules.size(); ++ri) {
     const Rule& rule = impl_->rules[ri];
-    if (rule.lang != lang) continue;
+    if (rule.lang != lang || !may_match[ri]) continue;
     const int n = rule.re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> subs(n);
     size_t pos = 0;
