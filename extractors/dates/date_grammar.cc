@@ -241,24 +241,29 @@ struct DateGrammar::Impl {
     return false;
   }
 
-  // Whether a word of class CLS stands in the sentence of [b, e), at most 80
-  // bytes before B (and, with AFTER, 80 bytes after E).
-  // Whether a CLS word occurs anywhere in TEXT.
-  bool InText(std::string_view text, std::string_view lang, std::string_view cls) const {
-    const std::string lower = Lower(text);
+  // Whether a CLS word starts at a word boundary in LOWERED (lowercase text);
+  // with WHOLE, it also ends at one.
+  bool HasWord(const std::string& lowered, std::string_view lang, std::string_view cls, bool whole) const {
     for (std::string_view l : {lang, std::string_view("*")}) {
       const auto* words = lex.Words(l, cls);
       if (!words) continue;
       for (const Word& w : *words) {
         const std::string word = Lower(w.text);
-        for (size_t p = lower.find(word); p != std::string::npos; p = lower.find(word, p + 1)) {
-          if (!IsWordChar(Before(lower, p))) return true;
+        for (size_t p = lowered.find(word); p != std::string::npos; p = lowered.find(word, p + 1)) {
+          if (!IsWordChar(Before(lowered, p)) && (!whole || !IsWordChar(At(lowered, p + word.size())))) return true;
         }
       }
     }
     return false;
   }
 
+  // Whether a CLS word occurs anywhere in TEXT.
+  bool InText(std::string_view text, std::string_view lang, std::string_view cls) const {
+    return HasWord(Lower(text), lang, cls, false);
+  }
+
+  // Whether a word of class CLS stands in the sentence of [b, e), at most 80
+  // bytes before B (and, with AFTER, 80 bytes after E).
   bool InSentence(std::string_view text, size_t b, size_t e, std::string_view lang, std::string_view cls,
                   bool after) const {
     size_t s = b > 80 ? b - 80 : 0;
@@ -280,18 +285,7 @@ struct DateGrammar::Impl {
         }
       }
     }
-    const std::string window = Lower(text.substr(s, stop - s));
-    for (std::string_view l : {lang, std::string_view("*")}) {
-      const auto* words = lex.Words(l, cls);
-      if (!words) continue;
-      for (const Word& w : *words) {
-        const std::string word = Lower(w.text);
-        for (size_t p = window.find(word); p != std::string::npos; p = window.find(word, p + 1)) {
-          if (!IsWordChar(Before(window, p)) && !IsWordChar(At(window, p + word.size()))) return true;
-        }
-      }
-    }
-    return false;
+    return HasWord(Lower(text.substr(s, stop - s)), lang, cls, true);
   }
 
   // "delayed the plant from late 2024 to 2026" names two dates, the old one

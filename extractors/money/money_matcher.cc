@@ -643,6 +643,16 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
     size_t line = window.rfind('\n');
     return line == std::string_view::npos ? window : window.substr(line + 1);
   };
+  // "nearly $5 billion", "hơn 2.000 tỷ đồng": a qualifier right before the
+  // amount is kept and starts the mention.
+  auto with_qualifier = [&](FoundAmount f) {
+    re2::StringPiece q;
+    if (RE2::PartialMatch(before(f.begin), *qualifier_, &q)) {
+      f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
+      f.begin = static_cast<size_t>(q.data() - text.data());
+    }
+    return f;
+  };
 
   std::vector<FoundAmount> found;
   for (size_t i = 0; i < atoms.size(); ++i) {
@@ -696,12 +706,7 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
         if (order != 0 && (way == 0 || (way > 0) == (order < 0))) {
           f.amount = first.Value();
           f.currency = first.currency;
-          re2::StringPiece q;
-          if (RE2::PartialMatch(before(f.begin), *qualifier_, &q)) {
-            f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
-            f.begin = static_cast<size_t>(q.data() - text.data());
-          }
-          found.push_back(std::move(f));
+          found.push_back(with_qualifier(std::move(f)));
         }
         continue;
       }
@@ -767,12 +772,7 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
       f.amount = a.Value();
       f.currency = a.currency;
     }
-    re2::StringPiece q;
-    if (RE2::PartialMatch(before(f.begin), *qualifier_, &q)) {
-      f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
-      f.begin = static_cast<size_t>(q.data() - text.data());
-    }
-    found.push_back(std::move(f));
+    found.push_back(with_qualifier(std::move(f)));
   }
   return found;
 }
