@@ -1,11 +1,13 @@
 #include "pipeline/metadata/published.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <set>
+#include <stdexcept>
 #include <vector>
 
 #include "pipeline/text/unicode_text.h"
@@ -89,14 +91,26 @@ struct Pattern {
   std::unique_ptr<RE2> re;
 };
 
-std::vector<Pattern> MakePatterns() {
+// The patterns, and all of them in one set that tells in one pass which
+// can match a line.
+struct Patterns {
+  std::vector<Pattern> list;
+  std::unique_ptr<RE2::Set> any;
+};
+
+Patterns MakePatterns() {
   std::string month = kMonth;
   std::string time = kTime;
   std::vector<Pattern> p;
+  RE2::Options set_options;
+  set_options.set_log_errors(false);
+  auto any = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
   auto add = [&](Pattern::Kind kind, const std::string& re, bool case_sensitive = false) {
     RE2::Options options;
     options.set_case_sensitive(case_sensitive);
     p.push_back({kind, std::make_unique<RE2>("(" + re + ")", options)});
+    if (any->Add((case_sensitive ? "(" : "(?i)(") + re + ")", nullptr) < 0)
+      throw std::runtime_error("published: a date pattern does not fit a set");
   };
   // 11:03, 2020/02/24
   add(Pattern::kTimeYmd, R"(\b)" + time + R"(,?\s*(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\b)");
@@ -129,11 +143,12 @@ std::vector<Pattern> MakePatterns() {
   add(Pattern::kDayMonthDateline,
       R"(^\p{Lu}[\p{L}\p{M}.'-]*(?:\s+\p{Lu}[\p{L}\p{M}.'-]*){0,3}\s*,\s*(\d{1,2})/(\d{1,2})\s*(?:\([^)]{1,30}\))?\s*-+(?:\s|$))",
       /*case_sensitive=*/true);
-  return p;
+  if (!any->Compile()) throw std::runtime_error("published: the date patterns do not compile as a set");
+  return {std::move(p), std::move(any)};
 }
 
-const std::vector<Pattern>& Patterns() {
-  static const std::vector<Pattern> patterns = MakePatterns();
+const Patterns& ThePatterns() {
+  static const Patterns patterns = MakePatterns();
   return patterns;
 }
 
@@ -195,8 +210,25 @@ std::vector<std::string_view> HeadLines(std::string_view text, size_t count) {
 std::optional<std::string> FirstDateIn(std::string_view line, size_t* at) {
   std::optional<std::string> best;
   size_t best_at = std::string_view::npos;
+  *at = std::string_view::npos;
+  // Every pattern has a digit; most lines of a page have none.
+  if (line.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;
+  const Patterns& patterns = ThePatterns();
+  // Patterns that match nowhere in the line are skipped; when the set cannot
+  // tell (its DFA ran out of memory), every pattern runs.
+  std::vector<bool> may_match(patterns.list.size(), true);
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error;
+  if (patterns.any->Match(re2::StringPiece(line.data(), line.size()), &hits, &error) ||
+      error.kind == RE2::Set::kNoError) {
+    if (hits.empty()) return std::nullopt;
+    may_match.assign(patterns.list.size(), false);
+    for (int h : hits) may_match[static_cast<size_t>(h)] = true;
+  }
   std::vector<std::string> timed;  // values with a time of day
-  for (const Pattern& p : Patterns()) {
+  for (size_t pi = 0; pi < patterns.list.size(); ++pi) {
+    if (!may_match[pi]) continue;
+    const Pattern& p = patterns.list[pi];
     int groups = p.re->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> g(static_cast<size_t>(groups) + 1);
     re2::StringPiece input(line.data(), line.size());

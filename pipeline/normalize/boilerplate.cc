@@ -439,11 +439,38 @@ bool IsInlineLink(std::string_view line, const Rules& rules) {
   return rules.block.count(AsciiFold(line.substr(0, colon))) > 0;
 }
 
+// A quick test that LINE may have a stamp at an end, before the regex: a
+// stamp opens with a digit or a month's name (after a list number, bullet or
+// bracket) and closes with a digit, "am"/"a.m.", "ago" or "trước" (and a
+// bracket).
+bool MayHaveStampAtAnEnd(std::string_view line) {
+  auto first = static_cast<unsigned char>(line[0]);
+  if ((first >= '0' && first <= '9') || first == '-' || first == '*' || first == '(' || first == '[' ||
+      first == 0xC2 || first == 0xE2)
+    return true;
+  if (line.size() >= 3) {
+    static constexpr std::string_view kMonths = "jan feb mar apr may jun jul aug sep oct nov dec";
+    const char head[3] = {static_cast<char>(line[0] | 0x20), static_cast<char>(line[1] | 0x20),
+                          static_cast<char>(line[2] | 0x20)};
+    for (size_t m = 0; m < kMonths.size(); m += 4) {
+      if (kMonths.compare(m, 3, head, 3) == 0) return true;
+    }
+  }
+  size_t end = line.size();
+  while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == ')')) --end;
+  if (end == 0) return false;
+  char last = line[end - 1];
+  if (last >= '0' && last <= '9') return true;
+  char lower = static_cast<char>(last | 0x20);
+  if (lower == 'm' || lower == 'o' || lower == 'c') return true;
+  return last == '.' && end >= 2 && (line[end - 2] | 0x20) == 'm';
+}
+
 // A short line with a stamp after or before a headline of three or more
 // words that does not end like a sentence (a question may).
 bool IsStampedTeaser(std::string_view line) {
   if (line.size() > 220 || line.size() < 12) return false;
-  if (!RE2::PartialMatch(line, StampAtAnEnd())) return false;
+  if (!MayHaveStampAtAnEnd(line) || !RE2::PartialMatch(line, StampAtAnEnd())) return false;
   re2::StringPiece piece, separator;
   bool trailing = RE2::FullMatch(line, TrailingStampTeaser(), &piece, &separator);
   if (!trailing && !RE2::FullMatch(line, LeadingStampTeaser(), &piece)) return false;

@@ -1,5 +1,6 @@
 #include "pipeline/text/char_cleanup.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -41,24 +42,99 @@ Kind Classify(char32_t cp, const char** replacement) {
   return Kind::kKeep;
 }
 
-// Bytes that are copied as they are inside a run: visible ASCII, UTF-8
-// continuation bytes and the lead bytes of code points CleanCharacters keeps
-// (C3..DF: U+00C0..U+07FF; E1, E4..EE; F0..F4).  C2 (no-break space, soft
-// hyphen, guillemets, C1 controls), E2 (spaces, quotes, dashes, zero-width),
-// E3 (ideographic space) and EF (BOM, fullwidth dash) take the slow path.
-struct RunTable {
+// Bytes copied as they are inside a run: visible ASCII, UTF-8 continuation
+// bytes and the lead bytes of code points CleanCharacters keeps (C3..DF:
+// U+00C0..U+07FF; E4..EE; F0..F4).  C2 (no-break space, soft hyphen,
+// guillemets, C1 controls), E2 (spaces, quotes, dashes, zero-width), E3
+// (ideographic space) and EF (BOM, fullwidth dash) take the slow path; E1
+// (Vietnamese letters, but also the Ogham space E1 9A 80) and a single space
+// are looked at one by one.
+struct ByteTable {
   bool v[256] = {};
-  constexpr RunTable() {
-    for (int b = 0x21; b < 0x7F; ++b) v[b] = true;
-    for (int b = 0x80; b < 0xC0; ++b) v[b] = true;
-    for (int b = 0xC3; b < 0xE0; ++b) v[b] = true;
-    v[0xE1] = true;
-    for (int b = 0xE4; b < 0xEF; ++b) v[b] = true;
-    for (int b = 0xF0; b < 0xF5; ++b) v[b] = true;
-  }
   bool operator[](unsigned char b) const { return v[b]; }
 };
-constexpr RunTable kRunByte;
+
+constexpr ByteTable MakePlainTable() {
+  ByteTable t;
+  for (int b = 0x21; b < 0x7F; ++b) t.v[b] = true;
+  for (int b = 0x80; b < 0xC0; ++b) t.v[b] = true;
+  for (int b = 0xC3; b < 0xE0; ++b) t.v[b] = true;
+  for (int b = 0xE4; b < 0xEF; ++b) t.v[b] = true;
+  for (int b = 0xF0; b < 0xF5; ++b) t.v[b] = true;
+  return t;
+}
+constexpr ByteTable kPlain = MakePlainTable();
+
+// Bytes that may start a run, or follow a single space inside one: plain
+// bytes that begin a code point other than a combining mark (CC, CD: a mark
+// after a space joins the letter before it, which the slow path does).
+constexpr ByteTable MakeStartTable() {
+  ByteTable t = MakePlainTable();
+  for (int b = 0x80; b < 0xC0; ++b) t.v[b] = false;
+  t.v[0xCC] = t.v[0xCD] = false;
+  return t;
+}
+constexpr ByteTable kStart = MakeStartTable();
+
+// The same tables with E1 added, for text without the Ogham space: then
+// every E1 sequence is a letter (most Vietnamese vowels with tones).
+constexpr ByteTable WithE1(ByteTable t) {
+  t.v[0xE1] = true;
+  return t;
+}
+constexpr ByteTable kPlainOrE1 = WithE1(kPlain);
+constexpr ByteTable kStartOrE1 = WithE1(kStart);
+
+constexpr std::string_view kOghamSpace = "\xE1\x9A\x80";
+
+// True when S[J] starts a run: E1 too, but for the Ogham space (E1 9A 80).
+bool StartsRun(const unsigned char* s, size_t j, size_t n) {
+  if (kStart[s[j]]) return true;
+  return s[j] == 0xE1 && !(j + 1 < n && s[j + 1] == 0x9A);
+}
+
+// True when the eight bytes X are visible ASCII with single spaces between
+// them and no space last (the byte after it is not seen here).
+bool PlainAsciiBlock(uint64_t x) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  constexpr uint64_t kSpaces = 0x2020202020202020ULL;
+  uint64_t y = x ^ kSpaces;
+  uint64_t space = ~(((y & kLow7) + kLow7) | y | kLow7);  // high bit of each ' ' byte
+  uint64_t del = x ^ kLow7;
+  uint64_t is_del = ~(((del & kLow7) + kLow7) | del | kLow7);
+  return !(x & kHigh) && !((x - kSpaces) & ~x & kHigh) && !(space & (space << 8)) && !(space >> 63) && !is_del;
+}
+
+// The end of the run of bytes that need nothing from IN[J] on: plain bytes,
+// single spaces before a byte that starts a run, E1 sequences but the Ogham
+// space.  ASCII goes eight bytes at a time; other text byte by byte.
+size_t RunEnd(std::string_view in, size_t j, bool ogham) {
+  const size_t n = in.size();
+  const ByteTable& plain = ogham ? kPlain : kPlainOrE1;
+  const ByteTable& start = ogham ? kStart : kStartOrE1;
+  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+  while (j < n) {
+    if (j + 8 <= n) {
+      uint64_t x;
+      std::memcpy(&x, s + j, 8);
+      if (PlainAsciiBlock(x)) {
+        j += 8;
+        continue;
+      }
+    }
+    size_t stop = std::min(n, j + 8);
+    while (j < stop && plain[s[j]]) ++j;
+    if (j == stop) continue;
+    if (s[j] == ' ' && j + 1 < n && (start[s[j + 1]] || StartsRun(s, j + 1, n))) {
+      j += 2;
+    } else if (s[j] == 0xE1 && !(j + 1 < n && s[j + 1] == 0x9A)) {
+      ++j;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
 
 }  // namespace
 
@@ -77,46 +153,17 @@ std::string CleanCharacters(std::string_view in) {
       space = false;
     }
   };
+  // Without an Ogham space anywhere, E1 never needs a second look.
+  const bool ogham = in.find(kOghamSpace) != std::string_view::npos;
   size_t i = 0, n = in.size();
   while (i < n) {
     auto c = static_cast<unsigned char>(in[i]);
-    if (kRunByte[c] && (c < 0x80 || c >= 0xC0) && c != 0xCC && c != 0xCD &&
-        !(c == 0xE1 && i + 1 < n && static_cast<unsigned char>(in[i + 1]) == 0x9A)) {
+    if (StartsRun(reinterpret_cast<const unsigned char*>(in.data()), i, n)) {
       // Copy a run of bytes that need nothing at once: visible ASCII, single
       // spaces between them, and UTF-8 sequences that are not spaces, quotes,
       // dashes or invisible characters.
       flush();
-      size_t j = i + 1;
-      while (j < n) {
-        // Eight bytes at a time while they are plain ASCII with single spaces.
-        if (j + 8 <= n) {
-          uint64_t x;
-          std::memcpy(&x, in.data() + j, 8);
-          constexpr uint64_t kHigh = 0x8080808080808080ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-          constexpr uint64_t kSpaces = 0x2020202020202020ULL;
-          uint64_t y = x ^ kSpaces;
-          uint64_t space = ~(((y & kLow7) + kLow7) | y | kLow7);  // high bit of each ' ' byte
-          uint64_t del = x ^ kLow7;
-          uint64_t is_del = ~(((del & kLow7) + kLow7) | del | kLow7);
-          if (!(x & kHigh) && !((x - kSpaces) & ~x & kHigh) && !(space & (space << 8)) &&
-              !(space >> 63) && !is_del) {
-            j += 8;
-            continue;
-          }
-        }
-        auto d = static_cast<unsigned char>(in[j]);
-        if (kRunByte[d]) {
-          // E1 9A 80 is the Ogham space mark; other E1 sequences are letters.
-          if (d == 0xE1 && j + 1 < n && static_cast<unsigned char>(in[j + 1]) == 0x9A) break;
-          ++j;
-        } else if (d == ' ' && j + 1 < n && kRunByte[static_cast<unsigned char>(in[j + 1])] &&
-                   (static_cast<unsigned char>(in[j + 1]) < 0x80 || static_cast<unsigned char>(in[j + 1]) >= 0xC0) &&
-                   !(static_cast<unsigned char>(in[j + 1]) == 0xCC || static_cast<unsigned char>(in[j + 1]) == 0xCD)) {
-          j += 2;  // one space, then a byte that starts a visible character
-        } else {
-          break;
-        }
-      }
+      size_t j = RunEnd(in, i + 1, ogham);
       out.append(in.data() + i, j - i);
       i = j;
       continue;

@@ -151,7 +151,11 @@ bool ToNfcInPlace(std::string& text) {
   return true;
 }
 
-std::string AsciiFold(std::string_view utf8) {
+namespace {
+
+// AsciiFold for any text: code points past the table and letters kept in
+// UTF-8 go through ICU.
+std::string AsciiFoldSlow(std::string_view utf8) {
   const FoldTable& table = Folds();
   std::string out;
   out.reserve(utf8.size());
@@ -188,6 +192,42 @@ std::string AsciiFold(std::string_view utf8) {
         break;
     }
   }
+  return out;
+}
+
+}  // namespace
+
+std::string AsciiFold(std::string_view utf8) {
+  // The common case, Latin and Vietnamese text, straight from the table into
+  // a buffer the size of the input: each output byte stands for at least
+  // one input byte.  Anything else starts over on the slow path.
+  const FoldTable& table = Folds();
+  std::string out(utf8.size(), '\0');
+  char* o = out.data();
+  size_t k = 0;
+  bool pending_space = false;
+  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  while (i < n) {
+    FoldEntry e;
+    if (s[i] < 0x80) {
+      e = table.entries[s[i++]];
+    } else {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c < 0 || c >= 0x2000) return AsciiFoldSlow(utf8);
+      e = table.entries[c];
+      if (e.kind == kKeepUtf8) return AsciiFoldSlow(utf8);
+    }
+    if (e.kind == kAscii) {
+      if (pending_space && k > 0) o[k++] = ' ';
+      pending_space = false;
+      o[k++] = e.ascii;
+    } else if (e.kind == kSeparator) {
+      pending_space = true;
+    }
+  }
+  out.resize(k);
   return out;
 }
 
