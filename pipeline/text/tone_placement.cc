@@ -156,16 +156,21 @@ bool PlaceTonesInto(std::string_view in, TonePlacement placement, std::string* o
     size_t begin = i;
     while (begin > copied && begin > word_floor && ascii_letter(static_cast<unsigned char>(in[begin - 1]))) --begin;
     i = begin;
-    // `needs`: the word has a mark NFC left alone, or a tone on a vowel
-    // next to another vowel; only such a word can change.
-    bool needs = false, foreign = false;
+    // Only some words can change: one with a mark NFC left alone or a
+    // consonant NFC composed with a tone, or one whose tone sits on a vowel
+    // next to another vowel, unless that vowel has a shape mark and no vowel
+    // after it has one (every placement puts the tone on the last shaped
+    // vowel: "người", "tiếng", "quốc").
+    bool marked = false, foreign = false;
     bool prev_vowel = false, prev_toned = false;
+    int tones = 0;
+    bool tone_shaped = false, tone_next_to_vowel = false, shaped_after_tone = false;
     while (i < n) {
       auto d = static_cast<unsigned char>(in[i]);
       if (d < 0x80) {
         if (!ascii_letter(d)) break;
         bool v = kAsciiVowel[d];
-        if (v && prev_vowel && prev_toned) needs = true;
+        if (v && prev_vowel && prev_toned) tone_next_to_vowel = true;
         prev_vowel = v;
         prev_toned = false;
         ++i;
@@ -176,20 +181,28 @@ bool PlaceTonesInto(std::string_view in, TonePlacement placement, std::string* o
       Letter l;
       if (cp < vietnamese::kLetterTableSize && table[cp].base != 0) {
         l = table[cp];
-        if (l.vowel && prev_vowel && (l.tone || prev_toned)) needs = true;
+        if (l.vowel) {
+          if (prev_vowel && (l.tone || prev_toned)) tone_next_to_vowel = true;
+          if (l.shape && tones > 0 && !l.tone) shaped_after_tone = true;
+          if (l.tone) {
+            ++tones;
+            tone_shaped = l.shape != 0;
+          }
+        }
         prev_vowel = l.vowel;
         prev_toned = l.tone != 0;
       } else if (vietnamese::IsCombiningMark(cp)) {
-        needs = true;
+        marked = true;
       } else if (IsForeignLatin(cp)) {
         int tone;
-        if (vietnamese::SplitTonedConsonant(cp, &l, &tone)) needs = true;
+        if (vietnamese::SplitTonedConsonant(cp, &l, &tone)) marked = true;
         else foreign = true;
       } else {
         i = at;
         break;
       }
     }
+    bool needs = marked || (tone_next_to_vowel && (tones > 1 || !tone_shaped || shaped_after_tone));
     word_floor = i;
     if (i == begin) {  // a non-letter code point
       vietnamese::NextUtf8(in, &i);

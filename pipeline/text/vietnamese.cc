@@ -133,7 +133,40 @@ constexpr uint32_t kInitials[] = {
 constexpr uint32_t kFinals[] = {Pack(""), Pack("c"), Pack("ch"), Pack("m"), Pack("n"),
                                 Pack("ng"), Pack("nh"), Pack("p"), Pack("t")};
 
-bool KnownNucleus(std::string_view code) { return InList(kNuclei, Pack(code)); }
+// The nuclei as a table indexed by their codes, one digit base 13 per
+// letter: a lookup instead of a search, as every word with a tone next to
+// another vowel asks.
+constexpr int NucleusDigit(char c) {
+  constexpr std::string_view kCodes = "aBAeEioOPuWy";
+  size_t p = kCodes.find(c);
+  return p == std::string_view::npos ? -1 : static_cast<int>(p) + 1;
+}
+
+struct NucleusTable {
+  bool known[13 * 13 * 13] = {};
+  constexpr NucleusTable() {
+    for (uint32_t v : kNuclei) {
+      int index = 0;
+      for (int shift = 16; shift >= 0; shift -= 8) {
+        char c = static_cast<char>((v >> shift) & 0xFF);
+        if (c) index = index * 13 + NucleusDigit(c);
+      }
+      known[index] = true;
+    }
+  }
+};
+constexpr NucleusTable kNucleusTable;
+
+bool KnownNucleus(std::string_view code) {
+  if (code.empty() || code.size() > 3) return false;
+  int index = 0;
+  for (char c : code) {
+    int digit = NucleusDigit(c);
+    if (digit < 0) return false;
+    index = index * 13 + digit;
+  }
+  return kNucleusTable.known[index];
+}
 bool KnownInitial(std::string_view s) { return InList(kInitials, Pack(s)); }
 bool KnownFinal(std::string_view s) { return InList(kFinals, Pack(s)); }
 
