@@ -3,8 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "pipeline/data/embedded_data.h"
@@ -18,12 +18,41 @@ namespace {
 constexpr size_t kKeyBytes = 64;   // whole-line markers are shorter
 constexpr size_t kLeadBytes = 28;  // lead and prefix markers fit in this
 
+// Keys looked up by string_view without a copy.
+struct KeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+
+// True when one of MARKERS leads KEY as whole words (KEY itself, or KEY up
+// to one of its spaces); STRICT leaves KEY itself out.  The lists are short:
+// a first-byte test passes most markers by.
+bool HasLeadingMarker(const std::vector<std::string>& markers, std::string_view key, bool strict = false) {
+  if (key.empty()) return false;
+  for (const std::string& m : markers) {
+    if (m[0] != key[0] || m.size() > key.size() || key.compare(0, m.size(), m) != 0) continue;
+    if (m.size() == key.size() ? !strict : key[m.size()] == ' ') return true;
+  }
+  return false;
+}
+
+// True when WORDS occurs in KEY as whole words: at its start or after a
+// space, and at its end or before a space.
+bool HasWords(std::string_view key, std::string_view words) {
+  for (size_t at = key.find(words); at != std::string_view::npos; at = key.find(words, at + 1)) {
+    if ((at == 0 || key[at - 1] == ' ') && (at + words.size() == key.size() || key[at + words.size()] == ' '))
+      return true;
+  }
+  return false;
+}
+
 struct Rules {
-  std::set<std::string, std::less<>> block, heading, line, prefix, lead, ui, section, cookie, consent, footer, imprint,
-      follow, network;
+  KeySet block, line, prefix, ui, section;  // looked up
+  std::vector<std::string> lead, heading, cookie, consent, footer, imprint, follow, network;  // searched for
   size_t longest_section = 1;  // in words
-  std::set<std::string, std::less<>> menu_first;  // first words of section names and ui words
-  std::set<std::string, std::less<>> footer_first;  // first words of footer links
+  KeySet menu_first;  // first words of section names and ui words
+  KeySet footer_first;  // first words of footer links
   bool lead_first[256] = {};
   bool follow_first[256] = {};
   Rules() {
@@ -31,18 +60,18 @@ struct Rules {
       if (row.size() < 2) continue;
       std::string key(row[1]);
       if (row[0] == "block") block.insert(key);
-      else if (row[0] == "heading") heading.insert(key);
+      else if (row[0] == "heading") heading.push_back(key);
       else if (row[0] == "line") line.insert(key);
       else if (row[0] == "prefix") prefix.insert(key);
-      else if (row[0] == "lead") lead.insert(key);
+      else if (row[0] == "lead") lead.push_back(key);
       else if (row[0] == "ui") ui.insert(key);
       else if (row[0] == "section") section.insert(key);
-      else if (row[0] == "cookie") cookie.insert(key);
-      else if (row[0] == "consent") consent.insert(key);
-      else if (row[0] == "footer") footer.insert(key);
-      else if (row[0] == "imprint") imprint.insert(key);
-      else if (row[0] == "follow") follow.insert(key);
-      else if (row[0] == "network") network.insert(key);
+      else if (row[0] == "cookie") cookie.push_back(key);
+      else if (row[0] == "consent") consent.push_back(key);
+      else if (row[0] == "footer") footer.push_back(key);
+      else if (row[0] == "imprint") imprint.push_back(key);
+      else if (row[0] == "follow") follow.push_back(key);
+      else if (row[0] == "network") network.push_back(key);
     }
     for (const std::string& s : section) {
       longest_section = std::max<size_t>(longest_section, 1 + std::count(s.begin(), s.end(), ' '));
@@ -114,6 +143,10 @@ const RE2& LeadingStampTeaser() {
   return re;
 }
 
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool EndsSentence(std::string_view line) {
   while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')')) line.remove_suffix(1);
   if (line.empty()) return false;
@@ -180,6 +213,11 @@ bool IsSeparator(std::string_view line) {
 // "Home / Economy / Trade - Service", "Trang chủ > Kinh doanh > Quốc tế".
 bool IsBreadcrumb(std::string_view line, const std::string& key) {
   if (line.size() > 160 || EndsSentence(line)) return false;
+  // Every separator has one of these bytes ('»' ends in BB, '›' in BA).
+  if (std::none_of(line.begin(), line.end(), [](char c) {
+        return c == '/' || c == '>' || c == '|' || c == '\xBB' || c == '\xBA';
+      }))
+    return false;
   static constexpr std::string_view kSeparators[] = {" / ", " > ", " \xC2\xBB ", " \xE2\x80\xBA ", " | "};
   std::vector<std::string_view> parts;
   size_t begin = 0;
@@ -256,21 +294,24 @@ bool MentionsLicence(std::string_view line) {
 }
 
 // The key of the first word of LINE.
-std::string FirstWordKey(std::string_view line) {
+void FirstWordKey(std::string_view line, std::string* out) {
   size_t end = 0;
   bool ascii = true;
   while (end < line.size() && end < 24 && line[end] != ' ' && line[end] != '|' && line[end] != ':') {
     ascii = ascii && static_cast<unsigned char>(line[end]) < 0x80;
     ++end;
   }
-  if (!ascii) return AsciiFold(line.substr(0, end));
-  std::string key(line.substr(0, end));
+  if (!ascii) {
+    AsciiFoldInto(line.substr(0, end), out);
+    return;
+  }
+  std::string& key = *out;
+  key.assign(line.substr(0, end));
   for (char& c : key) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) c = ' ';
   }
   while (!key.empty() && key.back() == ' ') key.pop_back();
-  return key;
 }
 
 // True when a word of LINE whose key starts with KEY_WORD is capitalized.
@@ -301,8 +342,8 @@ bool IsSectionMenu(std::string_view line, const std::string& short_key, const st
   while (i < words.size()) {
     size_t taken = 0;
     for (size_t n = std::min(rules.longest_section, words.size() - i); n >= 1 && !taken; --n) {
-      std::string name(words[i]);
-      for (size_t m = 1; m < n; ++m) name.append(" ").append(words[i + m]);
+      // Words n apart in the key, with the single spaces between them.
+      std::string_view name(words[i].data(), words[i + n - 1].data() + words[i + n - 1].size() - words[i].data());
       if (rules.section.count(name)) taken = n;
     }
     if (taken) ++names;
@@ -333,12 +374,7 @@ bool IsFooterLinks(std::string_view line, const std::string& short_key, const st
   if (!rules.footer_first.count(first)) return false;
   std::string key = line.size() > kKeyBytes ? AsciiFold(line) : short_key;
   int found = 0;
-  for (const std::string& f : rules.footer) {
-    size_t at = key.find(f);
-    if (at != std::string::npos && (at == 0 || key[at - 1] == ' ') &&
-        (at + f.size() == key.size() || key[at + f.size()] == ' '))
-      ++found;
-  }
+  for (const std::string& f : rules.footer) found += HasWords(key, f);
   return found >= 2;
 }
 
@@ -359,9 +395,9 @@ bool IsImprint(std::string_view line, const Rules& rules) {
   if (line.size() > 300 || !MentionsLicence(line)) return false;
   static const RE2 licence(R"(\d+/GP[A-Z-]*\b)");
   if (!RE2::PartialMatch(line, licence)) return false;
-  std::string key = " " + AsciiFold(line) + " ";
+  std::string key = AsciiFold(line);
   for (const std::string& w : rules.imprint) {
-    if (key.find(" " + w + " ") != std::string::npos) return true;
+    if (HasWords(key, w)) return true;
   }
   return false;
 }
@@ -379,9 +415,9 @@ bool IsFollowLine(std::string_view line, const std::string& key, const Rules& ru
     led = led || (head.rfind(f, 0) == 0 && (head.size() == f.size() || head[f.size()] == ' '));
   }
   if (!led) return false;
-  std::string all = " " + AsciiFold(line) + " ";
+  std::string all = AsciiFold(line);
   for (const std::string& n : rules.network) {
-    if (all.find(" " + n + " ") != std::string::npos) return true;
+    if (HasWords(all, n)) return true;
   }
   return false;
 }
@@ -406,9 +442,7 @@ bool IsTagLine(std::string_view line, const std::string& key, const Rules& rules
     if (count && rules.line.count(k)) return true;
   }
   if (line.rfind("©", 0) == 0 || line.rfind("(c) ", 0) == 0 || line.rfind("(C) ", 0) == 0) return true;
-  for (const std::string& lead : rules.lead) {
-    if (key.rfind(lead, 0) == 0 && (key.size() == lead.size() || key[lead.size()] == ' ')) return true;
-  }
+  if (HasLeadingMarker(rules.lead, key)) return true;
   size_t colon = 0;
   size_t limit = std::min<size_t>(line.size(), 30);
   while (colon < limit && line[colon] != ':' && line[colon] != '|') ++colon;
@@ -424,18 +458,15 @@ bool IsBlockHeading(std::string_view line, const std::string& key, const Rules& 
   if (rules.block.count(key) > 0) return true;
   // "More from Reuters", "Latest in Business": a heading marker and a name.
   if (EndsSentence(line) || CountWords(line) > 7) return false;
-  for (const std::string& h : rules.heading) {
-    if (key.size() > h.size() && key.compare(0, h.size(), h) == 0 && key[h.size()] == ' ') return true;
-  }
-  return false;
+  return HasLeadingMarker(rules.heading, key, /*strict=*/true);
 }
 
 // "Read more: <headline>", "Xem thêm: <headline>": a block marker before ':'
 // leads a one-line link to another article.
 bool IsInlineLink(std::string_view line, const Rules& rules) {
   if (line.size() > 300) return false;
-  size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon > 40 || colon + 1 >= line.size()) return false;
+  size_t colon = line.substr(0, 41).find(':');
+  if (colon == std::string_view::npos || colon + 1 >= line.size()) return false;
   return rules.block.count(AsciiFold(line.substr(0, colon))) > 0;
 }
 
@@ -485,7 +516,7 @@ bool IsStampedTeaser(std::string_view line) {
   bool spaced = true;
   for (char ch : std::string_view(separator.data(), separator.size())) spaced = spaced && ch == ' ';
   if (!trailing || !spaced) return true;
-  static const std::set<std::string, std::less<>> kLeadIns = {
+  static const KeySet kLeadIns = {
       "ngay", "thang", "nam", "tu", "den", "vao", "luc", "truoc", "sau", "hom", "toi", "tai",
       "on", "from", "to", "at", "since", "in", "by", "until", "till", "before", "after", "of", "dated", "and"};
   size_t space = title.rfind(' ');
@@ -529,7 +560,7 @@ bool IsHeadline(std::string_view line) {
 // 27-06-2024"); its date, or nullopt.
 std::optional<std::string> StampLineDate(std::string_view line) {
   if (line.size() > 60 || line.size() < 6 || EndsSentence(line)) return std::nullopt;
-  if (std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  if (!HasDigit(line)) return std::nullopt;
   size_t lettered = 0;  // words with letters, but for time zones and am/pm
   for (std::string_view w : Words(line)) {
     bool letter = std::any_of(w.begin(), w.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
@@ -556,7 +587,7 @@ void DropSiteClock(const std::vector<std::string_view>& lines, std::vector<bool>
     if (!clock) {
       // A clock names the weekday first (a teaser's stamp does not): a
       // cheap test before reading the date.
-      static const std::set<std::string, std::less<>> kWeekdays = {
+      static const KeySet kWeekdays = {
           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
           "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "chu"};
       std::string first = AsciiFold(line.substr(0, std::min<size_t>(line.find_first_of(" ,"), 12)));
@@ -602,7 +633,7 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
   }
   std::vector<bool> drop(lines.size(), false);
   auto is_stamp = [&](size_t k) {
-    return k < lines.size() && lines[k].size() <= 48 && RE2::FullMatch(lines[k], TimestampLine());
+    return k < lines.size() && lines[k].size() <= 48 && HasDigit(lines[k]) && RE2::FullMatch(lines[k], TimestampLine());
   };
   // Two or more headlines, each with a one-sentence summary on the next
   // line, running to the end of the page ("Thủ tướng tiếp Đại sứ" /
@@ -658,20 +689,23 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
   // The body has begun once a line reads like a paragraph; before that, a
   // byline with a stamp is not a teaser.
   bool body = false;
+  std::string key, first;  // of the line at hand; their buffers serve every line
   for (size_t k = 0; k < lines.size(); ++k) {
     std::string_view line = lines[k];
     if (line.empty() || drop[k]) continue;
     if (IsSeparator(line)) { drop[k] = true; continue; }
     // Markers are short or lead their line: the key of the first bytes is
     // enough (a cut inside a UTF-8 sequence only ends the key early).
-    std::string key;
+    key.clear();
     if (line.size() <= kKeyBytes) {
-      key = AsciiFold(line);
+      AsciiFoldInto(line, &key);
     } else if (rules.lead_first[static_cast<unsigned char>(line[0])]) {
-      key = AsciiFold(line.substr(0, kLeadBytes)) + " ...";  // never equal to a whole-line marker
+      AsciiFoldInto(line.substr(0, kLeadBytes), &key);
+      key += " ...";  // never equal to a whole-line marker
     }
     // The first word's key, for the menu and footer rules.
-    std::string first = line.size() <= 200 && !EndsSentence(line) ? FirstWordKey(line) : std::string();
+    first.clear();
+    if (line.size() <= 200 && !EndsSentence(line)) FirstWordKey(line, &first);
     if (IsBlockHeading(line, key, rules)) {
       drop[k] = true;
       // Before the body a marker may label the article's section ("Tiêu
@@ -685,7 +719,7 @@ std::string RemoveBoilerplate(std::string_view text, int* removed) {
         IsFooterLinks(line, key, first, rules) || IsCookieBanner(line, rules) || IsImprint(line, rules) ||
         (rules.follow_first[static_cast<unsigned char>(line[0])] && IsFollowLine(line, key, rules)) ||
         (line.size() <= 60 && ((line[0] | 0x20) == 'h' || (line[0] | 0x20) == 't') &&
-         RE2::FullMatch(line, TodayLine()))) {
+         HasDigit(line) && RE2::FullMatch(line, TodayLine()))) {
       drop[k] = true;
       continue;
     }

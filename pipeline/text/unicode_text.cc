@@ -198,11 +198,18 @@ std::string AsciiFoldSlow(std::string_view utf8) {
 }  // namespace
 
 std::string AsciiFold(std::string_view utf8) {
+  std::string out;
+  AsciiFoldInto(utf8, &out);
+  return out;
+}
+
+void AsciiFoldInto(std::string_view utf8, std::string* out_key) {
   // The common case, Latin and Vietnamese text, straight from the table into
   // a buffer the size of the input: each output byte stands for at least
   // one input byte.  Anything else starts over on the slow path.
   const FoldTable& table = Folds();
-  std::string out(utf8.size(), '\0');
+  std::string& out = *out_key;
+  out.resize(utf8.size());
   char* o = out.data();
   size_t k = 0;
   bool pending_space = false;
@@ -215,9 +222,11 @@ std::string AsciiFold(std::string_view utf8) {
     } else {
       UChar32 c;
       U8_NEXT(s, i, n, c);
-      if (c < 0 || c >= 0x2000) return AsciiFoldSlow(utf8);
+      if (c < 0 || c >= 0x2000 || table.entries[c].kind == kKeepUtf8) {
+        out = AsciiFoldSlow(utf8);
+        return;
+      }
       e = table.entries[c];
-      if (e.kind == kKeepUtf8) return AsciiFoldSlow(utf8);
     }
     if (e.kind == kAscii) {
       if (pending_space && k > 0) o[k++] = ' ';
@@ -228,7 +237,6 @@ std::string AsciiFold(std::string_view utf8) {
     }
   }
   out.resize(k);
-  return out;
 }
 
 }  // namespace vnie

@@ -18,5 +18,7 @@ bool ToNfcInPlace(std::string& text);
 // made one space, trimmed.  "Nguyễn Hồng Diên" -> "nguyen hong dien",
 // "Park Ki-young" -> "park ki young".
 std::string AsciiFold(std::string_view utf8);
+// The same into *OUT, whose buffer is reused: for loops over many lines.
+void AsciiFoldInto(std::string_view utf8, std::string* out);
 
 }  // namespace vnie
