@@ -47,6 +47,11 @@ bool HasWords(std::string_view key, std::string_view words) {
   return false;
 }
 
+// A row given twice in the data counts once.
+void AddOnce(std::vector<std::string>& list, const std::string& key) {
+  if (std::find(list.begin(), list.end(), key) == list.end()) list.push_back(key);
+}
+
 struct Rules {
   KeySet block, line, prefix, ui, section;  // looked up
   std::vector<std::string> lead, heading, cookie, consent, footer, imprint, follow, network;  // searched for
@@ -60,18 +65,18 @@ struct Rules {
       if (row.size() < 2) continue;
       std::string key(row[1]);
       if (row[0] == "block") block.insert(key);
-      else if (row[0] == "heading") heading.push_back(key);
+      else if (row[0] == "heading") AddOnce(heading, key);
       else if (row[0] == "line") line.insert(key);
       else if (row[0] == "prefix") prefix.insert(key);
-      else if (row[0] == "lead") lead.push_back(key);
+      else if (row[0] == "lead") AddOnce(lead, key);
       else if (row[0] == "ui") ui.insert(key);
       else if (row[0] == "section") section.insert(key);
-      else if (row[0] == "cookie") cookie.push_back(key);
-      else if (row[0] == "consent") consent.push_back(key);
-      else if (row[0] == "footer") footer.push_back(key);
-      else if (row[0] == "imprint") imprint.push_back(key);
-      else if (row[0] == "follow") follow.push_back(key);
-      else if (row[0] == "network") network.push_back(key);
+      else if (row[0] == "cookie") AddOnce(cookie, key);
+      else if (row[0] == "consent") AddOnce(consent, key);
+      else if (row[0] == "footer") AddOnce(footer, key);
+      else if (row[0] == "imprint") AddOnce(imprint, key);
+      else if (row[0] == "follow") AddOnce(follow, key);
+      else if (row[0] == "network") AddOnce(network, key);
     }
     for (const std::string& s : section) {
       longest_section = std::max<size_t>(longest_section, 1 + std::count(s.begin(), s.end(), ' '));

@@ -1,5 +1,6 @@
 #include "pipeline/text/tone_placement.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -107,6 +108,63 @@ bool RewriteWord(std::string_view word, TonePlacement placement, std::string& ou
   return true;
 }
 
+// A code point that belongs to a word: a letter of the alphabet, a
+// combining mark or another Latin letter.
+bool IsWordCodePoint(char32_t cp, const Letter* table) {
+  return (cp < vietnamese::kLetterTableSize && table[cp].base != 0) || vietnamese::IsCombiningMark(cp) ||
+         IsForeignLatin(cp);
+}
+
+// The code point that ends just before byte END of S (END > 0), and where it
+// starts in *START; U+FFFD when the bytes there are not one code point.
+char32_t PreviousCodePoint(std::string_view s, size_t end, size_t* start) {
+  size_t b = end - 1;
+  while (b > 0 && end - b < 4 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+  size_t i = b;
+  char32_t cp = vietnamese::NextUtf8(s, &i);
+  *start = b;
+  return i == end ? cp : 0xFFFD;
+}
+
+bool IsVowelAt(std::string_view s, size_t i, const Letter* table, Letter* letter) {
+  if (i >= s.size()) return false;
+  char32_t cp = vietnamese::NextUtf8(s, &i);
+  if (cp >= vietnamese::kLetterTableSize || !table[cp].vowel) return false;
+  *letter = table[cp];
+  return true;
+}
+
+// True when the code point CP at S[AT, NEXT) may make its word change: a
+// combining mark, a Latin letter outside the alphabet (a consonant NFC
+// composed with a tone, or a foreign word the word scan passes by), or a
+// tone on a vowel next to another vowel, unless the tone is on a vowel with
+// a shape mark that no later vowel beside it has.  Every placement puts the
+// tone on the last shaped vowel ("người", "tiếng", "quốc"), and a word
+// with two tones or vowels apart is not a syllable; both stay as they are.
+bool MayChangeWord(std::string_view s, size_t at, size_t next, char32_t cp, const Letter* table) {
+  if (cp >= vietnamese::kLetterTableSize) return false;
+  const Letter& l = table[cp];
+  if (l.base == 0) return vietnamese::IsCombiningMark(cp) || IsForeignLatin(cp);
+  if (!l.vowel || !l.tone) return false;
+  Letter neighbor;
+  bool before = false;
+  if (at > 0) {
+    size_t start;
+    char32_t prev = PreviousCodePoint(s, at, &start);
+    before = prev < vietnamese::kLetterTableSize && table[prev].vowel;
+  }
+  bool after = IsVowelAt(s, next, table, &neighbor);
+  if (!before && !after) return false;
+  if (!l.shape) return true;
+  // A later vowel of the same run with a shape mark takes the tone.
+  size_t i = next;
+  while (IsVowelAt(s, i, table, &neighbor)) {
+    if (neighbor.shape) return true;
+    vietnamese::NextUtf8(s, &i);
+  }
+  return false;
+}
+
 }  // namespace
 
 namespace {
@@ -153,8 +211,25 @@ bool PlaceTonesInto(std::string_view in, TonePlacement placement, std::string* o
     }
     while (i < n && static_cast<unsigned char>(in[i]) < 0x80) ++i;
     if (i >= n) break;
-    size_t begin = i;
-    while (begin > copied && begin > word_floor && ascii_letter(static_cast<unsigned char>(in[begin - 1]))) --begin;
+    // Most code points outside ASCII cannot change their word: look at the
+    // word only for one that may.
+    size_t at = i;
+    char32_t trigger = vietnamese::NextUtf8(in, &i);
+    if (!MayChangeWord(in, at, i, trigger, table)) continue;
+    size_t begin = at;
+    const size_t floor = std::max(copied, word_floor);
+    while (begin > floor) {
+      auto c = static_cast<unsigned char>(in[begin - 1]);
+      if (c < 0x80) {
+        if (!ascii_letter(c)) break;
+        --begin;
+        continue;
+      }
+      size_t start;
+      char32_t cp = PreviousCodePoint(in, begin, &start);
+      if (start < floor || !IsWordCodePoint(cp, table)) break;
+      begin = start;
+    }
     i = begin;
     // Only some words can change: one with a mark NFC left alone or a
     // consonant NFC composed with a tone, or one whose tone sits on a vowel
