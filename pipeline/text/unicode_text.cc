@@ -7,9 +7,12 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
+
+#include "pipeline/text/byte_scan.h"
 
 namespace vnie {
 namespace {
@@ -95,13 +98,21 @@ namespace {
 // surrounds it: below U+0300, Latin Extended Additional (U+1E00..U+1EFF, where
 // the precomposed Vietnamese letters live) or punctuation and currency signs
 // (U+2010..U+20BF).  A combining mark or anything else sends the text to ICU.
-// Reads ASCII eight bytes at a time: this is the fast path for text that is
-// already NFC.
+// This is the fast path for text that is already NFC: sixteen bytes at a
+// time where the machine can, else ASCII eight at a time, and lead bytes
+// one by one (a continuation byte is inert by itself).
 bool NfcInert(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0, n = s.size();
   while (i < n) {
-    if (i + 8 <= n) {
+    if (byte_scan::kBlockScan && i + byte_scan::kBlock < n) {
+      unsigned stops = byte_scan::NfcStops(p + i);
+      if (!stops) {
+        i += byte_scan::kBlock;
+        continue;
+      }
+      i += static_cast<size_t>(std::countr_zero(stops));
+    } else if (i + 8 <= n) {
       uint64_t block;
       std::memcpy(&block, p + i, 8);
       if (!(block & 0x8080808080808080ULL)) {
@@ -110,15 +121,13 @@ bool NfcInert(std::string_view s) {
       }
     }
     unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-    } else if (c < 0xCC) {
-      i += 2;  // U+0080..U+02FF
+    if (c < 0xCC) {
+      ++i;  // ASCII, a continuation byte, or the lead of U+0080..U+02FF
     } else if (c == 0xE1 && i + 1 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB) {
-      i += 3;  // U+1E00..U+1EFF
+      ++i;  // U+1E00..U+1EFF
     } else if (c == 0xE2 && i + 2 < n && ((p[i + 1] == 0x80 && p[i + 2] >= 0x90) || p[i + 1] == 0x81 ||
                                           (p[i + 1] == 0x82 && p[i + 2] <= 0xBF))) {
-      i += 3;  // U+2010..U+20BF
+      ++i;  // U+2010..U+20BF
     } else {
       return false;
     }
