@@ -21,6 +21,12 @@ TEST(TonePlacement, ClosedSyllablesAndShapedVowelsStay) {
   }
 }
 
+TEST(TonePlacement, AToneBeforeAShapedVowelMovesToIt) {
+  // The tone belongs on the last vowel with a shape mark (ươ -> ơ).
+  EXPECT_EQ(PlaceTones("ngừơi trừơng mứơn"), "người trường mướn");
+  EXPECT_EQ(PlaceTones("thuở Thuở ươm"), "thuở Thuở ươm");
+}
+
 TEST(TonePlacement, QuAndGiAreInitials) {
   EXPECT_EQ(PlaceTones("quý quả giữa già gìn"), "quý quả giữa già gìn");
   EXPECT_EQ(PlaceTones("qúy"), "quý");      // tone on the u of qu moves to the nucleus
