@@ -218,11 +218,17 @@ bool IsSeparator(std::string_view line) {
 // "Home / Economy / Trade - Service", "Trang chủ > Kinh doanh > Quốc tế".
 bool IsBreadcrumb(std::string_view line, const std::string& key) {
   if (line.size() > 160 || EndsSentence(line)) return false;
-  // Every separator has one of these bytes ('»' ends in BB, '›' in BA).
-  if (std::none_of(line.begin(), line.end(), [](char c) {
-        return c == '/' || c == '>' || c == '|' || c == '\xBB' || c == '\xBA';
-      }))
-    return false;
+  // A separator ends in one of these bytes ('»' in BB, '›' in BA) with a
+  // space after it and a space before its first byte.
+  bool separated = false;
+  for (size_t at = 1; at + 1 < line.size() && !separated; ++at) {
+    char c = line[at];
+    if (line[at + 1] != ' ') continue;
+    if (c == '/' || c == '>' || c == '|') separated = line[at - 1] == ' ';
+    else if (c == '\xBB') separated = at >= 2 && line[at - 1] == '\xC2' && line[at - 2] == ' ';
+    else if (c == '\xBA') separated = at >= 3 && line.compare(at - 3, 3, " \xE2\x80") == 0;
+  }
+  if (!separated) return false;
   static constexpr std::string_view kSeparators[] = {" / ", " > ", " \xC2\xBB ", " \xE2\x80\xBA ", " | "};
   std::vector<std::string_view> parts;
   size_t begin = 0;
