@@ -126,43 +126,116 @@ char32_t PreviousCodePoint(std::string_view s, size_t end, size_t* start) {
   return i == end ? cp : 0xFFFD;
 }
 
-bool IsVowelAt(std::string_view s, size_t i, const Letter* table, Letter* letter) {
-  if (i >= s.size()) return false;
-  char32_t cp = vietnamese::NextUtf8(s, &i);
-  if (cp >= vietnamese::kLetterTableSize || !table[cp].vowel) return false;
+// Where PLACEMENT puts the tone of an open or closed syllable whose vowel
+// nucleus is LETTERS[B, E), none with a shape mark (the rule of
+// ModernToneIndex and AlternateToneIndex for that case).
+int UnshapedToneIndex(const Letter* letters, int b, int e, bool closed, TonePlacement placement) {
+  if (closed) return e - 1;
+  if (e - b == 3) return b + 1;
+  if (placement == TonePlacement::kAlternate && e - b == 2) {
+    char v0 = letters[b].base, v1 = letters[e - 1].base;
+    if ((v0 == 'o' && (v1 == 'a' || v1 == 'e')) || (v0 == 'u' && v1 == 'y')) return b + 1;
+  }
+  return b;
+}
+
+// The letter of the alphabet at S[*I] in *LETTER, advancing *I past it;
+// false (and *I unmoved) for anything else or the end.
+bool LetterAt(std::string_view s, size_t* i, const Letter* table, Letter* letter) {
+  if (*i >= s.size()) return false;
+  size_t j = *i;
+  char32_t cp = vietnamese::NextUtf8(s, &j);
+  if (cp >= vietnamese::kLetterTableSize || table[cp].base == 0) return false;
   *letter = table[cp];
+  *i = j;
+  return true;
+}
+
+// The same for the letter that ends at S[*END], moving *END to its start.
+bool LetterBefore(std::string_view s, size_t* end, const Letter* table, Letter* letter) {
+  if (*end == 0) return false;
+  size_t start;
+  char32_t cp = PreviousCodePoint(s, *end, &start);
+  if (cp >= vietnamese::kLetterTableSize || table[cp].base == 0) return false;
+  *letter = table[cp];
+  *end = start;
   return true;
 }
 
 // True when the code point CP at S[AT, NEXT) may make its word change: a
 // combining mark, a Latin letter outside the alphabet (a consonant NFC
 // composed with a tone, or a foreign word the word scan passes by), or a
-// tone on a vowel next to another vowel, unless the tone is on a vowel with
-// a shape mark that no later vowel beside it has.  Every placement puts the
-// tone on the last shaped vowel ("người", "tiếng", "quốc"), and a word
-// with two tones or vowels apart is not a syllable; both stay as they are.
-bool MayChangeWord(std::string_view s, size_t at, size_t next, char32_t cp, const Letter* table) {
+// tone on a vowel next to another vowel that is not where PLACEMENT puts it.
+// That is read here for the common case, a syllable of plain letters with
+// one tone: on the last vowel with a shape mark ("người", "tiếng", "quốc"),
+// else by the rule for vowels without shape marks (the last of a closed
+// syllable's nucleus, the middle of three, else the first), qu and gi being
+// initials.  Anything less plain goes to the word scan.
+bool MayChangeWord(std::string_view s, size_t at, size_t next, char32_t cp, const Letter* table,
+                   TonePlacement placement) {
   if (cp >= vietnamese::kLetterTableSize) return false;
-  const Letter& l = table[cp];
-  if (l.base == 0) return vietnamese::IsCombiningMark(cp) || IsForeignLatin(cp);
-  if (!l.vowel || !l.tone) return false;
-  Letter neighbor;
-  bool before = false;
-  if (at > 0) {
-    size_t start;
-    char32_t prev = PreviousCodePoint(s, at, &start);
-    before = prev < vietnamese::kLetterTableSize && table[prev].vowel;
+  const Letter& toned = table[cp];
+  if (toned.base == 0) return vietnamese::IsCombiningMark(cp) || IsForeignLatin(cp);
+  if (!toned.vowel || !toned.tone) return false;
+  // The run of vowels around the tone, as far as plain letters go.
+  constexpr int kMax = 4;
+  Letter run[kMax + 1];
+  int before = 0;
+  size_t run_begin = at;
+  Letter l;
+  Letter back[kMax];
+  while (before < kMax) {
+    size_t p = run_begin;
+    if (!LetterBefore(s, &p, table, &l) || !l.vowel) break;
+    back[before++] = l;
+    run_begin = p;
   }
-  bool after = IsVowelAt(s, next, table, &neighbor);
-  if (!before && !after) return false;
-  if (!l.shape) return true;
-  // A later vowel of the same run with a shape mark takes the tone.
-  size_t i = next;
-  while (IsVowelAt(s, i, table, &neighbor)) {
-    if (neighbor.shape) return true;
-    vietnamese::NextUtf8(s, &i);
+  int n = 0;
+  for (int k = before - 1; k >= 0; --k) run[n++] = back[k];
+  const int tone_at = n;
+  run[n++] = toned;
+  size_t run_end = next;
+  while (n <= kMax) {
+    size_t p = run_end;
+    if (!LetterAt(s, &p, table, &l) || !l.vowel) break;
+    run[n++] = l;
+    run_end = p;
   }
-  return false;
+  if (n == 1) return false;  // no vowel beside it: every placement agrees
+  if (n > 3) return true;
+  int shaped = -1, tones = 0;
+  for (int k = 0; k < n; ++k) {
+    if (run[k].shape) shaped = k;
+    tones += run[k].tone != 0;
+  }
+  if (tones > 1) return true;
+  if (shaped >= 0) return shaped != tone_at;
+  // The initial: plain consonants back to the word's start.
+  char initial[4];
+  int il = 0;
+  size_t p = run_begin;
+  while (LetterBefore(s, &p, table, &l)) {
+    if (l.vowel || il == 3) return true;  // another syllable's vowels, or not one
+    initial[il++] = l.d_stroke ? 'D' : l.base;
+  }
+  if (p > 0) {
+    size_t q = p;
+    char32_t c = PreviousCodePoint(s, q, &q);
+    if (vietnamese::IsCombiningMark(c) || IsForeignLatin(c)) return true;
+  }
+  int b = 0;
+  if (il == 1 && ((initial[0] == 'q' && run[0].base == 'u') || (initial[0] == 'g' && run[0].base == 'i'))) b = 1;
+  if (tone_at < b) return true;  // a tone on the u of qu or the i of gi
+  // Closed when letters follow the run; anything but a plain letter there
+  // goes to the word scan.
+  bool closed = false;
+  if (run_end < s.size()) {
+    size_t q = run_end;
+    char32_t c = vietnamese::NextUtf8(s, &q);
+    if (c < vietnamese::kLetterTableSize && table[c].base != 0) closed = true;
+    else if (vietnamese::IsCombiningMark(c) || IsForeignLatin(c)) return true;
+  }
+  return UnshapedToneIndex(run, b, n, closed, placement) != tone_at;
 }
 
 }  // namespace
@@ -215,7 +288,16 @@ bool PlaceTonesInto(std::string_view in, TonePlacement placement, std::string* o
     // word only for one that may.
     size_t at = i;
     char32_t trigger = vietnamese::NextUtf8(in, &i);
-    if (!MayChangeWord(in, at, i, trigger, table)) continue;
+    if (trigger < vietnamese::kLetterTableSize && table[trigger].base != 0) {
+      // The usual letters, without a call: a consonant, a vowel without a
+      // tone, or a tone between two ASCII letters that are not vowels.
+      const Letter& l = table[trigger];
+      if (!l.vowel || !l.tone) continue;
+      auto before = static_cast<unsigned char>(at > 0 ? in[at - 1] : ' ');
+      auto after = static_cast<unsigned char>(i < n ? in[i] : ' ');
+      if (before < 0x80 && after < 0x80 && !kAsciiVowel[before] && !kAsciiVowel[after]) continue;
+    }
+    if (!MayChangeWord(in, at, i, trigger, table, placement)) continue;
     size_t begin = at;
     const size_t floor = std::max(copied, word_floor);
     while (begin > floor) {
