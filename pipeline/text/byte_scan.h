@@ -1,6 +1,6 @@
 // Sixteen bytes at a time: the first byte of a block that a text pass must
 // look at, for the passes that run over every byte of every article
-// (character cleanup, the NFC check).  SSE2 is part of every x86-64 CPU; on
+// (character cleanup, the NFC check, tone placement).  SSE2 is part of every x86-64 CPU; on
 // other machines kBlockScan is false and the passes read byte by byte.
 #pragma once
 
@@ -70,12 +70,18 @@ inline unsigned NfcStops(const unsigned char* p) {
   return static_cast<unsigned>(_mm_movemask_epi8(stops));
 }
 
+// A bit for each of the sixteen bytes at P that is not ASCII.
+inline unsigned HighBytes(const unsigned char* p) {
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))));
+}
+
 #else
 
 constexpr bool kBlockScan = false;
 constexpr size_t kBlock = 16;
 inline unsigned CleanupStops(const unsigned char*) { return 1; }
 inline unsigned NfcStops(const unsigned char*) { return 1; }
+inline unsigned HighBytes(const unsigned char*) { return 1; }
 
 #endif
 

@@ -1,10 +1,12 @@
 #include "pipeline/text/tone_placement.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 
+#include "pipeline/text/byte_scan.h"
 #include "pipeline/text/vietnamese.h"
 
 namespace vnie {
@@ -117,7 +119,7 @@ bool IsWordCodePoint(char32_t cp, const Letter* table) {
 
 // The code point that ends just before byte END of S (END > 0), and where it
 // starts in *START; U+FFFD when the bytes there are not one code point.
-char32_t PreviousCodePoint(std::string_view s, size_t end, size_t* start) {
+inline char32_t PreviousCodePoint(std::string_view s, size_t end, size_t* start) {
   size_t b = end - 1;
   while (b > 0 && end - b < 4 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
   size_t i = b;
@@ -276,13 +278,25 @@ bool PlaceTonesInto(std::string_view in, TonePlacement placement, std::string* o
   while (i < n) {
     // Only a word with a byte outside ASCII can need a change: skip to the
     // next such byte, eight bytes at a time, then back to its word's start.
-    while (i + 8 <= n) {
-      uint64_t block;
-      std::memcpy(&block, in.data() + i, 8);
-      if (block & 0x8080808080808080ULL) break;
-      i += 8;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
+    if (byte_scan::kBlockScan) {
+      while (i + byte_scan::kBlock <= n) {
+        unsigned high = byte_scan::HighBytes(bytes + i);
+        if (high) {
+          i += static_cast<size_t>(std::countr_zero(high));
+          break;
+        }
+        i += byte_scan::kBlock;
+      }
+    } else {
+      while (i + 8 <= n) {
+        uint64_t block;
+        std::memcpy(&block, bytes + i, 8);
+        if (block & 0x8080808080808080ULL) break;
+        i += 8;
+      }
     }
-    while (i < n && static_cast<unsigned char>(in[i]) < 0x80) ++i;
+    while (i < n && bytes[i] < 0x80) ++i;
     if (i >= n) break;
     // Most code points outside ASCII cannot change their word: look at the
     // word only for one that may.
