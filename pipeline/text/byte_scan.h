@@ -41,18 +41,20 @@ inline __m128i EndsCleanRun(__m128i v) {
 }
 
 // A bit for each of the sixteen bytes at P (P[16] must be readable too) that
-// character cleanup must look at: one that ends a run, or a space not
-// followed by a byte that starts a visible character (a space, a control, a
-// UTF-8 continuation byte, a combining mark's lead byte CC/CD, or one that
-// ends a run).  E1 is taken as a letter: the caller scans text with the Ogham
-// space (E1 9A 80) byte by byte.
+// character cleanup must look at: one that ends a run, the Ogham space's
+// lead (E1 9A; other E1 sequences are letters, most Vietnamese vowels with
+// tones), or a space not followed by a byte that starts a visible character
+// (a space, a control, a UTF-8 continuation byte, a combining mark's lead
+// byte CC/CD, E1, or one that ends a run).
 inline unsigned CleanupStops(const unsigned char* p) {
   __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
   __m128i not_start = _mm_or_si128(EndsCleanRun(next), Equal(next, ' '));
   not_start = _mm_or_si128(not_start, InRange(next, 0x80, 0xBF));
   not_start = _mm_or_si128(not_start, InRange(next, 0xCC, 0xCD));
+  not_start = _mm_or_si128(not_start, Equal(next, 0xE1));
   __m128i stops = _mm_or_si128(EndsCleanRun(x), _mm_and_si128(Equal(x, ' '), not_start));
+  stops = _mm_or_si128(stops, _mm_and_si128(Equal(x, 0xE1), Equal(next, 0x9A)));
   return static_cast<unsigned>(_mm_movemask_epi8(stops));
 }
 

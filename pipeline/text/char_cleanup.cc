@@ -77,17 +77,6 @@ constexpr ByteTable MakeStartTable() {
 }
 constexpr ByteTable kStart = MakeStartTable();
 
-// The same tables with E1 added, for text without the Ogham space: then
-// every E1 sequence is a letter (most Vietnamese vowels with tones).
-constexpr ByteTable WithE1(ByteTable t) {
-  t.v[0xE1] = true;
-  return t;
-}
-constexpr ByteTable kPlainOrE1 = WithE1(kPlain);
-constexpr ByteTable kStartOrE1 = WithE1(kStart);
-
-constexpr std::string_view kOghamSpace = "\xE1\x9A\x80";
-
 // True when S[J] starts a run: E1 too, but for the Ogham space (E1 9A 80).
 bool StartsRun(const unsigned char* s, size_t j, size_t n) {
   if (kStart[s[j]]) return true;
@@ -110,13 +99,11 @@ bool PlainAsciiBlock(uint64_t x) {
 // single spaces before a byte that starts a run, E1 sequences but the Ogham
 // space.  Sixteen bytes at a time where the machine can, else ASCII eight
 // at a time; the bytes the block scan stops at, and other text, byte by byte.
-size_t RunEnd(std::string_view in, size_t j, bool ogham) {
+size_t RunEnd(std::string_view in, size_t j) {
   const size_t n = in.size();
-  const ByteTable& plain = ogham ? kPlain : kPlainOrE1;
-  const ByteTable& start = ogham ? kStart : kStartOrE1;
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   while (j < n) {
-    if (byte_scan::kBlockScan && !ogham && j + byte_scan::kBlock < n) {
+    if (byte_scan::kBlockScan && j + byte_scan::kBlock < n) {
       unsigned stops = byte_scan::CleanupStops(s + j);
       if (!stops) {
         j += byte_scan::kBlock;
@@ -132,9 +119,9 @@ size_t RunEnd(std::string_view in, size_t j, bool ogham) {
       }
     }
     size_t stop = std::min(n, j + 8);
-    while (j < stop && plain[s[j]]) ++j;
+    while (j < stop && kPlain[s[j]]) ++j;
     if (j == stop) continue;
-    if (s[j] == ' ' && j + 1 < n && (start[s[j + 1]] || StartsRun(s, j + 1, n))) {
+    if (s[j] == ' ' && j + 1 < n && StartsRun(s, j + 1, n)) {
       j += 2;
     } else if (s[j] == 0xE1 && !(j + 1 < n && s[j + 1] == 0x9A)) {
       ++j;
@@ -163,7 +150,6 @@ std::string CleanCharacters(std::string_view in) {
     }
   };
   // Without an Ogham space anywhere, E1 never needs a second look.
-  const bool ogham = in.find(kOghamSpace) != std::string_view::npos;
   size_t i = 0, n = in.size();
   while (i < n) {
     auto c = static_cast<unsigned char>(in[i]);
@@ -172,7 +158,7 @@ std::string CleanCharacters(std::string_view in) {
       // spaces between them, and UTF-8 sequences that are not spaces, quotes,
       // dashes or invisible characters.
       flush();
-      size_t j = RunEnd(in, i + 1, ogham);
+      size_t j = RunEnd(in, i + 1);
       out.append(in.data() + i, j - i);
       i = j;
       continue;
