@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <bitset>
+#include <initializer_list>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -18,12 +20,34 @@ namespace {
 constexpr size_t kKeyBytes = 64;   // whole-line markers are shorter
 constexpr size_t kLeadBytes = 28;  // lead and prefix markers fit in this
 
-// Keys looked up by string_view without a copy.
-struct KeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// A set of keys looked up by string_view without a copy.  Most lookups are
+// for keys it lacks: a table of the lengths and first bytes its keys have
+// turns most of those away before any hashing.
+class KeySet {
+ public:
+  KeySet() = default;
+  KeySet(std::initializer_list<std::string_view> keys) {
+    for (std::string_view k : keys) insert(std::string(k));
+  }
+  void insert(const std::string& key) {
+    keys_.insert(key);
+    may_[Slot(key)] = true;
+  }
+  size_t count(std::string_view key) const { return may_[Slot(key)] && keys_.count(key) ? 1 : 0; }
+  auto begin() const { return keys_.begin(); }
+  auto end() const { return keys_.end(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  static size_t Slot(std::string_view key) {
+    return std::min<size_t>(key.size(), 63) * 256 + (key.empty() ? 0 : static_cast<unsigned char>(key[0]));
+  }
+  std::unordered_set<std::string, Hash, std::equal_to<>> keys_;
+  std::bitset<64 * 256> may_;
 };
-using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
 
 // True when one of MARKERS leads KEY as whole words (KEY itself, or KEY up
 // to one of its spaces); STRICT leaves KEY itself out.  The lists are short:
@@ -82,7 +106,7 @@ struct Rules {
       longest_section = std::max<size_t>(longest_section, 1 + std::count(s.begin(), s.end(), ' '));
       menu_first.insert(s.substr(0, s.find(' ')));
     }
-    menu_first.insert(ui.begin(), ui.end());
+    for (const std::string& u : ui) menu_first.insert(u);
     for (const std::string& f : footer) footer_first.insert(f.substr(0, f.find(' ')));
     for (const std::string& f : follow) {
       follow_first[static_cast<unsigned char>(f[0])] = true;
@@ -601,7 +625,9 @@ void DropSiteClock(const std::vector<std::string_view>& lines, std::vector<bool>
       static const KeySet kWeekdays = {
           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
           "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "chu"};
-      std::string first = AsciiFold(line.substr(0, std::min<size_t>(line.find_first_of(" ,"), 12)));
+      size_t end = 0;
+      while (end < line.size() && end < 12 && line[end] != ' ' && line[end] != ',') ++end;
+      std::string first = AsciiFold(line.substr(0, end));
       if (!kWeekdays.count(first)) continue;
     }
     std::optional<std::string> date = StampLineDate(line);
