@@ -27,6 +27,13 @@ TEST(TonePlacement, AToneBeforeAShapedVowelMovesToIt) {
   EXPECT_EQ(PlaceTones("thuở Thuở ươm"), "thuở Thuở ươm");
 }
 
+TEST(TonePlacement, AMisplacedToneMovesInEveryShape) {
+  // Closed syllables, open triples, qu and gi, in both cases.
+  EXPECT_EQ(PlaceTones("hòang Hòang ngòai khúyu qúa QÚA gìa"), "hoàng Hoàng ngoài khuýu quá QUÁ già");
+  // Two tones, or a tone in a word that is not a syllable, stay as they are.
+  EXPECT_EQ(PlaceTones("tuổị ngoàì"), "tuổị ngoàì");
+}
+
 TEST(TonePlacement, QuAndGiAreInitials) {
   EXPECT_EQ(PlaceTones("quý quả giữa già gìn"), "quý quả giữa già gìn");
   EXPECT_EQ(PlaceTones("qúy"), "quý");      // tone on the u of qu moves to the nucleus
