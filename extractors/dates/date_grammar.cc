@@ -15,17 +15,14 @@
 #include <stdexcept>
 
 #include "pipeline/data/embedded_data.h"
+#include "pipeline/text/unicode_text.h"
 
 namespace vnie::dates {
 namespace {
 
 constexpr std::string_view kDir = "extractors/dates/";
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toLower().toUTF8String(out);
-  return out;
-}
+std::string Lower(std::string_view s) { return LowerCase(s); }
 
 int ToInt(std::string_view s) { return std::atoi(std::string(s).c_str()); }
 
@@ -38,6 +35,7 @@ struct Word {
   std::string text;
   std::string value;
   bool exact = false;
+  std::string lower;  // TEXT in lower case, made once: sentences ask for it many times
 };
 
 // The words of each class, per language, and their values by lower-case key.
@@ -45,7 +43,7 @@ class Lexicon {
  public:
   void Add(std::string_view lang, std::string_view cls, std::string_view text, std::string_view value,
            bool exact) {
-    words_[Key(lang, cls)].push_back(Word{std::string(text), std::string(value), exact});
+    words_[Key(lang, cls)].push_back(Word{std::string(text), std::string(value), exact, Lower(text)});
     values_[Key(lang, cls) + "\x1f" + Lower(text)] = std::string(value);
   }
   // The value of TEXT in class CLS for LANG (or for every language).
@@ -236,7 +234,7 @@ struct DateGrammar::Impl {
     const auto* words = lex.Words(lang, "LUNARAFTER");
     if (!words) return false;
     for (const Word& w : *words) {
-      if (Lower(text.substr(s, w.text.size())) == Lower(w.text) && !IsWordChar(At(text, s + w.text.size()))) return true;
+      if (Lower(text.substr(s, w.text.size())) == w.lower && !IsWordChar(At(text, s + w.text.size()))) return true;
     }
     return false;
   }
@@ -248,7 +246,7 @@ struct DateGrammar::Impl {
       const auto* words = lex.Words(l, cls);
       if (!words) continue;
       for (const Word& w : *words) {
-        const std::string word = Lower(w.text);
+        const std::string& word = w.lower;
         for (size_t p = lowered.find(word); p != std::string::npos; p = lowered.find(word, p + 1)) {
           if (!IsWordChar(Before(lowered, p)) && (!whole || !IsWordChar(At(lowered, p + word.size())))) return true;
         }
@@ -302,7 +300,7 @@ struct DateGrammar::Impl {
       const auto* words = lex.Words(l, "UNIT");
       if (!words) continue;
       for (const Word& w : *words) {
-        if (text.substr(s, w.text.size()) == w.text || Lower(text.substr(s, w.text.size() + 2)).rfind(Lower(w.text), 0) == 0) {
+        if (text.substr(s, w.text.size()) == w.text || Lower(text.substr(s, w.text.size() + 2)).rfind(w.lower, 0) == 0) {
           if (!IsWordChar(At(text, s + w.text.size()))) return true;
         }
       }
@@ -900,7 +898,7 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
       const auto* words = impl_->lex.Words(l, "PASTBEFORE");
       if (!words || e == here) continue;
       for (const Word& w : *words) {
-        const std::string word = Lower(w.text);
+        const std::string& word = w.lower;
         if (e >= word.size() && lower.compare(e - word.size(), word.size(), word) == 0 &&
             !IsWordChar(Before(lower, e - word.size()))) {
           return Tense::kPast;
@@ -917,7 +915,7 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
     const auto* words = impl_->lex.Words(l, "CLAUSE");
     if (!words) continue;
     for (const Word& w : *words) {
-      const std::string word = Lower(w.text);
+      const std::string& word = w.lower;
       for (size_t p = lower.find(word); p != std::string::npos; p = lower.find(word, p + 1)) {
         if (word.back() != ' ' && IsWordChar(At(lower, p + word.size()))) continue;
         if (p + word.size() <= here) clause_b = std::max(clause_b, p + word.size());
@@ -939,7 +937,7 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
       const auto* words = impl_->lex.Words(l, cls);
       if (!words) continue;
       for (const Word& w : *words) {
-        const std::string word = Lower(w.text);
+        const std::string& word = w.lower;
         for (size_t p = lower.find(word); p != std::string::npos; p = lower.find(word, p + 1)) {
           if (IsWordChar(Before(lower, p)) || IsWordChar(At(lower, p + word.size()))) continue;
           // "will be held", "is to be signed": a passive after a modal is not past.

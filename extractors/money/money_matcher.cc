@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "pipeline/data/embedded_data.h"
+#include "pipeline/text/unicode_text.h"
 
 namespace vnie {
 
@@ -28,10 +29,7 @@ std::string_view Data(std::string_view file) {
 
 // Lowercase, with every run of spacing made one ' ': the key of a form.
 std::string Key(std::string_view text) {
-  std::string lower;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
-      .toLower()
-      .toUTF8String(lower);
+  const std::string lower = LowerCase(text);
   std::string out;
   bool space = false;
   for (size_t i = 0; i < lower.size();) {

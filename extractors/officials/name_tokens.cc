@@ -10,7 +10,22 @@ namespace vnie {
 namespace {
 
 bool IsLetterOrDigit(UChar32 c) {
+  if (c >= 0 && c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK;
+}
+
+// ICU's space, letter and upper-case properties, read directly for ASCII.
+bool IsSpace(UChar32 c) {
+  if (c >= 0 && c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+  return u_isspace(c);
+}
+bool IsAlpha(UChar32 c) {
+  if (c >= 0 && c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(c);
+}
+bool IsUpper(UChar32 c) {
+  if (c >= 0 && c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(c);
 }
 
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
@@ -40,22 +55,20 @@ void FinishWord(NameToken& t, std::string_view text) {
   t.word = true;
   size_t next = 0;
   UChar32 first = At(text, t.begin, t.end, &next);
-  t.capitalized = u_isupper(first) || u_istitle(first);
+  t.capitalized = IsUpper(first) || (first >= 0x80 && u_istitle(first));
   int letters = 0, upper = 0;
   for (size_t i = t.begin; i < t.end;) {
     UChar32 c = At(text, i, t.end, &i);
     if (c >= 0x80) t.marked = true;
     if (IsHyphen(c)) t.hyphenated = true;
-    if (u_isalpha(c)) {
+    if (IsAlpha(c)) {
       ++letters;
-      upper += u_isupper(c) ? 1 : 0;
+      upper += IsUpper(c) ? 1 : 0;
     }
   }
   t.all_caps = letters >= 2 && letters == upper;
   if (t.marked) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(t.text);
-    u.toLower();
-    u.toUTF8String(t.key);
+    t.key = LowerCase(t.text);
   } else {
     t.key = t.fold;
   }
@@ -69,7 +82,7 @@ std::vector<NameToken> TokenizeForNames(std::string_view text, size_t begin, siz
   while (i < end) {
     size_t next = i;
     UChar32 c = At(text, i, end, &next);
-    if (u_isspace(c) || c == 0xA0 || c == 0xFEFF) {
+    if (IsSpace(c) || c == 0xA0 || c == 0xFEFF) {
       i = next;
       continue;
     }
@@ -120,7 +133,7 @@ std::vector<NameToken> TokenizeForNames(std::string_view text, size_t begin, siz
           size_t after3 = after2;
           possessive = after2 >= end || !IsLetterOrDigit(At(text, after2, end, &after3));
         }
-        if (u_isalpha(e) && !possessive) {
+        if (IsAlpha(e) && !possessive) {
           j = after2;
           continue;
         }

@@ -248,4 +248,35 @@ void AsciiFoldInto(std::string_view utf8, std::string* out_key) {
   out.resize(k);
 }
 
+std::string LowerCase(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
+  while (i < n) {
+    if (p[i] < 0x80) {
+      out.push_back(static_cast<char>(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]));
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    // Latin-1, Latin Extended-A/B and Latin Extended Additional (the
+    // Vietnamese block): there ICU's simple mapping is its full one, but for
+    // U+0130 (İ, which lowers to i and a combining dot).
+    if (c < 0 || c == 0x130 || !((c >= 0xC0 && c < 0x250) || (c >= 0x1E00 && c < 0x1F00))) {
+      out.clear();
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))
+          .toLower()
+          .toUTF8String(out);
+      return out;
+    }
+    char buf[U8_MAX_LENGTH];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, u_tolower(c));
+    out.append(buf, static_cast<size_t>(len));
+  }
+  return out;
+}
+
 }  // namespace vnie

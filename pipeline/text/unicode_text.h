@@ -21,4 +21,10 @@ std::string AsciiFold(std::string_view utf8);
 // The same into *OUT, whose buffer is reused: for loops over many lines.
 void AsciiFoldInto(std::string_view utf8, std::string* out);
 
+// UTF8 in lower case, as ICU's full lower-casing gives it ("ĐẶNG" ->
+// "đặng").  ASCII, Latin and Vietnamese letters are lowered one code point
+// at a time without building an ICU string: the extractors ask this of many
+// words and sentences.
+std::string LowerCase(std::string_view utf8);
+
 }  // namespace vnie

@@ -144,6 +144,26 @@ TEST(FastPaths, TonePlacementTreatsEachWordAlone) {
   }
 }
 
+TEST(FastPaths, LowerCaseIsIcusFullLowerCasing) {
+  // Every code point of the ranges LowerCase lowers itself, alone and in a
+  // word, then text it hands to ICU.
+  auto icu_lower = [](const std::string& s) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(s).toLower().toUTF8String(out);
+    return out;
+  };
+  for (UChar32 c = 0x20; c < 0x1F00; ++c) {
+    if (c == 0x7F || (c >= 0x250 && c < 0x1E00)) continue;
+    std::string s;
+    icu::UnicodeString(c).toUTF8String(s);
+    ASSERT_EQ(LowerCase(s), icu_lower(s)) << "U+" << std::hex << c;
+    ASSERT_EQ(LowerCase("Ab" + s + "Z"), icu_lower("Ab" + s + "Z")) << "U+" << std::hex << c;
+  }
+  for (const char* s : {"ĐẶNG Thị NGỌC", "İstanbul", "ΟΔΟΣ Σ", "Straße STRASSE", "ǅemal", "Hà Nội 2024"}) {
+    EXPECT_EQ(LowerCase(s), icu_lower(s)) << s;
+  }
+}
+
 TEST(FastPaths, AsciiFoldOfLongAndMixedText) {
   EXPECT_EQ(AsciiFold("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên, Thứ trưởng Trần Quốc Khánh"),
             "bo truong bo cong thuong nguyen hong dien thu truong tran quoc khanh");
