@@ -81,6 +81,7 @@ void PhraseTable::Add(std::string_view phrase, int value) {
   e.first_capitalized = tokens[0].capitalized;
   bool any_exact = false;
   Node* node = &root_;
+  first_keys_[FirstSlot(tokens[0].key)] = true;
   for (const auto& t : tokens) {
     node = &node->next[t.key];
     e.exact.push_back(t.all_caps ? t.text : std::string());
@@ -93,6 +94,7 @@ void PhraseTable::Add(std::string_view phrase, int value) {
 PhraseMatch PhraseTable::Match(const std::vector<NameToken>& tokens, size_t i, size_t end) const {
   if (end > tokens.size()) end = tokens.size();
   PhraseMatch best;
+  if (i >= end || !first_keys_[FirstSlot(tokens[i].key)]) return best;
   const Node* node = &root_;
   // The longest phrase wins; of phrases of one length, the first added.
   for (size_t k = i; k < end; ++k) {

@@ -9,6 +9,7 @@
 //   if (m.length) { const TitleInfo& t = lex.title_info[m.value]; ... }
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -50,7 +51,13 @@ class PhraseTable {
     std::unordered_map<std::string, Node> next;
     std::vector<Entry> ends;  // in the order added
   };
+  // The lengths and first bytes of the first tokens' keys: most tokens of a
+  // text start no phrase, and this tells so before any hashing.
+  static size_t FirstSlot(std::string_view key) {
+    return (key.size() < 63 ? key.size() : 63) * 256 + (key.empty() ? 0 : static_cast<unsigned char>(key[0]));
+  }
   Node root_;
+  std::bitset<64 * 256> first_keys_;
 };
 
 // How a title phrase combines with what follows it.
