@@ -191,7 +191,7 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       bool full = false;
       for (auto& e : people) {
         size_t n = e.words.size();
-        if (i + n > pe || JoinFolds(tokens, i, i + n) != e.name_key) continue;
+        if (i + n > pe || !FoldsJoinTo(tokens, i, i + n, e.name_key)) continue;
         // Inside a longer place: "Ho Chi Minh City", "TP Hồ Chí Minh".
         if ((i > pb && in_phrase[i - 1] == 2 && in_phrase[i] == 2) ||
             (i + n < pe && in_phrase[i + n] == 2 && in_phrase[i + n - 1] == 2))

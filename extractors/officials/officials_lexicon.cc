@@ -63,6 +63,23 @@ std::string JoinFolds(const std::vector<NameToken>& tokens, size_t begin, size_t
   return out;
 }
 
+bool FoldsJoinTo(const std::vector<NameToken>& tokens, size_t begin, size_t end, std::string_view key) {
+  size_t at = 0;
+  bool first = true;
+  for (size_t i = begin; i < end && i < tokens.size(); ++i) {
+    const std::string& fold = tokens[i].fold;
+    if (fold.empty()) continue;
+    if (!first) {
+      if (at >= key.size() || key[at] != ' ') return false;
+      ++at;
+    }
+    first = false;
+    if (at + fold.size() > key.size() || key.compare(at, fold.size(), fold) != 0) return false;
+    at += fold.size();
+  }
+  return at == key.size();
+}
+
 std::string JoinKeys(const std::vector<NameToken>& tokens, size_t begin, size_t end) {
   std::string out;
   for (size_t i = begin; i < end && i < tokens.size(); ++i) {

@@ -149,5 +149,7 @@ std::string JoinKeys(const std::vector<NameToken>& tokens, size_t begin, size_t 
 
 // Space-joined folds of TOKENS[begin, end).
 std::string JoinFolds(const std::vector<NameToken>& tokens, size_t begin, size_t end);
+// Whether JoinFolds(TOKENS, BEGIN, END) is KEY, without building it.
+bool FoldsJoinTo(const std::vector<NameToken>& tokens, size_t begin, size_t end, std::string_view key);
 
 }  // namespace vnie
