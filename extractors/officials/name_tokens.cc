@@ -78,7 +78,7 @@ void FinishWord(NameToken& t, std::string_view text) {
 
 std::vector<NameToken> TokenizeForNames(std::string_view text, size_t begin, size_t end) {
   std::vector<NameToken> out;
-  out.reserve((end - begin) / 5 + 1);  // about one token per five bytes of news text
+  if (end > begin) out.reserve((end - begin) / 5 + 1);  // about one token per five bytes of news text
   size_t i = begin;
   while (i < end) {
     size_t next = i;

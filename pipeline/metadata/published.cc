@@ -212,7 +212,7 @@ std::optional<std::string> FirstDateIn(std::string_view line, size_t* at) {
   size_t best_at = std::string_view::npos;
   *at = std::string_view::npos;
   // Every pattern has a digit; most lines of a page have none.
-  if (line.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;
+  if (std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
   const Patterns& patterns = ThePatterns();
   // Patterns that match nowhere in the line are skipped; when the set cannot
   // tell (its DFA ran out of memory), every pattern runs.

@@ -149,7 +149,6 @@ std::string CleanCharacters(std::string_view in) {
       space = false;
     }
   };
-  // Without an Ogham space anywhere, E1 never needs a second look.
   size_t i = 0, n = in.size();
   while (i < n) {
     auto c = static_cast<unsigned char>(in[i]);
