@@ -22,8 +22,6 @@ namespace {
 
 constexpr std::string_view kDir = "extractors/dates/";
 
-std::string Lower(std::string_view s) { return LowerCase(s); }
-
 int ToInt(std::string_view s) { return std::atoi(std::string(s).c_str()); }
 
 std::vector<std::vector<std::string_view>> Table(std::string_view file) {
@@ -43,12 +41,12 @@ class Lexicon {
  public:
   void Add(std::string_view lang, std::string_view cls, std::string_view text, std::string_view value,
            bool exact) {
-    words_[Key(lang, cls)].push_back(Word{std::string(text), std::string(value), exact, Lower(text)});
-    values_[Key(lang, cls) + "\x1f" + Lower(text)] = std::string(value);
+    words_[Key(lang, cls)].push_back(Word{std::string(text), std::string(value), exact, LowerCase(text)});
+    values_[Key(lang, cls) + "\x1f" + LowerCase(text)] = std::string(value);
   }
   // The value of TEXT in class CLS for LANG (or for every language).
   std::optional<std::string> Value(std::string_view lang, std::string_view cls, std::string_view text) const {
-    std::string folded = Collapse(Lower(text));
+    std::string folded = Collapse(LowerCase(text));
     for (std::string_view l : {lang, std::string_view("*")}) {
       auto it = values_.find(Key(l, cls) + "\x1f" + folded);
       if (it != values_.end()) return it->second;
@@ -222,7 +220,7 @@ struct DateGrammar::Impl {
       if (!IsWordChar(c)) break;
       s -= U8_LENGTH(c);
     }
-    return Lower(text.substr(s, e - s));
+    return LowerCase(text.substr(s, e - s));
   }
 
   // Whether the phrase at [b, e) is a lunar date: a LUNARBEFORE word
@@ -234,7 +232,7 @@ struct DateGrammar::Impl {
     const auto* words = lex.Words(lang, "LUNARAFTER");
     if (!words) return false;
     for (const Word& w : *words) {
-      if (Lower(text.substr(s, w.text.size())) == w.lower && !IsWordChar(At(text, s + w.text.size()))) return true;
+      if (LowerCase(text.substr(s, w.text.size())) == w.lower && !IsWordChar(At(text, s + w.text.size()))) return true;
     }
     return false;
   }
@@ -257,7 +255,7 @@ struct DateGrammar::Impl {
 
   // Whether a CLS word occurs anywhere in TEXT.
   bool InText(std::string_view text, std::string_view lang, std::string_view cls) const {
-    return HasWord(Lower(text), lang, cls, false);
+    return HasWord(LowerCase(text), lang, cls, false);
   }
 
   // Whether a word of class CLS stands in the sentence of [b, e), at most 80
@@ -283,7 +281,7 @@ struct DateGrammar::Impl {
         }
       }
     }
-    return HasWord(Lower(text.substr(s, stop - s)), lang, cls, true);
+    return HasWord(LowerCase(text.substr(s, stop - s)), lang, cls, true);
   }
 
   // "delayed the plant from late 2024 to 2026" names two dates, the old one
@@ -300,7 +298,7 @@ struct DateGrammar::Impl {
       const auto* words = lex.Words(l, "UNIT");
       if (!words) continue;
       for (const Word& w : *words) {
-        if (text.substr(s, w.text.size()) == w.text || Lower(text.substr(s, w.text.size() + 2)).rfind(w.lower, 0) == 0) {
+        if (text.substr(s, w.text.size()) == w.text || LowerCase(text.substr(s, w.text.size() + 2)).rfind(w.lower, 0) == 0) {
           if (!IsWordChar(At(text, s + w.text.size()))) return true;
         }
       }
@@ -386,7 +384,7 @@ struct DateGrammar::Impl {
     // "around the month of May", "around the year 2000": "approx" with "the
     // month" / "the year" is no date of its own.
     for (auto name : {"ryear", "rmonth"}) {
-      if (auto s = g(name); s && m.mod == "approx" && Lower(*s).rfind("the ", 0) == 0) return std::nullopt;
+      if (auto s = g(name); s && m.mod == "approx" && LowerCase(*s).rfind("the ", 0) == 0) return std::nullopt;
     }
     if (auto s = g("ryear")) {
       auto v = value("RELYEAR", *s);
@@ -434,7 +432,7 @@ struct DateGrammar::Impl {
       // "ngày thứ 3 liên tiếp" is "the third day": "ngày" alone does not make
       // a numbered weekday.
       if (s->find_first_of("0123456789") != std::string_view::npos && !b.day && whole &&
-          Lexicon::Collapse(Lower(std::string_view(whole->data(), s->data() - whole->data()))) == "ngày")
+          Lexicon::Collapse(LowerCase(std::string_view(whole->data(), s->data() - whole->data()))) == "ngày")
         return std::nullopt;
       if (!b.day) b.weekday = ToInt(*v);
     }
@@ -446,13 +444,13 @@ struct DateGrammar::Impl {
     // date; "5 năm trước khi/đó" counts from another event and is no date.
     if (auto cu = g("cu")) {
       auto cx = g("cx");
-      if (cx && Lower(*cx) != "đây") return std::nullopt;
-      const std::string cn = Lower(*g("cn"));
+      if (cx && LowerCase(*cx) != "đây") return std::nullopt;
+      const std::string cn = LowerCase(*g("cn"));
       int n = std::isdigit(static_cast<unsigned char>(cn[0])) ? ToInt(cn)
               : (cn == "a" || cn == "an" || cn == "one") ? 1
                                                           : ToInt(value("COUNT", cn).value_or("0"));
       if (n < 1) return std::nullopt;
-      const std::string unit = Lower(*cu);
+      const std::string unit = LowerCase(*cu);
       if (unit.rfind("day", 0) == 0 || unit == "ngày") b.day_offset = -n;
       else if (unit.rfind("week", 0) == 0 || unit == "tuần") b.day_offset = -7 * n;
       else if (unit.rfind("month", 0) == 0 || unit == "tháng") b.month_offset = -n;
@@ -461,7 +459,7 @@ struct DateGrammar::Impl {
     // Halves and "the first/last N months" of a year.
     if (g("half")) {
       auto edge = g("fdir");
-      bool last = edge && (Lower(*edge) == "second" || value("EDGE", *edge).value_or("1") == "-1");
+      bool last = edge && (LowerCase(*edge) == "second" || value("EDGE", *edge).value_or("1") == "-1");
       if (g("hn")) last = *g("hn") == "2";
       if (g("hn2")) last = *g("hn2") == "2";
       if (last) m.expression.last_months = 6;
@@ -497,8 +495,8 @@ struct DateGrammar::Impl {
     if (!e.empty()) {
       auto joiner = g("j");
       auto pre = g("pre");
-      if (joiner && Lower(*joiner) == "and" && !(pre && Lower(*pre) == "between")) return std::nullopt;
-      if (pre && Lower(*pre) == "between" && joiner && Lower(*joiner) != "and") return std::nullopt;
+      if (joiner && LowerCase(*joiner) == "and" && !(pre && LowerCase(*pre) == "between")) return std::nullopt;
+      if (pre && LowerCase(*pre) == "between" && joiner && LowerCase(*joiner) != "and") return std::nullopt;
       if (b.year && e.year && !b.month && !e.month) {
         if (*e.year <= *b.year || *e.year - *b.year > 50) return std::nullopt;
       }
@@ -631,7 +629,7 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
         // "from July until now": the word then is not part of the date.
         size_t after = e;
         while (after < text.size() && text[after] == ' ') ++after;
-        if (Lower(text.substr(after, 3)) == "nay" && !IsWordChar(At(text, after + 3))) {
+        if (LowerCase(text.substr(after, 3)) == "nay" && !IsWordChar(At(text, after + 3))) {
           e = next->data() - text.data();
           while (e > b && text[e - 1] == ' ') --e;
           whole_e = e;
@@ -647,7 +645,7 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       // "Foden scored twice in the first half": a match's half (a SPORT
       // word in the sentence) is no date.
       const bool of_follows = bare && ((text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
-                                        Lower(text.substr(text.find_first_not_of(' ', e), 3)) == "of ") ||
+                                        LowerCase(text.substr(text.find_first_not_of(' ', e), 3)) == "of ") ||
                                        impl_->InSentence(text, b, e, lang, "SPORT", true));
       // "Our fiscal year runs from February to January ... By 1H25": in an
       // article whose fiscal year is not the calendar year (a FISCAL word),
@@ -675,7 +673,7 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       }
       const auto joiner = impl_->Group(rule, subs, "j");
       if (m && m->expression.end && joiner && IsWordChar(At(text, joiner->data() - text.data())) &&
-          Lower(*joiner) != "and" && impl_->Moved(text, b, lang)) {
+          LowerCase(*joiner) != "and" && impl_->Moved(text, b, lang)) {
         // "postponed from 2024 to 2026": the old date and the new one.
         m.reset();
       }
@@ -687,7 +685,7 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       if (m) {
         m->begin = b;
         m->end = e;
-        if (next && Lower(*next).rfind("tới", 0) == 0) m->future = true;
+        if (next && LowerCase(*next).rfind("tới", 0) == 0) m->future = true;
         found.push_back(std::move(*m));
         order.push_back(ri);
         // A phrase after its context ("2020, 2021 and 2022") lets the next
@@ -796,9 +794,9 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
       }
       if (same_grain && b.begin - a.end <= 20 && RE2::PartialMatch(before, *words->second.first, &from) &&
           RE2::FullMatch(between, *words->second.second) &&
-          (Lower(std::string_view(from.data(), from.size())) == "between" || !impl_->Moved(text, from.data() - text.data(), lang))) {
-        const std::string from_word = Lower(std::string_view(from.data(), from.size()));
-        const std::string joiner = Lower(Lexicon::Collapse(std::string(between.data(), between.size())));
+          (LowerCase(std::string_view(from.data(), from.size())) == "between" || !impl_->Moved(text, from.data() - text.data(), lang))) {
+        const std::string from_word = LowerCase(std::string_view(from.data(), from.size()));
+        const std::string joiner = LowerCase(Lexicon::Collapse(std::string(between.data(), between.size())));
         if ((from_word == "between") == (joiner == "and")) {
           DateMatch joined = a;
           joined.begin = from.data() - text.data();
@@ -885,7 +883,7 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
   // SENTENCE is the text before the date phrase followed by the text after
   // it; the marker nearest to the phrase decides.  The caller passes the
   // phrase position as a NUL byte.
-  std::string lower = Lower(sentence);
+  std::string lower = LowerCase(sentence);
   BlankQuotesAwayFromPhrase(lower);
   const size_t at = lower.find('\0');
   const size_t here = at == std::string::npos ? 0 : at;
@@ -997,7 +995,7 @@ bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, 
     } else if (*h < 12) {
       // "8 giờ tối 15/3", "7h chiều 2/9": the part of the day that opens the
       // date says afternoon or night.
-      const std::string pod = Lower(text.substr(*begin, 8));
+      const std::string pod = LowerCase(text.substr(*begin, 8));
       if (pod.rfind("chiều", 0) == 0 || pod.rfind("tối", 0) == 0) *h += 12;
       else if (pod.rfind("đêm", 0) == 0 && *h >= 6) *h += 12;
     }

@@ -4,6 +4,7 @@
 // other machines kBlockScan is false and the passes read byte by byte.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 
@@ -86,5 +87,23 @@ inline unsigned NfcStops(const unsigned char*) { return 1; }
 inline unsigned HighBytes(const unsigned char*) { return 1; }
 
 #endif
+
+// Moves *I over whole blocks of P[0, N) in which STOPS marks no byte, to the
+// first byte it marks, and returns true there.  Returns false when fewer
+// than kBlock + 1 bytes are left (STOPS may read one past its block), or on a
+// machine without the block scan: the caller reads on its own way.
+template <typename Stops>
+inline bool SkipBlocks(const unsigned char* p, size_t n, size_t* i, Stops stops) {
+  if constexpr (!kBlockScan) return false;
+  while (*i + kBlock < n) {
+    unsigned marked = stops(p + *i);
+    if (marked) {
+      *i += static_cast<size_t>(std::countr_zero(marked));
+      return true;
+    }
+    *i += kBlock;
+  }
+  return false;
+}
 
 }  // namespace vnie::byte_scan

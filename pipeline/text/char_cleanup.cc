@@ -103,14 +103,7 @@ size_t RunEnd(std::string_view in, size_t j) {
   const size_t n = in.size();
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   while (j < n) {
-    if (byte_scan::kBlockScan && j + byte_scan::kBlock < n) {
-      unsigned stops = byte_scan::CleanupStops(s + j);
-      if (!stops) {
-        j += byte_scan::kBlock;
-        continue;
-      }
-      j += static_cast<size_t>(std::countr_zero(stops));
-    } else if (j + 8 <= n) {
+    if (!byte_scan::SkipBlocks(s, n, &j, byte_scan::CleanupStops) && j + 8 <= n) {
       uint64_t x;
       std::memcpy(&x, s + j, 8);
       if (PlainAsciiBlock(x)) {

@@ -1,7 +1,6 @@
 #include "pipeline/text/tone_placement.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -279,16 +278,7 @@ bool PlaceTonesInto(std::string_view in, TonePlacement placement, std::string* o
     // Only a word with a byte outside ASCII can need a change: skip to the
     // next such byte, eight bytes at a time, then back to its word's start.
     const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
-    if (byte_scan::kBlockScan) {
-      while (i + byte_scan::kBlock <= n) {
-        unsigned high = byte_scan::HighBytes(bytes + i);
-        if (high) {
-          i += static_cast<size_t>(std::countr_zero(high));
-          break;
-        }
-        i += byte_scan::kBlock;
-      }
-    } else {
+    if (!byte_scan::SkipBlocks(bytes, n, &i, byte_scan::HighBytes)) {
       while (i + 8 <= n) {
         uint64_t block;
         std::memcpy(&block, bytes + i, 8);
@@ -327,15 +317,11 @@ bool PlaceTonesInto(std::string_view in, TonePlacement placement, std::string* o
       begin = start;
     }
     i = begin;
-    // Only some words can change: one with a mark NFC left alone or a
-    // consonant NFC composed with a tone, or one whose tone sits on a vowel
-    // next to another vowel, unless that vowel has a shape mark and no vowel
-    // after it has one (every placement puts the tone on the last shaped
-    // vowel: "người", "tiếng", "quốc").
+    // The whole word: it can change only with a mark NFC left alone, a
+    // consonant NFC composed with a tone, or a tone on a vowel next to
+    // another vowel; a word with a letter outside the alphabet stays.
     bool marked = false, foreign = false;
-    bool prev_vowel = false, prev_toned = false;
-    int tones = 0;
-    bool tone_shaped = false, tone_next_to_vowel = false, shaped_after_tone = false;
+    bool prev_vowel = false, prev_toned = false, tone_next_to_vowel = false;
     while (i < n) {
       auto d = static_cast<unsigned char>(in[i]);
       if (d < 0x80) {
@@ -352,14 +338,7 @@ bool PlaceTonesInto(std::string_view in, TonePlacement placement, std::string* o
       Letter l;
       if (cp < vietnamese::kLetterTableSize && table[cp].base != 0) {
         l = table[cp];
-        if (l.vowel) {
-          if (prev_vowel && (l.tone || prev_toned)) tone_next_to_vowel = true;
-          if (l.shape && tones > 0 && !l.tone) shaped_after_tone = true;
-          if (l.tone) {
-            ++tones;
-            tone_shaped = l.shape != 0;
-          }
-        }
+        if (l.vowel && prev_vowel && (l.tone || prev_toned)) tone_next_to_vowel = true;
         prev_vowel = l.vowel;
         prev_toned = l.tone != 0;
       } else if (vietnamese::IsCombiningMark(cp)) {
@@ -373,7 +352,7 @@ bool PlaceTonesInto(std::string_view in, TonePlacement placement, std::string* o
         break;
       }
     }
-    bool needs = marked || (tone_next_to_vowel && (tones > 1 || !tone_shaped || shaped_after_tone));
+    bool needs = marked || tone_next_to_vowel;
     word_floor = i;
     if (i == begin) {  // a non-letter code point
       vietnamese::NextUtf8(in, &i);

@@ -7,7 +7,6 @@
 #include <unicode/utf8.h>
 
 #include <array>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -105,14 +104,7 @@ bool NfcInert(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0, n = s.size();
   while (i < n) {
-    if (byte_scan::kBlockScan && i + byte_scan::kBlock < n) {
-      unsigned stops = byte_scan::NfcStops(p + i);
-      if (!stops) {
-        i += byte_scan::kBlock;
-        continue;
-      }
-      i += static_cast<size_t>(std::countr_zero(stops));
-    } else if (i + 8 <= n) {
+    if (!byte_scan::SkipBlocks(p, n, &i, byte_scan::NfcStops) && i + 8 <= n) {
       uint64_t block;
       std::memcpy(&block, p + i, 8);
       if (!(block & 0x8080808080808080ULL)) {
