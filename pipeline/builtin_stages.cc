@@ -4,6 +4,7 @@
 #include "extractors/money/money_stage.h"
 #include "extractors/officials/officials_stage.h"
 #include "pipeline/decode/decode_stage.h"
+#include "pipeline/html/html_stage.h"
 #include "pipeline/metadata/metadata_stage.h"
 #include "pipeline/normalize/normalize_stage.h"
 #include "pipeline/segment/segment_stage.h"
@@ -14,6 +15,7 @@ namespace vnie {
 StageRegistry BuiltinStages() {
   StageRegistry registry;
   registry.Register("decode", MakeDecodeStage);
+  registry.Register("html", MakeHtmlStage);
   registry.Register("normalize", MakeNormalizeStage);
   registry.Register("metadata", MakeMetadataStage);
   registry.Register("segment", MakeSegmentStage);

@@ -1,7 +1,9 @@
 // The Document: one article as it flows through vnie's stages.
 //
 // Each stage reads what earlier stages wrote and adds its own layer:
-//   decode     raw bytes          -> encoding, text (UTF-8)
+//   decode     raw bytes          -> encoding, text (UTF-8); gzip inflated
+//   html       an HTML page       -> its article text; title, published,
+//                                    lang and url hints from its markup
 //   normalize  text               -> text (NFC, one tone placement, plain
 //                                    spaces and punctuation, boilerplate gone)
 //   metadata   text               -> title, published, lang
@@ -25,6 +27,8 @@ namespace vnie {
 struct SourceInfo {
   std::string path;     // as given on the command line, or "" for stdin input
   uint64_t bytes = 0;   // size of the raw bytes
+  std::optional<std::string> url;  // WARC-Target-URI, a crawler's url field, or the page's canonical link
+  std::optional<uint64_t> offset;  // where the record starts inside an archive (WARC)
 };
 
 // A half-open range of the normalized text, in Unicode code points (the unit
@@ -77,6 +81,11 @@ struct Document {
   std::optional<std::string> lang_hint;       // from `vnie extract` input
   std::optional<std::string> published_hint;  // from `vnie extract` input
   std::optional<std::string> title_hint;      // from `vnie extract` input
+  // A date known only from how the document travelled (WARC-Date): used when
+  // neither the page nor its text gives one.
+  std::optional<std::string> published_fallback;
+  // The raw bytes are an HTML page (set by decode, or by an input that says so).
+  bool is_html = false;
 
   // decode
   std::string encoding;        // as detected: UTF-8, UTF-16LE, windows-1258, VISCII, ...

@@ -24,7 +24,7 @@ class CountingStage : public Stage {
 
 TEST(StageRegistry, BuiltinOrderIsThePipelineOrder) {
   StageRegistry registry = BuiltinStages();
-  EXPECT_EQ(registry.names(), (std::vector<std::string>{"decode", "normalize", "metadata", "segment", "dates",
+  EXPECT_EQ(registry.names(), (std::vector<std::string>{"decode", "html", "normalize", "metadata", "segment", "dates",
                                                         "money", "officials"}));
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "pipeline/cli/commands.h"
+#include "pipeline/html/page_metadata.h"
 #include "pipeline/sinks/jsonl_sink.h"
 #include "pipeline/sources/folder_source.h"
 
@@ -18,6 +19,13 @@ std::optional<std::string> OptionalField(const nlohmann::json& j, const char* ke
   return it->get<std::string>();
 }
 
+std::optional<std::string> FirstField(const nlohmann::json& j, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    if (auto value = OptionalField(j, key)) return value;
+  }
+  return std::nullopt;
+}
+
 // One input line to a Document ready for the chain; a line that is not an
 // article object gives a rejected Document, so every input line has a record.
 Document DocumentFromLine(const std::string& line, uint64_t line_number) {
@@ -29,13 +37,27 @@ Document DocumentFromLine(const std::string& line, uint64_t line_number) {
     auto id = j.find("id");
     if (id != j.end() && id->is_string()) doc.doc_id = id->get<std::string>();
     else if (id != j.end() && id->is_number_integer()) doc.doc_id = std::to_string(id->get<int64_t>());
-    auto text = OptionalField(j, "text");
-    if (!text) throw std::invalid_argument("no \"text\" field");
+    // vnie's own fields, then the names crawlers write: news-please
+    // (maintext, date_publish, language, url) and trafilatura (text, date,
+    // url); an HTML page in "html" is read as a page.
+    auto text = FirstField(j, {"text", "maintext"});
+    if (!text) {
+      text = OptionalField(j, "html");
+      doc.is_html = text.has_value();
+    }
+    if (!text) throw std::invalid_argument("no \"text\", \"maintext\" or \"html\" field");
     doc.raw = std::move(*text);
     doc.encoding_hint = "UTF-8";
     doc.published_hint = OptionalField(j, "published");
-    doc.lang_hint = OptionalField(j, "lang");
+    if (!doc.published_hint) {
+      if (auto crawled = FirstField(j, {"date_publish", "date"})) {
+        doc.published_hint = SpecDateOf(*crawled);
+        if (!doc.published_hint) spdlog::warn("input line {}: date '{}' not understood; ignored", line_number, *crawled);
+      }
+    }
+    doc.lang_hint = FirstField(j, {"lang", "language"});
     doc.title_hint = OptionalField(j, "title");
+    doc.source.url = OptionalField(j, "url");
   } catch (const std::exception& e) {
     doc.rejected = "input line " + std::to_string(line_number) + " is not an article: " + e.what();
   }

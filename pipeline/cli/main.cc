@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
   std::string log_level = "info", log_format = "text";
   auto add_common = [&](CLI::App* cmd) {
     cmd->add_option("--stages", common.stages,
-                    "Comma-separated stages to run (default: decode,normalize,metadata,segment,dates,money,officials)");
+                    "Comma-separated stages to run (default: decode,html,normalize,metadata,segment,dates,money,officials)");
     cmd->add_flag("--emit-text", common.pipeline.emit_text, "Add the normalized body text to each record");
     cmd->add_option("--encoding", common.pipeline.encoding, "Input encoding; skips detection (e.g. windows-1258, VISCII)");
     cmd->add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->capture_default_str();

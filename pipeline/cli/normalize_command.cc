@@ -18,7 +18,7 @@ int NormalizeCommand(const CommonOptions& common, const std::string& file, bool 
     doc = ReadSourceFile({file, file});
   }
   CommonOptions decode_only = common;
-  decode_only.stages = "decode,normalize";
+  decode_only.stages = "decode,html,normalize";
   auto chain = BuildChain(decode_only);
   if (!chain) return kExitUsage;
   chain->Process(doc);

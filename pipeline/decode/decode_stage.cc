@@ -3,9 +3,27 @@
 #include <spdlog/spdlog.h>
 
 #include "pipeline/decode/decoder.h"
+#include "pipeline/html/html_sniff.h"
 
 namespace vnie {
 namespace {
+
+// A page's charset as a browser reads it: a BOM first (the detector reads
+// it), then the page's own <meta> declaration, then detection, which also
+// knows the legacy Vietnamese encodings no page can declare.  A page that
+// declares UTF-8 but is not valid UTF-8 goes to detection too.
+DecodeResult DecodeHtml(std::string_view bytes) {
+  bool bom = bytes.starts_with("\xEF\xBB\xBF") || bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF");
+  std::optional<std::string> declared = bom ? std::nullopt : DeclaredCharset(bytes);
+  if (declared) {
+    bool utf8 = *declared == "utf-8" || *declared == "utf8";
+    if (!utf8 || IsValidUtf8(bytes)) {
+      DecodeResult result = DecodeAs(bytes, *declared);
+      if (!result.error) return result;
+    }
+  }
+  return DecodeDetect(bytes);
+}
 
 class DecodeStage : public Stage {
  public:
@@ -14,8 +32,10 @@ class DecodeStage : public Stage {
 
   std::optional<std::string> Process(Document& doc) const override {
     if (doc.raw.empty()) return "empty file: nothing to extract";
+    std::string_view bytes = doc.raw;
+    doc.is_html = doc.is_html || LooksHtml(bytes, doc.source.path);
     const std::optional<std::string>& forced = doc.encoding_hint ? doc.encoding_hint : forced_;
-    DecodeResult result = forced ? DecodeAs(doc.raw, *forced) : DecodeDetect(doc.raw);
+    DecodeResult result = forced ? DecodeAs(bytes, *forced) : doc.is_html ? DecodeHtml(bytes) : DecodeDetect(bytes);
     if (result.error) return *result.error;
     doc.encoding = std::move(result.encoding);
     doc.text = std::move(result.text);

@@ -39,6 +39,7 @@ class MetadataStage : public Stage {
     doc.lang = doc.lang_hint ? *doc.lang_hint : (LooksVietnamese(doc.text) ? "vi" : "en");
     doc.title = doc.title_hint ? doc.title_hint : FindTitle(doc.text);
     doc.published = doc.published_hint ? doc.published_hint : FindPublished(doc.text, doc.title);
+    if (!doc.published) doc.published = doc.published_fallback;
     return std::nullopt;
   }
 };

@@ -20,6 +20,8 @@ nlohmann::ordered_json ToRecord(const Document& doc, const RecordOptions& option
   r["schema"] = 1;
   r["doc_id"] = doc.doc_id;
   r["source"] = {{"path", doc.source.path}, {"bytes", doc.source.bytes}};
+  if (doc.source.url) r["source"]["url"] = *doc.source.url;
+  if (doc.source.offset) r["source"]["offset"] = *doc.source.offset;
   r["encoding"] = doc.encoding.empty() ? Json(nullptr) : Json(doc.encoding);
   r["lang"] = doc.lang.empty() ? Json(nullptr) : Json(doc.lang);
   r["title"] = OptionalString(doc.title);
