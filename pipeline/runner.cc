@@ -14,6 +14,8 @@
 #include <memory>
 #include <thread>
 
+#include "pipeline/sources/warc_documents.h"
+
 namespace fs = std::filesystem;
 
 namespace vnie {
@@ -21,13 +23,32 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-enum class Kind { kNew, kChanged, kTouch };  // kTouch: same bytes, new mtime: state only
+// kTouch: same bytes, new mtime: state only.  kStateOnly: an archive with no
+// pages: its state only.
+enum class Kind { kNew, kChanged, kTouch, kStateOnly };
 
 struct Item {
   Document doc;
   FileState state;
   Kind kind = Kind::kNew;
   std::string root;
+  // The documents of an archive share one file: its state is recorded with
+  // the last of them, once every one is durable.
+  bool from_archive = false;
+  bool carries_state = true;
+};
+
+// A WARC record's block is read into memory whole: bigger ones are skipped.
+constexpr size_t kMaxArchiveRecordBytes = size_t{64} << 20;
+
+// The archive being read, one document ahead so that its last document is
+// known when handed on.
+struct OpenArchive {
+  std::unique_ptr<WarcDocuments> documents;
+  FileState state;
+  Kind kind = Kind::kNew;
+  std::string root;
+  std::shared_ptr<Item> ahead;
 };
 
 int64_t NowSeconds() { return static_cast<int64_t>(std::time(nullptr)); }
@@ -115,7 +136,40 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
   // they both touch are atomic; the rest belong to one stage each.
   std::atomic<uint64_t> seen_bytes = 0, skipped_unchanged = 0;
 
+  std::optional<OpenArchive> archive;
+  std::atomic<uint64_t> archive_skipped = 0;
+  // The next document of the open archive, or nullptr once it is done.
+  auto next_of_archive = [&]() -> std::shared_ptr<Item> {
+    for (;;) {
+      Document doc;
+      if (archive->documents->Next(&doc)) {
+        auto item = std::make_shared<Item>();
+        item->doc = std::move(doc);
+        item->root = archive->root;
+        item->kind = archive->kind;
+        item->from_archive = true;
+        item->carries_state = false;
+        item->state.path = archive->state.path;
+        if (auto out = std::exchange(archive->ahead, item)) return out;
+        continue;
+      }
+      std::shared_ptr<Item> last = std::move(archive->ahead);
+      if (!last) {
+        last = std::make_shared<Item>();
+        last->kind = Kind::kStateOnly;
+        last->root = archive->root;
+        last->from_archive = true;
+      }
+      last->state = archive->state;
+      last->carries_state = true;
+      archive_skipped += archive->documents->skipped();
+      archive.reset();
+      return last;
+    }
+  };
+
   auto produce = [&](tbb::flow_control& fc) -> std::shared_ptr<Item> {
+    if (archive) return next_of_archive();
     SourceFile file;
     while (next_file(&file)) {
       auto item = std::make_shared<Item>();
@@ -144,6 +198,16 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
           continue;
         }
       }
+      if (IsWarcFile(file.path)) {
+        // Its pages are read one record at a time; no hash of the whole
+        // archive, so a touched archive is read again.
+        archive.emplace();
+        archive->documents = std::make_unique<WarcDocuments>(file, kMaxArchiveRecordBytes);
+        archive->state = std::move(item->state);
+        archive->kind = prev ? Kind::kChanged : Kind::kNew;
+        archive->root = file.root;
+        return next_of_archive();
+      }
       item->doc = ReadSourceFile(file);
       item->state.hash = item->doc.doc_id;
       if (prev) {
@@ -162,7 +226,7 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
   };
 
   auto process = [&](std::shared_ptr<Item> item) -> std::shared_ptr<Item> {
-    if (item->kind != Kind::kTouch) chain.Process(item->doc);
+    if (item->kind != Kind::kTouch && item->kind != Kind::kStateOnly) chain.Process(item->doc);
     return item;
   };
 
@@ -209,7 +273,15 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
 
   auto consume = [&](std::shared_ptr<Item> item) {
     Document& doc = item->doc;
-    seen_bytes += std::max<uint64_t>(doc.raw.size(), item->state.size);
+    if (!item->from_archive) seen_bytes += std::max<uint64_t>(doc.raw.size(), item->state.size);
+    else if (item->carries_state) seen_bytes += item->state.size;
+    if (item->kind == Kind::kStateOnly) {
+      item->state.status = "done";
+      item->state.seen_at = NowSeconds();
+      pending.push_back(std::move(item->state));
+      record_durable(false);
+      return;
+    }
     if (item->kind == Kind::kTouch) {
       ++stats.unchanged;
       item->state.seen_at = NowSeconds();
@@ -220,7 +292,7 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
     }
     stats.bytes += doc.raw.size();
     ++stats.documents;
-    ++(item->kind == Kind::kNew ? stats.new_files : stats.changed);
+    if (item->carries_state) ++(item->kind == Kind::kNew ? stats.new_files : stats.changed);
     if (doc.rejected) {
       ++stats.rejected;
       spdlog::error("rejected {}: {}", doc.source.path, *doc.rejected);
@@ -229,10 +301,12 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
       spdlog::debug("done {} ({} bytes, {})", doc.source.path, doc.raw.size(), doc.encoding);
     }
     sink.Write(doc);
-    item->state.status = doc.rejected ? "rejected" : "done";
-    item->state.error = doc.rejected ? *doc.rejected : "";
-    item->state.seen_at = NowSeconds();
-    pending.push_back(std::move(item->state));
+    if (item->carries_state) {
+      item->state.status = doc.rejected ? "rejected" : "done";
+      item->state.error = doc.rejected ? *doc.rejected : "";
+      item->state.seen_at = NowSeconds();
+      pending.push_back(std::move(item->state));
+    }
     record_durable(false);
     show_progress(false);
   };
@@ -255,6 +329,7 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
     options.state->Record(pending);
   }
   stats.unchanged += skipped_unchanged.load();
+  stats.archive_skipped = archive_skipped.load();
   show_progress(true);
   stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return stats;

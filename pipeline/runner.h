@@ -38,6 +38,7 @@ struct BatchStats {
   uint64_t changed = 0;    // written, content changed since the state store saw them
   uint64_t unchanged = 0;  // skipped: recorded with the same size and mtime, or the same hash
   uint64_t settling = 0;   // skipped: modified within the settle time
+  uint64_t archive_skipped = 0;  // WARC records that were not pages (requests, images, redirects...)
   double seconds = 0;
 };
 

@@ -249,6 +249,10 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
                stats.documents, stats.rejected, mb, stats.seconds > 0 ? mb / stats.seconds : 0.0, batch.jobs,
                RedactPassword(options.out), stats.seconds, stats.new_files, stats.changed, stats.unchanged, stats.rejected,
                stats.settling);
+  if (stats.archive_skipped > 0) {
+    spdlog::info("{} web archive records were not pages (requests, metadata, other media, statuses other than 200)",
+                 stats.archive_skipped);
+  }
   if (stats.settling > 0) {
     // A folder copied a moment ago would otherwise give an empty run with no
     // visible reason.

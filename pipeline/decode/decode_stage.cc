@@ -3,10 +3,15 @@
 #include <spdlog/spdlog.h>
 
 #include "pipeline/decode/decoder.h"
+#include "pipeline/decode/gzip.h"
 #include "pipeline/html/html_sniff.h"
 
 namespace vnie {
 namespace {
+
+// What a compressed document may inflate to: far above any article, far
+// below what a decompression bomb would take.
+constexpr size_t kMaxInflatedBytes = size_t{256} << 20;
 
 // A page's charset as a browser reads it: a BOM first (the detector reads
 // it), then the page's own <meta> declaration, then detection, which also
@@ -33,6 +38,16 @@ class DecodeStage : public Stage {
   std::optional<std::string> Process(Document& doc) const override {
     if (doc.raw.empty()) return "empty file: nothing to extract";
     std::string_view bytes = doc.raw;
+    // A compressed page (page.html.gz, a crawler's saved response) is read
+    // as what it inflates to; doc_id stays the hash of the bytes as stored.
+    std::string inflated;
+    if (LooksGzip(bytes)) {
+      InflateResult result = Gunzip(bytes, kMaxInflatedBytes);
+      if (result.error) return "gzip: " + *result.error;
+      inflated = std::move(result.bytes);
+      bytes = inflated;
+      if (bytes.empty()) return "empty file: nothing to extract";
+    }
     doc.is_html = doc.is_html || LooksHtml(bytes, doc.source.path);
     const std::optional<std::string>& forced = doc.encoding_hint ? doc.encoding_hint : forced_;
     DecodeResult result = forced ? DecodeAs(bytes, *forced) : doc.is_html ? DecodeHtml(bytes) : DecodeDetect(bytes);

@@ -86,3 +86,7 @@ CREATE TABLE official_mentions (
   PRIMARY KEY (doc_id, entity, seq),
   FOREIGN KEY (doc_id, entity) REFERENCES officials ON DELETE CASCADE
 );
+
+-- migration 2
+-- Where a document came from on the web, and its place in an archive (WARC).
+ALTER TABLE documents ADD COLUMN source_url text, ADD COLUMN source_offset bigint;

@@ -18,7 +18,8 @@ namespace {
 constexpr int64_t kMigrationLockKey = 0x766e6965'5047;  // "vniePG"
 
 constexpr const char* kDocumentColumns =
-    "doc_id, source_path, source_bytes, encoding, lang, title, published, published_date, rejected, body";
+    "doc_id, source_path, source_bytes, encoding, lang, title, published, published_date, rejected, body, "
+    "source_url, source_offset";
 constexpr const char* kDateColumns =
     "doc_id, seq, text, span_start, span_end, value, grain, mod, relative, value_date";
 constexpr const char* kMoneyColumns =
@@ -489,15 +490,17 @@ PostgresSink::Attempt PostgresSink::CommitBatch() {
   static const std::string kMerge = [] {
     std::string updates;
     for (const char* c : {"source_path", "source_bytes", "encoding", "lang", "title", "published", "published_date",
-                          "rejected", "body"}) {
+                          "rejected", "body", "source_url", "source_offset"}) {
       updates += std::string(c) + " = EXCLUDED." + c + ", ";
     }
     std::string sql = std::string("INSERT INTO documents (") + kDocumentColumns + ") SELECT " + kDocumentColumns +
                       " FROM vnie_stage_documents ORDER BY doc_id ON CONFLICT (doc_id) DO UPDATE SET " + updates +
                       "ingested_at = now();";
-    // A changed file (same path, new bytes) replaces the document it held.
-    sql += "DELETE FROM documents WHERE source_path IN (SELECT source_path FROM vnie_stage_documents) "
-           "AND doc_id NOT IN (SELECT doc_id FROM vnie_stage_documents);";
+    // A changed file (same path, new bytes) replaces the document it held;
+    // an archive's record, the one that stood at its offset.
+    sql += "DELETE FROM documents d USING vnie_stage_documents s WHERE d.source_path = s.source_path "
+           "AND d.source_offset IS NOT DISTINCT FROM s.source_offset "
+           "AND d.doc_id NOT IN (SELECT doc_id FROM vnie_stage_documents);";
     for (const char* t : {"dates", "money", "officials"}) {  // official_mentions go with officials
       sql += std::string("DELETE FROM ") + t + " WHERE doc_id IN (SELECT doc_id FROM vnie_stage_documents);";
     }
@@ -540,6 +543,9 @@ void PostgresSink::Write(const Document& doc) {
     row.TextOrNull(doc.published ? SingleDay(*doc.published) : "");
     row.Optional(doc.rejected);
     if (record_options_.emit_text) row.Text(doc.text);
+    else row.Null();
+    row.Optional(doc.source.url);
+    if (doc.source.offset) row.Int(static_cast<int64_t>(*doc.source.offset));
     else row.Null();
   }
   auto amount = [&](CopyRow& row, const std::string& value) {

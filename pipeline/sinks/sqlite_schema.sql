@@ -1,4 +1,4 @@
--- vnie's SQLite output, schema version 1 (PRAGMA user_version = 1; also in
+-- vnie's SQLite output, schema version 2 (PRAGMA user_version = 2; also in
 -- the meta table).  One row in documents per article; its mentions in the
 -- other tables, keyed by doc_id.  Offsets (span_start, span_end) are in
 -- Unicode code points of the normalized text, half-open, as in SPEC.md §3.
@@ -18,7 +18,9 @@ CREATE TABLE IF NOT EXISTS documents (
   lang         TEXT,                  -- en | vi
   title        TEXT,
   published    TEXT,                  -- ISO 8601, or NULL
-  rejected     TEXT                   -- the reason, or NULL for a processed article
+  rejected     TEXT,                  -- the reason, or NULL for a processed article
+  source_url   TEXT,                  -- the page's address, when the input gives one
+  source_offset INTEGER               -- where the record starts inside an archive (WARC), else NULL
 );
 CREATE INDEX IF NOT EXISTS documents_source_path ON documents (source_path);
 CREATE INDEX IF NOT EXISTS documents_published ON documents (published);
@@ -76,5 +78,5 @@ CREATE TABLE IF NOT EXISTS official_mentions (
   FOREIGN KEY (doc_id, entity) REFERENCES officials (doc_id, entity) ON DELETE CASCADE
 );
 
-INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '1');
-PRAGMA user_version = 1;
+INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '2');
+PRAGMA user_version = 2;

@@ -13,7 +13,10 @@ namespace {
 // kMigrations[v - 1] takes a database from schema version v to v + 1.  A new
 // schema version appends its step here and updates sqlite_schema.sql (which
 // creates the newest schema from scratch) and kSqliteSchemaVersion.
-const std::vector<std::string_view> kMigrations = {};
+const std::vector<std::string_view> kMigrations = {
+    // 1 -> 2: where a document came from on the web, and its place in an archive.
+    "ALTER TABLE documents ADD COLUMN source_url TEXT; ALTER TABLE documents ADD COLUMN source_offset INTEGER;",
+};
 static_assert(kSqliteSchemaVersion >= 1);
 
 void OpenSchema(sql::Db& db) {
@@ -52,7 +55,7 @@ SqliteSink::SqliteSink(const std::string& path) : path_(path) {
     db_->Exec("PRAGMA synchronous = FULL");
     db_->Exec("PRAGMA foreign_keys = ON");
     OpenSchema(*db_);
-    delete_ = std::make_unique<sql::Stmt>(*db_, "DELETE FROM documents WHERE doc_id = ?1 OR source_path = ?2");
+    delete_ = std::make_unique<sql::Stmt>(*db_, "DELETE FROM documents WHERE doc_id = ?1 OR (source_path = ?2 AND source_offset IS ?3)");
     const auto& tables = OutputTables();
     for (size_t t = 0; t < tables.size(); ++t) {
       std::string sql = "INSERT INTO " + std::string(tables[t].name) + " (";
@@ -93,7 +96,12 @@ void SqliteSink::Write(const Document& doc) {
     Begin();
     db_->Exec("SAVEPOINT doc");
     try {
-      delete_->Bind(1, doc.doc_id).Bind(2, doc.source.path).Run();
+      delete_->Bind(1, doc.doc_id).Bind(2, doc.source.path);
+      // A changed file replaces the document it held; an archive's record,
+      // the one that stood at its offset.
+      if (doc.source.offset) delete_->Bind(3, static_cast<int64_t>(*doc.source.offset));
+      else delete_->BindNull(3);
+      delete_->Run();
       auto rows = TableRows(doc);
       for (size_t t = 0; t < rows.size(); ++t) {
         for (const Row& row : rows[t]) {

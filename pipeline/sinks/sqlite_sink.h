@@ -19,7 +19,7 @@ class Stmt;
 }  // namespace sql
 
 // The schema version this vnie writes (PRAGMA user_version and meta).
-inline constexpr int kSqliteSchemaVersion = 1;
+inline constexpr int kSqliteSchemaVersion = 2;
 
 class SqliteSink : public Sink {
  public:

@@ -10,7 +10,9 @@ Cell Num(int64_t v) { return std::to_string(v); }
 
 const std::array<TableDef, 5>& OutputTables() {
   static const std::array<TableDef, 5> kTables = {{
-      {"documents", {"doc_id", "source_path", "source_bytes", "encoding", "lang", "title", "published", "rejected"}},
+      {"documents",
+       {"doc_id", "source_path", "source_bytes", "encoding", "lang", "title", "published", "rejected", "source_url",
+        "source_offset"}},
       {"dates", {"doc_id", "seq", "text", "span_start", "span_end", "value", "grain", "mod", "relative"}},
       {"money",
        {"doc_id", "seq", "text", "span_start", "span_end", "amount", "currency", "qualifier", "amount_min",
@@ -24,7 +26,8 @@ const std::array<TableDef, 5>& OutputTables() {
 std::array<std::vector<Row>, 5> TableRows(const Document& doc) {
   std::array<std::vector<Row>, 5> t;
   t[0].push_back({doc.doc_id, doc.source.path, Num(static_cast<int64_t>(doc.source.bytes)), OrNull(doc.encoding),
-                  OrNull(doc.lang), doc.title, doc.published, doc.rejected});
+                  OrNull(doc.lang), doc.title, doc.published, doc.rejected, doc.source.url,
+                  doc.source.offset ? Cell(Num(static_cast<int64_t>(*doc.source.offset))) : Cell()});
   if (doc.rejected) return t;  // a rejected record has no mentions
   for (size_t i = 0; i < doc.dates.size(); ++i) {
     const auto& d = doc.dates[i];

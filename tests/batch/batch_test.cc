@@ -114,7 +114,7 @@ TEST(Batch, IngestTwiceGivesSameRows) {
   EXPECT_NE(r.err.find("40 new, 0 changed, 0 unchanged"), std::string::npos) << r.err;
   std::string first = DumpTables(db);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents"), 40);
-  EXPECT_EQ(Count(db, "PRAGMA user_version"), 1);
+  EXPECT_EQ(Count(db, "PRAGMA user_version"), 2);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM money WHERE typeof(amount) <> 'text'"), 0);
 
   r = RunVnie(args);

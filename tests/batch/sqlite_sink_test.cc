@@ -56,7 +56,7 @@ TEST(SqliteSink, KeepsEveryDigitAndReplacesRows) {
   EXPECT_EQ(One(db, "SELECT group_concat(doc_id) FROM documents ORDER BY doc_id"), "a,c");
   EXPECT_EQ(One(db, "SELECT count(*) FROM money"), "2");
   EXPECT_EQ(One(db, "SELECT count(*) FROM official_mentions"), "4");
-  EXPECT_EQ(One(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "1");
+  EXPECT_EQ(One(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "2");
   EXPECT_EQ(One(db, "PRAGMA journal_mode"), "wal");
 }
 

@@ -209,7 +209,7 @@ TEST_F(PostgresTest, SinkWritesTypedRowsAndReplacesADocumentsRows) {
     sink.Finish();
   }
   const std::string uri = Uri();
-  EXPECT_EQ(QueryValue(uri, "SELECT max(version) FROM t_rows.schema_version"), "1");
+  EXPECT_EQ(QueryValue(uri, "SELECT max(version) FROM t_rows.schema_version"), "2");
   EXPECT_EQ(QueryValue(uri, "SELECT source_path, title, published, published_date, body, rejected FROM "
                             "t_rows.documents WHERE doc_id = 'doc-a'"),
             "in/doc-a\t.txt|Bộ trưởng \\ thăm\nHà Nội \uFFFD bad|2020-02-24T11:03|2020-02-24|body|\\N");
