@@ -69,8 +69,8 @@ TEST(Gzip, ABadChecksumIsCorrupt) {
 }
 
 TEST(Gzip, ABombStopsAtTheLimit) {
-  std::string bomb = GzipMember(std::string(20 << 20, '\0'));  // 20 MiB of zeros, ~20 KiB packed
-  ASSERT_LT(bomb.size(), 100u << 10);
+  std::string bomb = GzipMember(std::string(8 << 20, '\0'));  // 8 MiB of zeros, ~8 KiB packed
+  ASSERT_LT(bomb.size(), 20u << 10);
   InflateResult r = Gunzip(bomb, 1 << 20);
   EXPECT_EQ(r.error, "inflated size passes the limit of 1048576 bytes");
   EXPECT_LE(r.bytes.size(), 1u << 20);

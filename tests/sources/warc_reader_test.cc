@@ -223,14 +223,19 @@ TEST_P(WarcChunks, ARecordSplitOverMembersTakesTheOffsetOfTheMemberWithItsStart)
   EXPECT_EQ(r.records[2].block, ChunkedGzipResponse());
 }
 
-TEST_P(WarcChunks, EveryCutGivesTheRecordsBeforeItThenAnErrorUnlessAtAMemberEnd) {
+TEST(WarcReader, EveryCutGivesTheRecordsBeforeItThenAnErrorUnlessAtAMemberEnd) {
   TempDir dir;
   Archive a = Build(SampleRecords(), /*gzip=*/true);
   WriteFile(dir / "full.warc.gz", a.bytes);
-  ReadResult full = ReadAll(dir / "full.warc.gz", 1 << 20, GetParam());
-  for (size_t cut = 0; cut < a.bytes.size(); cut += 3) {
+  ReadResult full = ReadAll(dir / "full.warc.gz");
+  // Every member's start and the bytes just after it (inside its gzip
+  // header), then every 7th byte, read in chunks of 5.
+  std::vector<size_t> cuts;
+  for (size_t at : a.offsets) cuts.insert(cuts.end(), {at, at + 1, at + 2, at + 9, at + 10});
+  for (size_t cut = 0; cut < a.bytes.size(); cut += 7) cuts.push_back(cut);
+  for (size_t cut : cuts) {
     WriteFile(dir / "cut.warc.gz", a.bytes.substr(0, cut));
-    ReadResult r = ReadAll(dir / "cut.warc.gz", 1 << 20, GetParam());
+    ReadResult r = ReadAll(dir / "cut.warc.gz", 1 << 20, 5);
     ASSERT_LE(r.records.size(), full.records.size());
     for (size_t i = 0; i < r.records.size(); ++i) {
       ASSERT_EQ(r.records[i].offset, a.offsets[i]) << "cut " << cut;
@@ -245,7 +250,7 @@ TEST(WarcReader, AFlippedByteNeverCrashesOrHangs) {
   TempDir dir;
   for (bool gzip : {true, false}) {
     Archive a = Build(SampleRecords(), gzip);
-    for (size_t at = 0; at < a.bytes.size(); at += 5) {
+    for (size_t at = 0; at < a.bytes.size(); at += 13) {
       std::string bytes = a.bytes;
       bytes[at] = static_cast<char>(bytes[at] ^ 0x5a);
       WriteFile(dir / "flip.warc", bytes);
