@@ -120,7 +120,38 @@ class ContentReader {
 
   std::vector<std::string> Read() {
     if (root_ == nullptr) return {};
+    std::vector<std::string> out = ReadOnce(/*use_classes=*/true);
+    // Class names mislead on some pages (a wrapper named for an ad slot
+    // holding the article): a short result is read again without them, and
+    // the longer of the two kept.
+    if (TextSize(out) < kShortArticle) {
+      std::vector<std::string> again = ReadOnce(/*use_classes=*/false);
+      if (TextSize(again) > TextSize(out)) out = std::move(again);
+    }
+    return out;
+  }
+
+ private:
+  // Fewer letters than this in the article found: try again without classes.
+  static constexpr size_t kShortArticle = 500;
+
+  static size_t TextSize(const std::vector<std::string>& blocks) {
+    size_t n = 0;
+    for (const auto& b : blocks) n += CodePoints(b);
+    return n;
+  }
+
+  std::vector<std::string> ReadOnce(bool use_classes) {
+    set_aside_.clear();
+    counts_.clear();
+    scores_.clear();
+    use_classes_ = use_classes;
+    // Text sizes before anything is set aside: furniture named by a weak
+    // class word is set aside only when it holds under half the page.
+    Measure(root_, false);
+    page_text_ = counts_[root_].text;
     SetAside(root_);
+    counts_.clear();
     Measure(root_, false);
     ScoreParagraphs(root_);
     const xmlNode* top = TopCandidate();
@@ -141,7 +172,6 @@ class ContentReader {
     return out;
   }
 
- private:
   struct Counts {
     size_t text = 0;       // letters and digits (code points, no spaces) not set aside
     size_t link_text = 0;  // of which inside links
@@ -154,9 +184,11 @@ class ContentReader {
       std::string_view tag = dom::Tag(n);
       bool container = tag == "html" || tag == "body" || tag == "main" || tag == "article";
       bool aside = IsNeverText(tag) || IsHidden(n) || IsFurnitureRole(n);
-      if (!aside && !container && dom::Lowercase(dom::Attr(n, "itemprop")) != "articlebody") {
+      if (!aside && use_classes_ && !container && dom::Lowercase(dom::Attr(n, "itemprop")) != "articlebody") {
         ClassVerdict v = ReadClass(n);
-        aside = v.always || (v.drop && !v.keep);
+        auto it = counts_.find(n);
+        bool minor = it == counts_.end() || it->second.text * 2 < page_text_;
+        aside = v.always || (v.drop && !v.keep && minor);
       }
       if (aside) {
         set_aside_.insert(n);
@@ -173,7 +205,7 @@ class ContentReader {
         size_t c = n->content ? CodePoints(reinterpret_cast<const char*>(n->content)) : 0;
         total.text += c;
         if (in_link) total.link_text += c;
-      } else if (dom::IsElement(n) && !set_aside_.contains(n)) {
+      } else if (dom::IsElement(n) && !set_aside_.contains(n) && !IsNeverText(dom::Tag(n))) {
         Counts child = Measure(n, in_link || dom::Tag(n) == "a");
         total.text += child.text;
         total.link_text += child.link_text;
@@ -189,11 +221,41 @@ class ContentReader {
     return static_cast<double>(it->second.link_text) / static_cast<double>(it->second.text);
   }
 
+  // A line break inside a paragraph does not make it a container.
   bool HasBlockChild(const xmlNode* node) const {
     for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
-      if (dom::IsElement(n) && !set_aside_.contains(n) && IsBlock(dom::Tag(n))) return true;
+      if (dom::IsElement(n) && !set_aside_.contains(n) && IsBlock(dom::Tag(n)) && dom::Tag(n) != "br" &&
+          dom::Tag(n) != "hr") {
+        return true;
+      }
     }
     return false;
+  }
+
+  // The text of NODE outside its block children: a container's own lines.
+  void AppendOwnText(const xmlNode* node, std::string* out) const {
+    for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content) dom::AppendCollapsed(reinterpret_cast<const char*>(n->content), out);
+      } else if (dom::IsElement(n) && !set_aside_.contains(n) && !IsBlock(dom::Tag(n))) {
+        AppendText(n, out);
+      }
+    }
+  }
+
+  // Adds a paragraph of TEXT to the scores of its container FIRST and the
+  // four levels above it: all of it to FIRST, half to the next, a third of
+  // that per level above.
+  void ScoreParagraph(const std::string& text, const xmlNode* first) {
+    size_t chars = CodePoints(text);
+    if (chars < 25) return;
+    double score = 1 + static_cast<double>(Commas(text)) + std::min(static_cast<double>(chars) / 100.0, 3.0);
+    int level = 0;
+    for (const xmlNode* a = first; dom::IsElement(a) && level < 5; a = a->parent, ++level) {
+      auto [it, fresh] = scores_.try_emplace(a, 0.0);
+      if (fresh) it->second = BaseScore(a);
+      it->second += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+    }
   }
 
   double BaseScore(const xmlNode* node) const {
@@ -206,33 +268,31 @@ class ContentReader {
     else if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') score -= 5;
     if (tag == "article" || dom::Lowercase(dom::Attr(node, "itemprop")) == "articlebody") score += 25;
     ClassVerdict v = ReadClass(node);
-    if (v.keep) score += 25;
-    if (v.drop) score -= 25;
+    if (use_classes_ && v.keep) score += 25;
+    if (use_classes_ && v.drop) score -= 25;
     return score;
   }
 
-  // Each paragraph scores its ancestors: all of it to the parent, half to the
-  // grandparent, a third of that per level above, five levels up.
+  // Each paragraph scores the elements around it (ScoreParagraph).  A
+  // paragraph is a p, pre or td, a div or section with no blocks inside, or
+  // the lines a container holds outside its blocks (text broken by <br>).
   void ScoreParagraphs(const xmlNode* node) {
     for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
       if (!dom::IsElement(n) || set_aside_.contains(n)) continue;
       std::string_view tag = dom::Tag(n);
+      bool has_blocks = HasBlockChild(n);
       bool paragraph = tag == "p" || tag == "pre" || tag == "td" ||
-                       ((tag == "div" || tag == "section" || tag == "span") && !HasBlockChild(n));
+                       ((tag == "div" || tag == "section" || tag == "span") && !has_blocks);
       if (paragraph) {
         std::string text;
         AppendText(n, &text);
-        size_t chars = CodePoints(text);
-        if (chars >= 25) {
-          double score = 1 + static_cast<double>(Commas(text)) + std::min(static_cast<double>(chars) / 100.0, 3.0);
-          int level = 0;
-          for (const xmlNode* a = n->parent; dom::IsElement(a) && level < 5; a = a->parent, ++level) {
-            auto [it, fresh] = scores_.try_emplace(a, 0.0);
-            if (fresh) it->second = BaseScore(a);
-            it->second += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
-          }
-        }
-        if (tag != "div" && tag != "section") continue;
+        ScoreParagraph(text, n->parent);
+        continue;
+      }
+      if (has_blocks && (tag == "div" || tag == "section" || tag == "article" || tag == "main" || tag == "td")) {
+        std::string own;
+        AppendOwnText(n, &own);
+        ScoreParagraph(own, n);
       }
       ScoreParagraphs(n);
     }
@@ -377,6 +437,8 @@ class ContentReader {
   }
 
   const xmlNode* root_;
+  bool use_classes_ = true;
+  size_t page_text_ = 0;
   std::unordered_set<const xmlNode*> set_aside_;
   std::unordered_map<const xmlNode*, Counts> counts_;
   std::unordered_map<const xmlNode*, double> scores_;

@@ -9,13 +9,16 @@
 //
 // How: elements that are never article text are set aside first (scripts,
 // styles, forms' controls, navigation, asides, footers, hidden elements, and
-// elements whose class or id names furniture: page_classes.tsv).  Then each
+// elements whose class or id names furniture: page_classes.tsv, unless they
+// hold half the page's text).  Then each
 // paragraph of 25 letters or more scores its ancestors by its length and
 // commas, less for each level up; an ancestor's score counts the words of
 // its class and id and falls with the share of its text inside links.  The
 // best ancestor, with the siblings that score near it, is the article; its
 // blocks (headings, paragraphs, list items, table rows, captions) are the
-// text, each block mostly made of links left out.
+// text, each block mostly made of links left out.  When that gives under 500
+// letters, the page is read again without the class and id words, and the
+// longer reading kept.
 #pragma once
 
 #include <libxml/tree.h>

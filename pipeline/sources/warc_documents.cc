@@ -72,8 +72,8 @@ bool WarcDocuments::Next(Document* doc) {
   if (!reader_->error()) return false;
   *doc = Document{};
   doc->source.path = file_.path;
-  doc->rejected = file_.path + ": " + *reader_->error();
-  doc->doc_id = ContentId(*doc->rejected);
+  doc->rejected = *reader_->error();
+  doc->doc_id = ContentId(file_.path + ": " + *doc->rejected);
   return true;
 }
 
