@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>  // DEBUG
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -134,6 +135,8 @@ class ContentReader {
  private:
   // Fewer letters than this in the article found: try again without classes.
   static constexpr size_t kShortArticle = 500;
+  // A block this long met a second time is a copy, not the article's own.
+  static constexpr size_t kRepeatedBlock = 50;
 
   static size_t TextSize(const std::vector<std::string>& blocks) {
     size_t n = 0;
@@ -162,11 +165,15 @@ class ContentReader {
       for (const xmlNode* part : WithSiblings(top)) Emit(part, blocks);
     }
     std::vector<std::string> out;
+    std::unordered_set<std::string> seen;
     for (auto& b : blocks) {
       size_t chars = CodePoints(b.text);
       if (chars == 0) continue;
       // A block that is mostly links is a list of other articles or a menu.
       if (b.link_chars * 2 > chars) continue;
+      // A caption repeated by a gallery or a second layout; short lines such
+      // as a recipe's "Eat before your workout" may repeat in an article.
+      if (chars >= kRepeatedBlock && !seen.insert(b.text).second) continue;
       out.push_back(std::move(b.text));
     }
     return out;
@@ -310,6 +317,10 @@ class ContentReader {
     });
     const xmlNode* top = ranked[0].second;
     const double top_score = ranked[0].first;
+    if (std::getenv("VNIE_HTML_DEBUG")) {  // DEBUG
+      for (size_t i = 0; i < std::min<size_t>(ranked.size(), 8); ++i)
+        fprintf(stderr, "cand %.1f %s.%s ld=%.2f\n", ranked[i].first, std::string(dom::Tag(ranked[i].second)).c_str(), dom::Attr(ranked[i].second, "class").substr(0,60).c_str(), LinkDensity(ranked[i].second));
+    }
     // Paragraphs split over several containers: when other near-best
     // candidates exist, the nearest ancestor that holds three of them.
     std::vector<const xmlNode*> near;
@@ -331,6 +342,39 @@ class ContentReader {
           top = a;
           break;
         }
+      }
+    }
+    // An article split into chunks of one template (the same tag and class,
+    // ads between them): the nearest ancestor that holds every chunk.
+    const std::string top_class = dom::Attr(top, "class");
+    if (!top_class.empty()) {
+      for (const auto& [score, node] : ranked) {
+        if (node == top || score < 0.2 * top_score || dom::Tag(node) != dom::Tag(top) ||
+            dom::Attr(node, "class") != top_class) {
+          continue;
+        }
+        std::unordered_set<const xmlNode*> above;
+        for (const xmlNode* a = top; a != nullptr; a = a->parent) above.insert(a);
+        const xmlNode* common = node;
+        while (common != nullptr && !above.contains(common)) common = common->parent;
+        if (dom::IsElement(common) && dom::Tag(common) != "body" && dom::Tag(common) != "html") top = common;
+      }
+    }
+    // An ancestor that scores higher than the container below it holds more
+    // of the article (paragraphs split over sibling containers); the walk
+    // up stops where scores fall under a third.
+    {
+      double last = ScoreOf(top);
+      const double floor = last / 3;
+      for (const xmlNode* a = top->parent; dom::IsElement(a) && dom::Tag(a) != "body"; a = a->parent) {
+        if (!scores_.contains(a)) continue;
+        double score = ScoreOf(a);
+        if (score < floor) break;
+        if (score > last) {
+          top = a;
+          break;
+        }
+        last = score;
       }
     }
     // A wrapper with nothing else in it is the same container.
