@@ -39,7 +39,8 @@ InflateResult Inflate(std::string_view bytes, int window_bits, bool members, siz
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + pos));
     zs.avail_in = static_cast<uInt>(fed);
     // One byte of room past the limit tells "exactly the limit" from "more".
-    size_t room = std::min(kChunk, max_bytes - result.bytes.size() + 1);
+    size_t left = max_bytes - result.bytes.size();
+    size_t room = left >= kChunk ? kChunk : left + 1;
     size_t old = result.bytes.size();
     result.bytes.resize(old + room);
     zs.next_out = reinterpret_cast<Bytef*>(result.bytes.data() + old);

@@ -26,7 +26,12 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool SameName(std::string_view a, std::string_view b) { return Lower(a) == Lower(b); }
+bool SameName(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(),
+                    [&](char x, char y) { return lower(x) == lower(y); });
+}
 
 // The index just past the first blank line at or after FROM (a header's
 // end, with CRLF or bare LF line ends), or npos when S does not hold one yet.
@@ -76,16 +81,21 @@ std::optional<uint64_t> ParseLength(std::string_view s) {
   return n;
 }
 
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 // A chunk-size line: 1 to 15 hex digits (no overflow), then optional ";extension".
 std::optional<uint64_t> ChunkSize(std::string_view line) {
   line = Trim(line.substr(0, line.find(';')));
   if (line.empty() || line.size() > 15) return std::nullopt;
   uint64_t n = 0;
   for (char c : line) {
-    if (!std::isxdigit(static_cast<unsigned char>(c))) return std::nullopt;
-    n = n * 16 + static_cast<uint64_t>(std::isdigit(static_cast<unsigned char>(c))
-                                           ? c - '0'
-                                           : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10);
+    if (HexValue(c) < 0) return std::nullopt;
+    n = n * 16 + static_cast<uint64_t>(HexValue(c));
   }
   return n;
 }
@@ -120,6 +130,39 @@ bool Dechunk(std::string_view in, std::string* out, std::string* error) {
     return false;
   }
   return true;
+}
+
+// "HTTP/1.1 200 OK": the code is the three digits after the first space.
+std::optional<int> StatusCode(std::string_view status_line) {
+  size_t space = status_line.find(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  std::string_view code = Trim(status_line.substr(space + 1)).substr(0, 3);
+  if (code.size() != 3) return std::nullopt;
+  int n = 0;
+  for (char c : code) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+// "text/html; charset=\"UTF-8\"" into the lowercased media type and the charset parameter.
+void SplitContentType(std::string_view value, HttpResponse* response) {
+  response->content_type = Lower(Trim(value.substr(0, value.find(';'))));
+  for (size_t semi = value.find(';'); semi != std::string_view::npos;) {
+    size_t next = value.find(';', semi + 1);
+    size_t length = next == std::string_view::npos ? next : next - semi - 1;
+    std::string_view param = value.substr(semi + 1, length);
+    size_t eq = param.find('=');
+    if (eq != std::string_view::npos && SameName(Trim(param.substr(0, eq)), "charset")) {
+      std::string_view charset = Trim(param.substr(eq + 1));
+      if (charset.size() >= 2 && charset.front() == '"' && charset.back() == '"') {
+        charset = charset.substr(1, charset.size() - 2);
+      }
+      response->charset = std::string(charset);
+    }
+    semi = next;
+  }
 }
 
 }  // namespace
@@ -277,21 +320,23 @@ bool WarcReader::Next(WarcRecord* record) {
 
   WarcRecord r;
   r.offset = offset;
-  std::optional<std::string> length_text;
+  std::string length_text;
+  const std::pair<std::string_view, std::string*> wanted[] = {
+      {"WARC-Type", &r.type},          {"WARC-Target-URI", &r.target_uri},
+      {"WARC-Date", &r.date},          {"Content-Type", &r.content_type},
+      {"Content-Length", &length_text}};
   for (HeaderField& f : HeaderFields(std::string_view(buf_).substr(pos_, end - pos_))) {
-    if (SameName(f.name, "WARC-Type")) r.type = std::move(f.value);
-    else if (SameName(f.name, "WARC-Target-URI")) r.target_uri = std::move(f.value);
-    else if (SameName(f.name, "WARC-Date")) r.date = std::move(f.value);
-    else if (SameName(f.name, "Content-Type")) r.content_type = std::move(f.value);
-    else if (SameName(f.name, "Content-Length")) length_text = std::move(f.value);
+    for (const auto& [name, value] : wanted) {
+      if (SameName(f.name, name)) *value = std::move(f.value);
+    }
   }
   // WARC 1.0 wrote the URI bare; some writers put it in <> as 1.1's grammar shows.
   if (r.target_uri.size() >= 2 && r.target_uri.front() == '<' && r.target_uri.back() == '>') {
     r.target_uri = r.target_uri.substr(1, r.target_uri.size() - 2);
   }
-  if (!length_text) return Fail(offset, "Content-Length missing");
-  std::optional<uint64_t> length = ParseLength(*length_text);
-  if (!length) return Fail(offset, "Content-Length is not a number: " + *length_text);
+  if (length_text.empty()) return Fail(offset, "Content-Length missing");
+  std::optional<uint64_t> length = ParseLength(length_text);
+  if (!length) return Fail(offset, "Content-Length is not a number: " + length_text);
   pos_ = end;
   r.block_size = *length;
 
@@ -342,38 +387,18 @@ std::optional<HttpResponse> ParseHttpResponse(std::string_view block, size_t max
   if (end == std::string_view::npos) return fail("the HTTP headers end early");
   std::string_view head = block.substr(0, end), body = block.substr(end);
 
-  // "HTTP/1.1 200 OK": the code is the three digits after the first space.
   HttpResponse response;
-  std::string_view status_line = FirstLine(head);
-  size_t space = status_line.find(' ');
-  std::string_view code = space == std::string_view::npos ? "" : Trim(status_line.substr(space + 1)).substr(0, 3);
-  if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return fail("bad HTTP status line: " + std::string(Trim(status_line)));
-  }
-  response.status = std::stoi(std::string(code));
-
-  std::string transfer_encoding, content_encoding;
+  std::optional<int> status = StatusCode(FirstLine(head));
+  if (!status) return fail("bad HTTP status line: " + std::string(Trim(FirstLine(head))));
+  response.status = *status;
+  std::string transfer_encoding, content_encoding;  // repeated fields make one list (RFC 9110)
   for (HeaderField& f : HeaderFields(head)) {
     if (SameName(f.name, "Content-Type")) {
-      std::string_view value = f.value;
-      response.content_type = Lower(Trim(value.substr(0, value.find(';'))));
-      for (size_t semi = value.find(';'); semi != std::string_view::npos;) {
-        size_t next = value.find(';', semi + 1);
-        std::string_view param = value.substr(semi + 1, next == std::string_view::npos ? next : next - semi - 1);
-        size_t eq = param.find('=');
-        if (eq != std::string_view::npos && SameName(Trim(param.substr(0, eq)), "charset")) {
-          std::string_view charset = Trim(param.substr(eq + 1));
-          if (charset.size() >= 2 && charset.front() == '"' && charset.back() == '"') {
-            charset = charset.substr(1, charset.size() - 2);
-          }
-          response.charset = std::string(charset);
-        }
-        semi = next;
-      }
+      SplitContentType(f.value, &response);
     } else if (SameName(f.name, "Transfer-Encoding")) {
-      transfer_encoding += Lower(f.value) + ",";
+      transfer_encoding += (transfer_encoding.empty() ? "" : ", ") + Lower(f.value);
     } else if (SameName(f.name, "Content-Encoding")) {
-      content_encoding += f.value + ",";  // repeated fields make one list (RFC 9110)
+      content_encoding += (content_encoding.empty() ? "" : ", ") + f.value;
     }
   }
 
@@ -384,7 +409,7 @@ std::optional<HttpResponse> ParseHttpResponse(std::string_view block, size_t max
     body = dechunked;
   }
   // A body stored already inflated under its original "gzip" header.
-  std::string coding = Lower(Trim(content_encoding.substr(0, content_encoding.find_last_not_of(",") + 1)));
+  std::string coding = Lower(Trim(content_encoding));
   if ((coding == "gzip" || coding == "x-gzip") && !LooksGzip(body)) content_encoding.clear();
   InflateResult inflated = InflateHttpBody(body, content_encoding, max_body_bytes);
   if (inflated.error) return fail("HTTP body: " + *inflated.error);

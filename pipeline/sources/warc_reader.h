@@ -20,10 +20,10 @@ struct WarcRecord {
   // first byte (0 for every record of a file compressed as one stream); in a
   // plain .warc, the byte offset of its "WARC/".
   uint64_t offset = 0;
-  std::string type;          // WARC-Type: response, request, warcinfo, metadata, resource, revisit...
+  std::string type;          // WARC-Type: response, request, warcinfo, resource, revisit...
   std::string target_uri;    // WARC-Target-URI, without the <> some writers add
   std::string date;          // WARC-Date as written
-  std::string content_type;  // the WARC header's Content-Type, e.g. "application/http; msgtype=response"
+  std::string content_type;  // the WARC header's: "application/http; msgtype=response", ...
   uint64_t block_size = 0;   // Content-Length: the block's size as declared
   // True when block_size passed the reader's max_record_bytes: the block was
   // read past (never held in memory) and `block` is empty.  The headers above

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 
 #include "warc_writer.h"
@@ -74,6 +75,12 @@ TEST(Gzip, ABombStopsAtTheLimit) {
   InflateResult r = Gunzip(bomb, 1 << 20);
   EXPECT_EQ(r.error, "inflated size passes the limit of 1048576 bytes");
   EXPECT_LE(r.bytes.size(), 1u << 20);
+}
+
+TEST(Gzip, NoLimitMeansNoLimit) {
+  InflateResult r = Gunzip(GzipMember(kText), SIZE_MAX);
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_EQ(r.bytes, kText);
 }
 
 TEST(Gzip, OutputOfExactlyTheLimitIsFine) {

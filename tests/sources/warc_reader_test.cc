@@ -48,7 +48,8 @@ std::vector<std::string> SampleRecords() {
                      "GET /kinh-te/trai-phieu.html HTTP/1.1\r\nHost: example.vn\r\n\r\n"),
       WarcRecordText("response", "https://example.vn/kinh-te/trai-phieu.html",
                      "application/http; msgtype=response", ChunkedGzipResponse()),
-      WarcRecordText("response", "https://example.vn/logo.png", "application/http; msgtype=response",
+      WarcRecordText("response", "https://example.vn/logo.png",
+                     "application/http; msgtype=response",
                      "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n" + png),
       WarcRecordText("revisit", "https://example.vn/kinh-te/trai-phieu.html",
                      "application/http; msgtype=response", "HTTP/1.1 304 Not Modified\r\n\r\n"),
@@ -113,6 +114,21 @@ TEST_P(WarcChunks, ReadsEveryRecordOfAGzipArchiveWithMemberOffsets) {
   EXPECT_EQ(r.records[2].content_type, "application/http; msgtype=response");
   EXPECT_EQ(r.records[2].block, ChunkedGzipResponse());
   EXPECT_EQ(r.records[5].target_uri, "https://example.vn/tin-tức/bài-1");  // <> dropped, UTF-8 kept
+
+  // What a caller does next: keep the HTML responses, skip the rest by their HTTP headers.
+  std::string error;
+  std::optional<HttpResponse> image = ParseHttpResponse(r.records[3].block, 1 << 20, &error);
+  ASSERT_TRUE(image) << error;
+  EXPECT_EQ(image->content_type, "image/png");
+  EXPECT_EQ(image->body.size(), 48u);
+  std::optional<HttpResponse> revisit = ParseHttpResponse(r.records[4].block, 1 << 20, &error);
+  ASSERT_TRUE(revisit) << error;
+  EXPECT_EQ(revisit->status, 304);
+  EXPECT_EQ(revisit->body, "");
+  std::optional<HttpResponse> page = ParseHttpResponse(r.records[5].block, 1 << 20, &error);
+  ASSERT_TRUE(page) << error;
+  EXPECT_EQ(page->content_type, "text/html");
+  EXPECT_EQ(page->body, kHtml);
 }
 
 TEST_P(WarcChunks, ReadsAPlainArchiveWithByteOffsets) {
@@ -285,7 +301,8 @@ TEST(WarcReader, HeaderDamageIsReportedAtTheRecord) {
   WriteFile(dir / "nolen.warc", good + "WARC/1.1\r\nWARC-Type: resource\r\n\r\nabc\r\n\r\n");
   ReadResult r = ReadAll(dir / "nolen.warc");
   EXPECT_EQ(r.records.size(), 1u);
-  EXPECT_EQ(r.error, "WARC record at byte " + std::to_string(good.size()) + ": Content-Length missing");
+  EXPECT_EQ(r.error,
+            "WARC record at byte " + std::to_string(good.size()) + ": Content-Length missing");
 
   WriteFile(dir / "badlen.warc", "WARC/1.1\r\nContent-Length: 12a\r\n\r\n");
   EXPECT_EQ(ReadAll(dir / "badlen.warc").error,
@@ -338,7 +355,8 @@ TEST(HttpResponse, DechunksInflatesAndReadsTheCharset) {
 TEST(HttpResponse, PlainBodyLfLinesAndNoCharset) {
   std::string error;
   std::optional<HttpResponse> r = ParseHttpResponse(
-      "HTTP/1.0 404 Not Found\ncontent-type: Text/HTML ;Charset=windows-1258\n\n<p>x</p>", 100, &error);
+      "HTTP/1.0 404 Not Found\ncontent-type: Text/HTML ;Charset=windows-1258\n\n<p>x</p>", 100,
+      &error);
   ASSERT_TRUE(r) << error;
   EXPECT_EQ(r->status, 404);
   EXPECT_EQ(r->content_type, "text/html");
@@ -367,15 +385,16 @@ TEST(HttpResponse, ErrorsSayWhatIsWrong) {
   EXPECT_EQ(error, "the HTTP headers end early");
   EXPECT_FALSE(ParseHttpResponse("HTTP/1.1 OK\r\n\r\n", 100, &error));
   EXPECT_EQ(error, "bad HTTP status line: HTTP/1.1 OK");
-  EXPECT_FALSE(ParseHttpResponse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nshort", 100,
-                                 &error));
+  EXPECT_FALSE(ParseHttpResponse(
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nshort", 100, &error));
   EXPECT_EQ(error, "chunked body ends early");
   std::string cut = ChunkedGzipResponse();
   cut.resize(cut.rfind("0\r\n\r\n") - 8);
   EXPECT_FALSE(ParseHttpResponse(cut, 1 << 20, &error));
   EXPECT_EQ(error, "chunked body ends early");
   std::string bomb = GzipMember(std::string(1 << 20, ' '));
-  EXPECT_FALSE(ParseHttpResponse("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + bomb, 1000, &error));
+  std::string gzipped = "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + bomb;
+  EXPECT_FALSE(ParseHttpResponse(gzipped, 1000, &error));
   EXPECT_EQ(error, "HTTP body: inflated size passes the limit of 1000 bytes");
 }
 
