@@ -123,8 +123,8 @@ class ContentReader {
     if (root_ == nullptr) return {};
     std::vector<std::string> out = ReadOnce(/*use_classes=*/true);
     // Class names mislead on some pages (a wrapper named for an ad slot
-    // holding the article): a short result is read again without them, and
-    // the longer of the two kept.
+    // holding the article): a short result is read again with only the
+    // "always" words (comments, share bars...), and the longer kept.
     if (TextSize(out) < kShortArticle) {
       std::vector<std::string> again = ReadOnce(/*use_classes=*/false);
       if (TextSize(again) > TextSize(out)) out = std::move(again);
@@ -191,11 +191,11 @@ class ContentReader {
       std::string_view tag = dom::Tag(n);
       bool container = tag == "html" || tag == "body" || tag == "main" || tag == "article";
       bool aside = IsNeverText(tag) || IsHidden(n) || IsFurnitureRole(n);
-      if (!aside && use_classes_ && !container && dom::Lowercase(dom::Attr(n, "itemprop")) != "articlebody") {
+      if (!aside && !container && dom::Lowercase(dom::Attr(n, "itemprop")) != "articlebody") {
         ClassVerdict v = ReadClass(n);
         auto it = counts_.find(n);
         bool minor = it == counts_.end() || it->second.text * 2 < page_text_;
-        aside = v.always || (v.drop && !v.keep && minor);
+        aside = v.always || (use_classes_ && v.drop && !v.keep && minor);
       }
       if (aside) {
         set_aside_.insert(n);

@@ -17,8 +17,9 @@
 // best ancestor, with the siblings that score near it, is the article; its
 // blocks (headings, paragraphs, list items, table rows, captions) are the
 // text, each block mostly made of links left out.  When that gives under 500
-// letters, the page is read again without the class and id words, and the
-// longer reading kept.
+// letters, the page is read again with only the class words that always
+// mean furniture (comments, share bars, cookie notices), and the longer
+// reading kept.
 #pragma once
 
 #include <libxml/tree.h>
