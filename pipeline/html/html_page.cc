@@ -42,6 +42,7 @@ HtmlPage ReadHtmlPage(std::string_view html) {
   }
   page.meta = ReadPageMetadata(doc.get());
   std::vector<std::string> blocks = MainContentBlocks(doc.get());
+  if (blocks.empty()) return page;  // a page with no article: no text, not its headline alone
   // The headline heads the article text, as in a plain-text article, unless
   // the article's own blocks already start with it.
   if (page.meta.headline) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>  // DEBUG
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -317,10 +316,6 @@ class ContentReader {
     });
     const xmlNode* top = ranked[0].second;
     const double top_score = ranked[0].first;
-    if (std::getenv("VNIE_HTML_DEBUG")) {  // DEBUG
-      for (size_t i = 0; i < std::min<size_t>(ranked.size(), 8); ++i)
-        fprintf(stderr, "cand %.1f %s.%s ld=%.2f\n", ranked[i].first, std::string(dom::Tag(ranked[i].second)).c_str(), dom::Attr(ranked[i].second, "class").substr(0,60).c_str(), LinkDensity(ranked[i].second));
-    }
     // Paragraphs split over several containers: when other near-best
     // candidates exist, the nearest ancestor that holds three of them.
     std::vector<const xmlNode*> near;

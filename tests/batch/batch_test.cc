@@ -352,7 +352,7 @@ TEST(Batch, CsvFolderHasTheSqliteColumns) {
   Result r = RunVnie("run " + (dir / "in") + " --out " + (dir / "out.csv/"));
   ASSERT_EQ(r.status, 0) << r.err;
   std::string docs = ReadFile(dir / "out.csv/documents.csv");
-  EXPECT_TRUE(docs.starts_with("doc_id,source_path,source_bytes,encoding,lang,title,published,rejected\r\n")) << docs;
+  EXPECT_TRUE(docs.starts_with("doc_id,source_path,source_bytes,encoding,lang,title,published,rejected,source_url,source_offset\r\n")) << docs;
   EXPECT_EQ(std::count(docs.begin(), docs.end(), '\n'), 6);
   for (const char* t : {"dates", "money", "officials", "official_mentions"}) {
     EXPECT_TRUE(fs::exists(dir / (std::string("out.csv/") + t + ".csv"))) << t;
