@@ -2,6 +2,7 @@
 // source path, schema versions.
 #include <gtest/gtest.h>
 
+#include "pipeline/data/embedded_data.h"
 #include "pipeline/sinks/sqlite_sink.h"
 #include "pipeline/state/sqlite_db.h"
 #include "test_paths.h"
@@ -72,6 +73,54 @@ TEST(SqliteSink, UnfinishedBatchIsRolledBack) {
   }
   sql::Db db(path);
   EXPECT_EQ(One(db, "SELECT group_concat(doc_id) FROM documents"), "a");
+}
+
+TEST(SqliteSink, AnArchivesRecordsReplaceOnlyTheRecordAtTheirOffset) {
+  TempDir dir;
+  std::string path = dir / "t.db";
+  {
+    SqliteSink sink(path);
+    for (uint64_t offset : {0, 900, 2400}) {
+      Document doc = Doc("page" + std::to_string(offset), "crawl.warc.gz", "1");
+      doc.source.offset = offset;
+      doc.source.url = "https://example.org/" + std::to_string(offset);
+      sink.Write(doc);
+    }
+    EXPECT_TRUE(sink.Commit());
+    Document changed = Doc("page900b", "crawl.warc.gz", "2");  // the archive rewritten: a new page at 900
+    changed.source.offset = 900;
+    sink.Write(changed);
+    sink.Finish();
+  }
+  sql::Db db(path);
+  EXPECT_EQ(One(db, "SELECT group_concat(doc_id) FROM (SELECT doc_id FROM documents ORDER BY source_offset)"),
+            "page0,page900b,page2400");
+  EXPECT_EQ(One(db, "SELECT source_url FROM documents WHERE doc_id = 'page2400'"), "https://example.org/2400");
+}
+
+TEST(SqliteSink, MigratesASchemaVersion1Database) {
+  TempDir dir;
+  std::string path = dir / "t.db";
+  {
+    // Schema version 1: the documents table without source_url and source_offset.
+    std::string v1(EmbeddedData("pipeline/sinks/sqlite_schema.sql"));
+    size_t from = v1.find("  rejected     TEXT,");
+    ASSERT_NE(from, std::string::npos);
+    v1.replace(from, v1.find(");", from) - from, "  rejected     TEXT\n");
+    v1.replace(v1.rfind("'schema_version', '2'"), 21, "'schema_version', '1'");
+    v1.replace(v1.rfind("user_version = 2"), 16, "user_version = 1");
+    sql::Db db(path);
+    db.Exec(v1);
+    db.Exec("INSERT INTO documents (doc_id, source_path, source_bytes) VALUES ('old', 'in/old.txt', 5)");
+  }
+  {
+    SqliteSink sink(path);
+    sink.Finish();
+  }
+  sql::Db db(path);
+  EXPECT_EQ(One(db, "PRAGMA user_version"), "2");
+  EXPECT_EQ(One(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "2");
+  EXPECT_EQ(One(db, "SELECT coalesce(source_url, 'none') || source_path FROM documents"), "nonein/old.txt");
 }
 
 TEST(SqliteSink, RefusesANewerSchema) {
