@@ -138,7 +138,8 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
 
   std::optional<OpenArchive> archive;
   std::atomic<uint64_t> archive_skipped = 0;
-  // The next document of the open archive, or nullptr once it is done.
+  // The next item of the open archive: a document, or at its end the
+  // archive's state (with its last document when it had one).
   auto next_of_archive = [&]() -> std::shared_ptr<Item> {
     for (;;) {
       Document doc;
@@ -149,7 +150,6 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
         item->kind = archive->kind;
         item->from_archive = true;
         item->carries_state = false;
-        item->state.path = archive->state.path;
         if (auto out = std::exchange(archive->ahead, item)) return out;
         continue;
       }
@@ -296,7 +296,8 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
     if (doc.rejected) {
       ++stats.rejected;
       spdlog::error("rejected {}: {}", doc.source.path, *doc.rejected);
-      if (!options.quarantine.empty()) Quarantine(options.quarantine, *item);
+      // An archive is not copied once per bad record: its records' reasons are in the log and the sink.
+      if (!options.quarantine.empty() && !item->from_archive) Quarantine(options.quarantine, *item);
     } else {
       spdlog::debug("done {} ({} bytes, {})", doc.source.path, doc.raw.size(), doc.encoding);
     }
