@@ -1,6 +1,5 @@
 #include "pipeline/html/page_metadata.h"
 
-#include <spdlog/spdlog.h>
 
 #include <array>
 #include <map>
@@ -253,6 +252,20 @@ std::string DropSiteName(std::string title, const std::vector<std::string>& site
   return title;
 }
 
+// Some sites write HTML character references inside JSON-LD strings
+// ("&#163;71.6m"): read them as the parser reads them in text.
+std::string DecodeReferences(const std::string& text) {
+  if (text.find('&') == std::string::npos) return text;
+  std::string html = "<p>" + text + "</p>";
+  xmlDoc* doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                               HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  if (doc == nullptr) return text;
+  std::string out;
+  if (xmlNode* root = xmlDocGetRootElement(doc)) dom::AppendCollapsedText(root, &out);
+  xmlFreeDoc(doc);
+  return std::string(dom::Trim(out));
+}
+
 std::optional<std::string> LangOf(const std::optional<std::string>& declared) {
   if (!declared || declared->size() < 2) return std::nullopt;
   std::string code = dom::Lowercase(declared->substr(0, 2));
@@ -287,7 +300,7 @@ PageMetadata ReadPageMetadata(xmlDoc* doc) {
   }
   for (const auto& candidate : {c.ld_headline, c.og_title, c.h1, c.title}) {
     if (!candidate) continue;
-    std::string headline(dom::Trim(DropSiteName(*candidate, sites)));
+    std::string headline(dom::Trim(DropSiteName(DecodeReferences(*candidate), sites)));
     if (!headline.empty()) {
       page.headline = headline;
       break;

@@ -127,6 +127,19 @@ TEST(HtmlPage, Windows1258DeclaredByMetaGivesTheSameRecord) {
   EXPECT_EQ(legacy.officials.size(), utf8.officials.size());
 }
 
+TEST(HtmlPage, CharacterReferencesInJsonLdAreRead) {
+  testing_paths::TempDir dir;
+  testing_paths::WriteFile(
+      dir / "page.html",
+      "<!DOCTYPE html><html><head><title>Fee paid | Sport Daily</title><script type=\"application/ld+json\">"
+      "{\"@type\": \"NewsArticle\", \"headline\": \"Club pays &#163;71.6m &amp; more\"}</script></head>"
+      "<body><div><p>The club paid the fee to the league this morning, the chairman said, ending weeks of talks "
+      "over the transfer.</p></div></body></html>");
+  Document doc = RunChain(dir / "page.html");
+  ASSERT_FALSE(doc.rejected) << *doc.rejected;
+  EXPECT_EQ(doc.title, "Club pays £71.6m & more");
+}
+
 TEST(HtmlPage, APageWithNoArticleTextIsRejectedWithItsReason) {
   testing_paths::TempDir dir;
   testing_paths::WriteFile(dir / "empty.html", "<html><head><title>x</title><script>var a = 1;</script></head><body>"
