@@ -111,8 +111,20 @@ class Lexicon {
 
 Lexicon LoadLexicon() {
   Lexicon lex;
-  for (const auto& r : Table("months.tsv")) lex.Add(r.at(0), "MONTH", r.at(1), r.at(2), r.at(3) == "exact");
-  for (const auto& r : Table("weekdays.tsv")) lex.Add(r.at(0), "WEEKDAY", r.at(1), r.at(2), r.at(3) == "exact");
+  // A month written "year" names a month only before a year (MONTHY); an
+  // English month name also has its lower-case form (MONTHLOW), for the rules
+  // where a day and a year leave no doubt.
+  for (const auto& r : Table("months.tsv")) {
+    if (r.at(3) == "year") {
+      lex.Add(r.at(0), "MONTHY", r.at(1), r.at(2), false);
+      continue;
+    }
+    lex.Add(r.at(0), "MONTH", r.at(1), r.at(2), r.at(3) == "exact");
+    if (r.at(0) == "en") lex.Add(r.at(0), "MONTHLOW", LowerCase(r.at(1)), r.at(2), true);
+  }
+  // A weekday written "dir" names a day only with a week word after it.
+  for (const auto& r : Table("weekdays.tsv"))
+    lex.Add(r.at(0), r.at(3) == "dir" ? "WEEKDAYDIR" : "WEEKDAY", r.at(1), r.at(2), r.at(3) != "any");
   for (const auto& r : Table("mods.tsv")) lex.Add(r.at(0), "MOD", r.at(1), r.at(2), false);
   for (const auto& r : Table("relative.tsv")) {
     std::string value = std::string(r.at(2)) + ":" + std::string(r.at(3));
@@ -121,7 +133,8 @@ Lexicon LoadLexicon() {
     if (r.at(2) == "month") lex.Add(r.at(0), "RELMONTH", r.at(1), r.at(3), false);
   }
   for (const auto& r : Table("numbers.tsv")) {
-    std::string cls = r.at(1) == "count" ? "COUNT" : r.at(1) == "ordinal" ? "ORD" : r.at(1) == "roman" ? "ROMAN" : "EDGE";
+    std::string cls = r.at(1) == "ordinal" ? "ORD" : std::string(r.at(1));
+    for (char& c : cls) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     lex.Add(r.at(0), cls, r.at(2), r.at(3), cls == "ROMAN");
   }
   for (const auto& r : Table("words.tsv")) {
@@ -185,6 +198,8 @@ bool EndsClean(std::string_view text, size_t e) {
     if ((n == '.' || n == ',' || n == '/' || n == ':' || n == '-') && e + 1 < text.size() &&
         IsDigit(static_cast<unsigned char>(text[e + 1])))
       return false;
+    // "12/2015/NĐ-CP": a document number, not a date.
+    if (n == '/' && IsWordChar(At(text, e + 1))) return false;
   }
   return true;
 }
@@ -199,6 +214,7 @@ struct DateGrammar::Impl {
   // anywhere, so only those are run for their groups.
   std::map<std::string, std::pair<std::unique_ptr<RE2::Set>, std::vector<size_t>>, std::less<>> rule_sets;
   std::unique_ptr<RE2> time_before, time_after, time_range_start;
+  std::unique_ptr<RE2> dash = std::make_unique<RE2>("\\s*[-–]\\s*");
   std::map<std::string, std::pair<std::unique_ptr<RE2>, std::unique_ptr<RE2>>, std::less<>> range_words;
 
   std::optional<std::string_view> Group(const Rule& r, const std::vector<re2::StringPiece>& subs,
@@ -290,6 +306,23 @@ struct DateGrammar::Impl {
     return InSentence(text, b, b, lang, "MOVE", false);
   }
 
+  // Whether a weekday, a day or "nay" follows byte E: the word before it was
+  // a range's "to".
+  bool RangeAfter(std::string_view text, size_t e, std::string_view lang) const {
+    size_t s = e;
+    while (s < text.size() && text[s] == ' ') ++s;
+    if (s < text.size() && IsDigit(static_cast<unsigned char>(text[s]))) return true;
+    const std::string next = LowerCase(text.substr(s, 8));
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = lex.Words(l, "RANGEHEAD");
+      if (!words) continue;
+      for (const Word& w : *words) {
+        if (next.rfind(w.lower, 0) == 0) return true;
+      }
+    }
+    return false;
+  }
+
   bool UnitAfter(std::string_view text, size_t e, std::string_view lang) const {
     size_t s = e;
     while (s < text.size() && text[s] == ' ') ++s;
@@ -337,6 +370,7 @@ struct DateGrammar::Impl {
       if (!w.empty() && w.back() == '.') w.pop_back();
       auto v = value("MONTH", w);
       if (!v) v = value("MONTH", *s);
+      if (!v) v = value("MONTHY", *s);
       if (!v) return std::nullopt;
       b.month = ToInt(*v);
     }
@@ -348,6 +382,11 @@ struct DateGrammar::Impl {
       e.month = ToInt(*v);
     }
     if (auto s = g("mnum")) b.month = ToInt(*s);
+    // Ordinal words: "the first of March" (a day), "the third month of 2021".
+    if (auto s = g("dw")) b.day = ToInt(value("DAYORD", *s).value_or("0"));
+    if (auto s = g("mw")) b.month = ToInt(value("DAYORD", *s).value_or("0"));
+    if (g("dfirst")) b.day = 1;
+    if (g("dlast")) b.last_day = true;
     if (auto s = g("mnum2")) e.month = ToInt(*s);
     if (auto s = g("d")) b.day = ToInt(*s);
     if (auto s = g("d2")) e.day = ToInt(*s);
@@ -411,6 +450,7 @@ struct DateGrammar::Impl {
       else if (unit == "week") b.week_offset = offset;
       else if (unit == "weekend") b.week_offset = offset, b.weekend = true;
       else if (unit == "month") b.month_offset = offset;
+      else if (unit == "quarter") b.quarter_offset = offset;
       else if (unit == "year") b.year_offset = offset;
       else if (unit == "samemonth") b.month_offset = offset, m.same_unit = "month";
       else if (unit == "sameyear") b.year_offset = offset, m.same_unit = "year";
@@ -422,12 +462,13 @@ struct DateGrammar::Impl {
     }
     if (auto s = g("wd")) {
       auto v = value("WEEKDAY", *s);
+      if (!v) v = value("WEEKDAYDIR", *s);
       if (!v) return std::nullopt;
       // "thứ 5" alone is also "fifth": a numbered weekday needs a word before
       // it ("hôm", "ngày", "sáng") or a date after it.
       auto whole = g("m");
       if (s->find_first_of("0123456789") != std::string_view::npos && !b.day && whole &&
-          whole->data() == s->data())
+          whole->data() == s->data() && !g("wdir") && !g("wnear"))
         return std::nullopt;
       // "ngày thứ 3 liên tiếp" is "the third day": "ngày" alone does not make
       // a numbered weekday.
@@ -439,6 +480,15 @@ struct DateGrammar::Impl {
     if (auto s = g("wdir")) {
       auto v = value("WEEKDIR", *s);
       if (v && b.weekday) b.weekday_week = ToInt(*v);
+    }
+    if (auto s = g("wnear")) {
+      auto v = value("WEEKNEAR", *s);
+      if (v && b.weekday) b.weekday_near = ToInt(*v);
+    }
+    if (auto s = g("wnth")) {
+      auto v = value("NTH", *s);
+      if (!v || !b.weekday) return std::nullopt;
+      b.weekday_nth = ToInt(*v);
     }
     // "two days ago", "3 năm trước (đây)": counted back from the article's
     // date; "5 năm trước khi/đó" counts from another event and is no date.
@@ -511,7 +561,8 @@ struct DateGrammar::Impl {
       else if (r.name == "mod_month_bare" && !m.mod.empty()) b.month_offset = 0;
       else return std::nullopt;
     }
-    m.relative = b.year_offset || b.month_offset || b.week_offset || b.day_offset || b.weekday || b.same_day;
+    m.relative = b.year_offset || b.month_offset || b.week_offset || b.day_offset || b.quarter_offset || b.weekday ||
+                 b.same_day;
     m.explicit_day = b.day && b.month && !m.expression.end;
     return m;
   }
@@ -677,6 +728,14 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
         // "postponed from 2024 to 2026": the old date and the new one.
         m.reset();
       }
+      if (m && impl_->Group(rule, subs, "wd") && impl_->lex.Value(lang, "RANK", impl_->WordBefore(text, b))) {
+        // "xếp thứ 5 tới ...", "lần thứ hai tới": a rank, not a weekday.
+        m.reset();
+      }
+      if (auto near = impl_->Group(rule, subs, "wnear"); m && near && impl_->RangeAfter(text, e, lang)) {
+        // "từ thứ hai tới thứ sáu": "tới" is "to", not "coming".
+        m.reset();
+      }
       if (m && impl_->Lunar(text, b, e, lang)) {
         // "rằm tháng Giêng", "15 tháng 8 âm lịch": a lunar date has no
         // calendar value the text gives.
@@ -792,7 +851,13 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
       } else {
         end_hour = -1;
       }
-      if (same_grain && b.begin - a.end <= 20 && RE2::PartialMatch(before, *words->second.first, &from) &&
+      // "02-02-2020 - 03-03-2020", "ngày 1 tháng 4 – ngày 30 tháng 4 năm 2000":
+      // two written days around a dash, the second with its year, need no "from".
+      const bool from_found = RE2::PartialMatch(before, *words->second.first, &from);
+      const bool dash_pair = !from_found && a.explicit_day && b.explicit_day && b.expression.begin.year &&
+                             end_hour < 0 && RE2::FullMatch(between, *impl_->dash);
+      if (dash_pair) from = re2::StringPiece(text.data() + start_b, 0);
+      if (same_grain && b.begin - a.end <= 20 && (from_found || dash_pair) &&
           RE2::FullMatch(between, *words->second.second) &&
           (LowerCase(std::string_view(from.data(), from.size())) == "between" || !impl_->Moved(text, from.data() - text.data(), lang))) {
         const std::string from_word = LowerCase(std::string_view(from.data(), from.size()));
