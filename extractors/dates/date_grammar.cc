@@ -214,7 +214,6 @@ struct DateGrammar::Impl {
   // anywhere, so only those are run for their groups.
   std::map<std::string, std::pair<std::unique_ptr<RE2::Set>, std::vector<size_t>>, std::less<>> rule_sets;
   std::unique_ptr<RE2> time_before, time_after, time_range_start;
-  std::unique_ptr<RE2> dash = std::make_unique<RE2>("\\s*[-–]\\s*");
   std::map<std::string, std::pair<std::unique_ptr<RE2>, std::unique_ptr<RE2>>, std::less<>> range_words;
 
   std::optional<std::string_view> Group(const Rule& r, const std::vector<re2::StringPiece>& subs,
@@ -304,6 +303,14 @@ struct DateGrammar::Impl {
   // and the new one, not a period between them.
   bool Moved(std::string_view text, size_t b, std::string_view lang) const {
     return InSentence(text, b, b, lang, "MOVE", false);
+  }
+
+  // The parts of the day that may follow a time ("2 giờ chiều"), each with
+  // the hours it moves to the afternoon or night ("1-11"; "0" for none).
+  const std::vector<Word>& PodAfter() const {
+    static const std::vector<Word> kNone;
+    const auto* words = lex.Words("vi", "PODAFTER");
+    return words ? *words : kNone;
   }
 
   // Whether a weekday, a day or "nay" follows byte E: the word before it was
@@ -405,6 +412,7 @@ struct DateGrammar::Impl {
     }
     if (auto s = g("qw")) {
       auto v = value("ORD", *s);
+      if (!v) v = value("QUARTERWORD", *s);
       if (!v) return std::nullopt;
       b.quarter = ToInt(*v);
     }
@@ -851,11 +859,12 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
       } else {
         end_hour = -1;
       }
-      // "02-02-2020 - 03-03-2020", "ngày 1 tháng 4 – ngày 30 tháng 4 năm 2000":
-      // two written days around a dash, the second with its year, need no "from".
+      // "02-02-2020 - 03-03-2020", "ngày 1 tháng 1 đến ngày 31 tháng 12 năm
+      // 2020": two written days around a dash or "to", the second with its
+      // year, need no "from".
       const bool from_found = RE2::PartialMatch(before, *words->second.first, &from);
       const bool dash_pair = !from_found && a.explicit_day && b.explicit_day && b.expression.begin.year &&
-                             end_hour < 0 && RE2::FullMatch(between, *impl_->dash);
+                             end_hour < 0 && RE2::FullMatch(between, *words->second.second);
       if (dash_pair) from = re2::StringPiece(text.data() + start_b, 0);
       if (same_grain && b.begin - a.end <= 20 && (from_found || dash_pair) &&
           RE2::FullMatch(between, *words->second.second) &&
@@ -1098,9 +1107,23 @@ bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, 
   }
   re2::StringPiece after(text.data() + *end, text.size() - *end);
   if (impl_->time_after->Match(after, 0, after.size(), RE2::ANCHOR_START, subs, kSubs)) {
-    const size_t te = subs[0].data() - text.data() + subs[0].size();
+    size_t te = subs[0].data() - text.data() + subs[0].size();
     int h, mi;
     if (EndsClean(text, te) && read(&h, &mi)) {
+      // "hôm nay lúc 2 giờ chiều": a part of the day after the time.
+      if (!subs[6].data() && !subs[9].data()) {
+        size_t w = te;
+        while (w < text.size() && (text[w] == ' ' || text[w] == '\t')) ++w;
+        for (const Word& pod : impl_->PodAfter()) {
+          if (LowerCase(text.substr(w, pod.text.size())) != pod.lower || IsWordChar(At(text, w + pod.text.size())))
+            continue;
+          const size_t dash = pod.value.find('-');
+          const int from = ToInt(pod.value), to = dash == std::string::npos ? -1 : ToInt(pod.value.substr(dash + 1));
+          if (h >= from && h <= to) h += 12;
+          te = w + pod.text.size();
+          break;
+        }
+      }
       // "a.m." at a sentence end keeps its full stop.
       *end = te;
       *hour = h;
