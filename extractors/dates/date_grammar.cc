@@ -313,6 +313,20 @@ struct DateGrammar::Impl {
     return words ? *words : kNone;
   }
 
+  // Whether a NAMEBEFORE phrase ("Cách mạng") ends just before byte B.
+  bool NameBefore(std::string_view text, size_t b, std::string_view lang) const {
+    size_t e = b;
+    while (e > 0 && text[e - 1] == ' ') --e;
+    const auto* words = lex.Words(lang, "NAMEBEFORE");
+    if (!words) return false;
+    for (const Word& w : *words) {
+      if (e < w.text.size()) continue;
+      const size_t s = e - w.text.size();
+      if (LowerCase(text.substr(s, w.text.size())) == w.lower && !IsWordChar(Before(text, s))) return true;
+    }
+    return false;
+  }
+
   // Whether a weekday, a day or "nay" follows byte E: the word before it was
   // a range's "to".
   bool RangeAfter(std::string_view text, size_t e, std::string_view lang) const {
@@ -742,6 +756,10 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
       }
       if (auto near = impl_->Group(rule, subs, "wnear"); m && near && impl_->RangeAfter(text, e, lang)) {
         // "từ thứ hai tới thứ sáu": "tới" is "to", not "coming".
+        m.reset();
+      }
+      if (m && impl_->Group(rule, subs, "mon") && impl_->NameBefore(text, b, lang)) {
+        // "Cách mạng Tháng Tám": a month in the name of an event.
         m.reset();
       }
       if (m && impl_->Lunar(text, b, e, lang)) {
