@@ -664,6 +664,16 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
 
 DateGrammar::~DateGrammar() = default;
 
+std::vector<std::string> DateGrammar::WordsOf(std::string_view lang, std::string_view cls, bool exact) const {
+  std::vector<std::string> out;
+  for (std::string_view l : {lang, std::string_view("*")}) {
+    if (const auto* words = impl_->lex.Words(l, cls)) {
+      for (const Word& w : *words) out.push_back(exact ? w.text : w.lower);
+    }
+  }
+  return out;
+}
+
 const DateGrammar& DateGrammar::Get() {
   static const DateGrammar grammar;
   return grammar;
