@@ -1,7 +1,6 @@
 // The tense of a sentence, which decides the year of a partial date and the
 // week of a weekday: the nearest past or future marker, read clause by clause.
 #include <cctype>
-#include <set>
 
 #include "extractors/dates/date_grammar_impl.h"
 
@@ -36,14 +35,7 @@ void BlankQuotesAwayFromPhrase(std::string& s) {
 // in "-ed", is not a form that is mostly an adjective or noun ("limited",
 // "based", "hundred", "speed") and does not follow an article or "be"
 // ("the revised plan", "is expected").
-bool RegularPastIn(const std::string& lower, size_t b, size_t e) {
-  static const std::set<std::string> kNot = {
-      "hundred", "united", "limited", "listed", "based", "related", "detailed", "advanced", "expected",
-      "unexpected", "scheduled", "planned", "proposed", "supposed", "used", "aged", "skilled", "talented",
-      "interested", "concerned", "armed", "owned", "fixed", "mixed", "allied", "adjusted", "sacred", "naked",
-      "wicked", "beloved", "rugged", "kindred", "embed", "called", "named", "dated", "registered", "licensed",
-      "qualified", "required", "needed", "estimated", "projected", "anticipated", "slated", "intended",
-      "designed", "committed", "dedicated", "restricted", "unprecedented", "renewed", "sustained", "continued"};
+bool RegularPastIn(const std::string& lower, size_t b, size_t e, const Lexicon& lex) {
   size_t i = b;
   while (i < e && i < lower.size()) {
     while (i < e && !std::isalpha(static_cast<unsigned char>(lower[i]))) ++i;
@@ -52,12 +44,17 @@ bool RegularPastIn(const std::string& lower, size_t b, size_t e) {
     if (j - i >= 5 && lower.compare(j - 2, 2, "ed") == 0 && lower.compare(j - 3, 3, "eed") != 0 &&
         (i == 0 || lower[i - 1] == ' ') && !(j < lower.size() && (lower[j] == '-' || IsWordChar(lower[j])))) {
       const std::string word = lower.substr(i, j - i);
-      bool adjective = kNot.count(word) > 0;
-      for (std::string_view w : {"the ", "a ", "an ", "be ", "been ", "being ", "is ", "are ", "its ", "their ",
-                                 "his ", "her ", "our ", "newly ", "recently ", "most ", "more ", "less "}) {
-        if (i >= w.size() && lower.compare(i - w.size(), w.size(), w) == 0 &&
-            (i == w.size() || !IsWordChar(lower[i - w.size() - 1]))) {
-          adjective = true;
+      bool adjective = false;
+      if (const auto* words = lex.Words("en", "ADJED")) {
+        for (const Word& w : *words) adjective = adjective || w.lower == word;
+      }
+      if (const auto* words = lex.Words("en", "EDBLOCK")) {
+        for (const Word& w : *words) {
+          const size_t n = w.lower.size() + 1;  // the word and a space
+          if (i >= n && lower[i - 1] == ' ' && lower.compare(i - n, n - 1, w.lower) == 0 &&
+              (i == n || !IsWordChar(lower[i - n - 1]))) {
+            adjective = true;
+          }
         }
       }
       if (!adjective) return true;
@@ -136,12 +133,16 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
           // "expected to hit", "will hit": a verb after "to" or a modal is no past form.
           if (t == Tense::kPast) {
             bool bare = false;
-            for (std::string_view m : {"to ", "will ", "would ", "could ", "can ", "may ", "might ", "should ", "must ",
-                                       "sẽ ", "sắp ", "dự kiến "}) {
-              if (p >= m.size() && lower.compare(p - m.size(), m.size(), m) == 0 &&
-                  (p == m.size() || !IsWordChar(Before(lower, p - m.size())))) {
-                bare = true;
-                break;
+            for (std::string_view l : {lang, std::string_view("*")}) {
+              const auto* before_words = impl_->lex.Words(l, "BAREBEFORE");
+              if (!before_words) continue;
+              for (const Word& m : *before_words) {
+                const size_t n = m.lower.size() + 1;  // the word and a space
+                if (p >= n && lower[p - 1] == ' ' && lower.compare(p - n, n - 1, m.lower) == 0 &&
+                    (p == n || !IsWordChar(Before(lower, p - n)))) {
+                  bare = true;
+                  break;
+                }
               }
             }
             if (bare) continue;
@@ -158,7 +159,7 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
   // English verbs past the word lists: a regular past form ("officials
   // stressed at a news conference late Thursday", "Deleting those saved
   // $31,000 by the end of May") in the phrase's own part.
-  if (lang == "en" && RegularPastIn(lower, part_b, part_e)) return Tense::kPast;
+  if (lang == "en" && RegularPastIn(lower, part_b, part_e, impl_->lex)) return Tense::kPast;
   return best_in >= 0 ? tense_in : tense;
 }
 
