@@ -189,6 +189,19 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
         // "hai năm sau", "một năm sau": counted from another event.
         if (number || impl_->lex.Value(lang, "NOTBEFORE", before) || impl_->lex.Value(lang, "COUNT", before)) m.reset();
       }
+      if (m && m->expression.begin.quarter_offset) {
+        // "this quarter of the city" is a district; "món quà quý này" is "this
+        // precious gift": a relative quarter is not followed by "of", and in a
+        // language with QUARTERBEFORE words it follows one of them (or opens
+        // its clause).
+        size_t s = e;
+        while (s < text.size() && text[s] == ' ') ++s;
+        const std::string before = impl_->WordBefore(text, b);
+        if (LowerCase(text.substr(s, 3)) == "of " ||
+            (impl_->lex.Words(lang, "QUARTERBEFORE") && !before.empty() &&
+             !impl_->lex.Value(lang, "QUARTERBEFORE", before)))
+          m.reset();
+      }
       const auto joiner = impl_->Group(rule, subs, "j");
       if (m && m->expression.end && joiner && IsWordChar(At(text, joiner->data() - text.data())) &&
           LowerCase(*joiner) != "and" && impl_->Moved(text, b, lang)) {
