@@ -216,6 +216,14 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
         // "từ thứ hai tới thứ sáu": "tới" is "to", not "coming".
         m.reset();
       }
+      if (auto near = impl_->Group(rule, subs, "wnear"); m && near && impl_->lex.Value(lang, "NEARATEND", *near)) {
+        // "đoàn thứ hai tới Hà Nội": after a lower-case weekday, "tới" may be
+        // "arrives"; it is "coming" only at the end of its clause.
+        auto wd = impl_->Group(rule, subs, "wd");
+        size_t s = e;
+        while (s < text.size() && text[s] == ' ') ++s;
+        if (wd && LowerCase(*wd) == *wd && IsWordChar(At(text, s))) m.reset();
+      }
       if (m && impl_->Group(rule, subs, "mon") && impl_->NameBefore(text, b, lang)) {
         // "Cách mạng Tháng Tám": a month in the name of an event.
         m.reset();
