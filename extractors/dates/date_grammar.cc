@@ -208,8 +208,10 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
         // "postponed from 2024 to 2026": the old date and the new one.
         m.reset();
       }
-      if (m && impl_->Group(rule, subs, "wd") && impl_->lex.Value(lang, "RANK", impl_->WordBefore(text, b))) {
-        // "xếp thứ 5 tới ...", "lần thứ hai tới": a rank, not a weekday.
+      if (auto wd = impl_->Group(rule, subs, "wd");
+          m && wd && LowerCase(*wd) == *wd && impl_->lex.Value(lang, "RANK", impl_->WordBefore(text, b))) {
+        // "xếp thứ 5 tới ...", "lần thứ hai tới": a rank, not a weekday (a
+        // capitalized weekday is a day).
         m.reset();
       }
       if (auto near = impl_->Group(rule, subs, "wnear"); m && near && impl_->RangeAfter(text, e, lang)) {

@@ -73,6 +73,7 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   if (auto s = g("qw")) {
     auto v = value("ORD", *s);
     if (!v) v = value("QUARTERWORD", *s);
+    if (!v) v = value("ORDNUM", *s);
     if (!v) return std::nullopt;
     b.quarter = ToInt(*v);
   }
