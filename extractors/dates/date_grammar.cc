@@ -114,6 +114,47 @@ const DateGrammar& DateGrammar::Get() {
   return grammar;
 }
 
+// Words around the match of rule R at [b, e) that make it no date: a
+// relative quarter that is a district or "precious"; a lower-case weekday
+// that is a rank or whose "tới" is "to" or "arrives"; a month in an event's
+// name.
+bool DateGrammar::Impl::WordsRuleOut(const Rule& rule, const std::vector<re2::StringPiece>& subs, const DateMatch& m,
+                                     std::string_view text, size_t b, size_t e, std::string_view lang) const {
+  if (m.expression.begin.quarter_offset) {
+    // "this quarter of the city" is a district; "món quà quý này" is "this
+    // precious gift": a relative quarter is not followed by "of", and in a
+    // language with QUARTERBEFORE words it follows one of them (or opens
+    // its clause).
+    size_t s = e;
+    while (s < text.size() && text[s] == ' ') ++s;
+    const std::string before = WordBefore(text, b);
+    if (LowerCase(text.substr(s, 3)) == "of ") return true;
+    if (lex.Words(lang, "QUARTERBEFORE") && !before.empty() && !lex.Value(lang, "QUARTERBEFORE", before)) return true;
+  }
+  if (auto wd = Group(rule, subs, "wd"); wd && LowerCase(*wd) == *wd && lex.Value(lang, "RANK", WordBefore(text, b))) {
+    // "xếp thứ 5 tới ...", "lần thứ hai tới": a rank, not a weekday (a
+    // capitalized weekday is a day).
+    return true;
+  }
+  if (auto near = Group(rule, subs, "wnear"); near && RangeAfter(text, e, lang)) {
+    // "từ thứ hai tới thứ sáu": "tới" is "to", not "coming".
+    return true;
+  }
+  if (auto near = Group(rule, subs, "wnear"); near && lex.Value(lang, "NEARATEND", *near)) {
+    // "đoàn thứ hai tới Hà Nội": after a lower-case weekday, "tới" may be
+    // "arrives"; it is "coming" only at the end of its clause.
+    auto wd = Group(rule, subs, "wd");
+    size_t s = e;
+    while (s < text.size() && text[s] == ' ') ++s;
+    if (wd && LowerCase(*wd) == *wd && IsWordChar(At(text, s))) return true;
+  }
+  if (Group(rule, subs, "mon") && NameBefore(text, b, lang)) {
+    // "Cách mạng Tháng Tám": a month in the name of an event.
+    return true;
+  }
+  return false;
+}
+
 std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view lang) const {
   std::vector<DateMatch> found;
   std::vector<size_t> order;
@@ -189,47 +230,13 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
         // "hai năm sau", "một năm sau": counted from another event.
         if (number || impl_->lex.Value(lang, "NOTBEFORE", before) || impl_->lex.Value(lang, "COUNT", before)) m.reset();
       }
-      if (m && m->expression.begin.quarter_offset) {
-        // "this quarter of the city" is a district; "món quà quý này" is "this
-        // precious gift": a relative quarter is not followed by "of", and in a
-        // language with QUARTERBEFORE words it follows one of them (or opens
-        // its clause).
-        size_t s = e;
-        while (s < text.size() && text[s] == ' ') ++s;
-        const std::string before = impl_->WordBefore(text, b);
-        if (LowerCase(text.substr(s, 3)) == "of " ||
-            (impl_->lex.Words(lang, "QUARTERBEFORE") && !before.empty() &&
-             !impl_->lex.Value(lang, "QUARTERBEFORE", before)))
-          m.reset();
-      }
       const auto joiner = impl_->Group(rule, subs, "j");
       if (m && m->expression.end && joiner && IsWordChar(At(text, joiner->data() - text.data())) &&
           LowerCase(*joiner) != "and" && impl_->Moved(text, b, lang)) {
         // "postponed from 2024 to 2026": the old date and the new one.
         m.reset();
       }
-      if (auto wd = impl_->Group(rule, subs, "wd");
-          m && wd && LowerCase(*wd) == *wd && impl_->lex.Value(lang, "RANK", impl_->WordBefore(text, b))) {
-        // "xếp thứ 5 tới ...", "lần thứ hai tới": a rank, not a weekday (a
-        // capitalized weekday is a day).
-        m.reset();
-      }
-      if (auto near = impl_->Group(rule, subs, "wnear"); m && near && impl_->RangeAfter(text, e, lang)) {
-        // "từ thứ hai tới thứ sáu": "tới" is "to", not "coming".
-        m.reset();
-      }
-      if (auto near = impl_->Group(rule, subs, "wnear"); m && near && impl_->lex.Value(lang, "NEARATEND", *near)) {
-        // "đoàn thứ hai tới Hà Nội": after a lower-case weekday, "tới" may be
-        // "arrives"; it is "coming" only at the end of its clause.
-        auto wd = impl_->Group(rule, subs, "wd");
-        size_t s = e;
-        while (s < text.size() && text[s] == ' ') ++s;
-        if (wd && LowerCase(*wd) == *wd && IsWordChar(At(text, s))) m.reset();
-      }
-      if (m && impl_->Group(rule, subs, "mon") && impl_->NameBefore(text, b, lang)) {
-        // "Cách mạng Tháng Tám": a month in the name of an event.
-        m.reset();
-      }
+      if (m && impl_->WordsRuleOut(rule, subs, *m, text, b, e, lang)) m.reset();
       if (m && impl_->Lunar(text, b, e, lang)) {
         // "rằm tháng Giêng", "15 tháng 8 âm lịch": a lunar date has no
         // calendar value the text gives.

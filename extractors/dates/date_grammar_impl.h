@@ -181,6 +181,11 @@ struct DateGrammar::Impl {
     return false;
   }
 
+  // Whether the words around M, the match of RULE at [b, e), make it no
+  // date (date_grammar.cc).
+  bool WordsRuleOut(const Rule& rule, const std::vector<re2::StringPiece>& subs, const DateMatch& m,
+                    std::string_view text, size_t b, size_t e, std::string_view lang) const;
+
   // What the match of rule R (its groups SUBS) gives, or nothing when its
   // words do not make a date (date_interpret.cc).
   std::optional<DateMatch> Interpret(const Rule& r, const std::vector<re2::StringPiece>& subs,
