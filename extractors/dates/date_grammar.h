@@ -58,6 +58,10 @@ class DateGrammar {
   bool AttachTime(std::string_view text, size_t* begin, size_t* end, int* hour, int* minute,
                   int* from_hour = nullptr, int* from_minute = nullptr) const;
 
+  // The words of class CLS of words.tsv for LANG and for every language, in
+  // file order: lower case, or as written with EXACT.
+  std::vector<std::string> WordsOf(std::string_view lang, std::string_view cls, bool exact = false) const;
+
   ~DateGrammar();
 
  private:

@@ -171,6 +171,28 @@ bool YearOf(const DatePoint& d, const Anchor& a, Point* p) {
   return true;
 }
 
+// The day a point names inside its month by position: the last day, or the
+// Nth weekday ("the second Wednesday of October").  False when there is no
+// such day (a fifth Monday the month does not have) or the year is unknown.
+bool DayInMonth(const DatePoint& d, Point* p) {
+  if (!d.last_day && !d.weekday_nth) return true;
+  const int y = p->year_known ? p->year : kNeutralYear;
+  const int days = DaysInMonth(y, p->month);
+  if (d.last_day) {
+    p->day = days;
+    return true;
+  }
+  if (!p->year_known || !d.weekday) return false;
+  const int first = (*d.weekday - WeekdayOf(y, p->month, 1) + 7) % 7 + 1;
+  if (*d.weekday_nth < 0) {
+    p->day = first + 7 * ((days - first) / 7);
+  } else {
+    p->day = first + 7 * (*d.weekday_nth - 1);
+    if (p->day > days) return false;
+  }
+  return true;
+}
+
 Point ResolvePoint(const DatePoint& d, const Anchor& a, Tense tense, const std::optional<CivilDay>& previous) {
   Point p;
   if (d.decade) {
@@ -209,13 +231,16 @@ Point ResolvePoint(const DatePoint& d, const Anchor& a, Tense tense, const std::
     if (d.hour) r.hour = *d.hour, r.minute = d.minute.value_or(0);
     return r;
   }
-  if (d.weekday) {
+  if (d.weekday && !d.weekday_nth) {
     if (!FullAnchor(a)) return Fail();
     const long anchor_days = DaysFromCivil(*a.year, *a.month, *a.day);
     const int aw = WeekdayOf(*a.year, *a.month, *a.day);
     long days;
     if (d.weekday_week) {
       days = anchor_days - aw + 7L * *d.weekday_week + *d.weekday;
+    } else if (d.weekday_near) {
+      days = *d.weekday_near > 0 ? anchor_days + (*d.weekday - aw + 6) % 7 + 1
+                                 : anchor_days - (aw - *d.weekday + 6) % 7 - 1;
     } else if (tense == Tense::kFuture) {
       days = anchor_days + (*d.weekday - aw + 7) % 7;
     } else {
@@ -235,6 +260,13 @@ Point ResolvePoint(const DatePoint& d, const Anchor& a, Tense tense, const std::
     r.week_end = CivilFromDays(monday + 6);
     return r;
   }
+  if (d.quarter_offset) {
+    if (!a.present || !a.month || !a.year) return Fail();
+    const int q = *a.year * 4 + (*a.month - 1) / 3 + *d.quarter_offset;
+    p.year = q / 4;
+    p.quarter = q % 4 + 1;
+    return p;
+  }
   if (d.month_offset) {
     if (!a.present || !a.month) return Fail();
     int m = *a.month + *d.month_offset;
@@ -246,6 +278,7 @@ Point ResolvePoint(const DatePoint& d, const Anchor& a, Tense tense, const std::
     p.year_known = a.year.has_value();
     p.month = m;
     if (d.day) p.day = *d.day;
+    if (!DayInMonth(d, &p)) return Fail();
     return p;
   }
   if (!YearOf(d, a, &p)) return Fail();
@@ -273,6 +306,7 @@ Point ResolvePoint(const DatePoint& d, const Anchor& a, Tense tense, const std::
       p.month = *d.month;
       p.day = d.day.value_or(0);
     }
+    if (!DayInMonth(d, &p)) return Fail();
     if (p.day && p.year_known && p.day > DaysInMonth(p.year, p.month)) return Fail();
     if (p.day && d.hour) p.hour = *d.hour, p.minute = d.minute.value_or(0);
     return p;
@@ -286,7 +320,14 @@ Point ResolvePoint(const DatePoint& d, const Anchor& a, Tense tense, const std::
 void ShareFields(DatePoint& b, DatePoint& e) {
   const bool b_year = b.year || b.year_offset;
   const bool e_year = e.year || e.year_offset;
-  if (!b_year && e_year && !b.decade) b.year = e.year, b.year_offset = e.year_offset;
+  if (!b_year && e_year && !b.decade) {
+    b.year = e.year, b.year_offset = e.year_offset;
+    // "Nov-Feb 2017", "Dec 20 - Jan 5, 2017": the start is in the year before.
+    if (b.month && e.month && *b.month > *e.month) {
+      if (b.year) --*b.year;
+      else if (b.year_offset) --*b.year_offset;
+    }
+  }
   if (b_year && !e_year && !e.decade) e.year = b.year, e.year_offset = b.year_offset;
   if (e.day && !e.month && b.month) e.month = b.month;
   if (b.day && !b.month && e.month) b.month = e.month;
@@ -296,7 +337,7 @@ void ShareFields(DatePoint& b, DatePoint& e) {
 
 bool DatePoint::empty() const {
   return !year && !month && !day && !quarter && !decade && !year_offset && !month_offset && !week_offset &&
-         !day_offset && !weekday && !same_day;
+         !day_offset && !quarter_offset && !weekday && !same_day;
 }
 
 Anchor Anchor::Parse(std::optional<std::string_view> published) {

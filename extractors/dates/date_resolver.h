@@ -51,8 +51,15 @@ enum class Tense { kUnknown, kPast, kFuture };
 struct DatePoint {
   std::optional<int> year, month, day, quarter, decade, hour, minute;
   std::optional<int> year_offset, month_offset, week_offset, day_offset;
+  std::optional<int> quarter_offset;  // "this quarter" 0, "last quarter" -1, "quý tới" +1
+  // With weekday and a month: the Nth such weekday of the month (-1 the
+  // last: "the last Sunday of March").
+  std::optional<int> weekday_nth;
+  bool last_day = false;              // the month's last day ("the last day of October")
   std::optional<int> weekday;         // 0 = Monday
   std::optional<int> weekday_week;    // -1 last week, 0 this week, +1 next week
+  std::optional<int> weekday_near;    // +1 the next such day after the anchor's,
+                                      // -1 the last one before it ("thứ Hai tới")
   bool same_day = false;              // "the same day", "cùng ngày"; with
                                       // day_offset: "the next day", "hôm sau"
   bool weekend = false;               // with week_offset: that week's Saturday

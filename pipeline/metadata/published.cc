@@ -53,6 +53,16 @@ std::optional<std::string> Format(int year, int month, int day, int hour, int mi
   return y + buf;
 }
 
+// "YYYY-MM", or "YYYY" with MONTH -1: a date line at month or year grain.
+std::optional<std::string> FormatPartial(int year, int month) {
+  if (year < 1900 || year > 2100) return std::nullopt;
+  if (month == -1) return std::to_string(year);
+  if (month < 1 || month > 12) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  return std::string(buf);
+}
+
 // Day-first unless the numbers make month-first certain.
 void DayMonth(int a, int b, int* day, int* month) {
   if (a <= 12 && b > 12) {
@@ -86,7 +96,10 @@ int Hour24(int hour, std::string_view marker) {
 struct Pattern {
   enum Kind {
     kTimeYmd, kYmdTime, kTimeDmy, kDmyTime, kTimeMdy, kMdyTime, kTimeDmyName, kDmy, kVietnamese, kDateline, kDayFirstDateline,
-    kDayMonthDateline
+    kDayMonthDateline,
+    kYearMonthLine,
+    kMonthYearLine,
+    kYearLine
   } kind;
   std::unique_ptr<RE2> re;
 };
@@ -143,6 +156,13 @@ Patterns MakePatterns() {
   add(Pattern::kDayMonthDateline,
       R"(^\p{Lu}[\p{L}\p{M}.'-]*(?:\s+\p{Lu}[\p{L}\p{M}.'-]*){0,3}\s*,\s*(\d{1,2})/(\d{1,2})\s*(?:\([^)]{1,30}\))?\s*-+(?:\s|$))",
       /*case_sensitive=*/true);
+  // A line that is only a month or a year, with an optional label ("date
+  // 2022-08", "Ngày đăng: 08/2022", "Published: 2022"): the article is dated
+  // at that grain.  A year alone needs the label.
+  const std::string label = R"((?:date|dated|published|posted|updated|ngày đăng|đăng ngày|ngày|cập nhật|xuất bản))";
+  add(Pattern::kYearMonthLine, R"(^\s*(?:)" + label + R"(\s*:?\s*)?(\d{4})[/.-](\d{1,2})\s*$)");
+  add(Pattern::kMonthYearLine, R"(^\s*(?:)" + label + R"(\s*:?\s*)?(\d{1,2})[/.-](\d{4})\s*$)");
+  add(Pattern::kYearLine, R"(^\s*)" + label + R"(\s*:?\s*(\d{4})\s*$)");
   if (!any->Compile()) throw std::runtime_error("published: the date patterns do not compile as a set");
   return {std::move(p), std::move(any)};
 }
@@ -190,6 +210,12 @@ std::optional<std::string> Read(const Pattern& p, const std::vector<re2::StringP
     case Pattern::kDayMonthDateline:
       DayMonth(num(1), num(2), &day, &mon);
       return Format(-1, mon, day, -1, -1);
+    case Pattern::kYearMonthLine:
+      return FormatPartial(num(1), num(2));
+    case Pattern::kMonthYearLine:
+      return FormatPartial(num(2), num(1));
+    case Pattern::kYearLine:
+      return FormatPartial(num(1), -1);
   }
   return std::nullopt;
 }

@@ -128,6 +128,63 @@ TEST(DatesRelative, SameDayFollowsTheLastNamedDay) {
   EXPECT_EQ(ResolveDate(next, Anchor{}, Tense::kPast, month_end).value, "2024-03-01");
 }
 
+TEST(DatesRelative, QuartersCountFromTheArticlesQuarter) {
+  DateExpression e;
+  e.begin.quarter_offset = -1;
+  EXPECT_EQ(Value(e, "2024-02-10"), "2023-Q4");  // "last quarter" in the first quarter
+  e.begin.quarter_offset = 1;
+  EXPECT_EQ(Value(e, "2024-11-10"), "2025-Q1");
+  e.begin.quarter_offset = 0;
+  EXPECT_EQ(Value(e, "2024-07-02"), "2024-Q3");
+  EXPECT_EQ(Value(e, std::nullopt), std::nullopt);
+}
+
+TEST(DatesRelative, PositionsInAMonth) {
+  DateExpression e;
+  e.begin.year = 2014;
+  e.begin.month = 10;
+  e.begin.weekday = 2;  // Wednesday
+  e.begin.weekday_nth = 2;
+  EXPECT_EQ(Value(e, "2024-07-02"), "2014-10-08");
+  e.begin.month = 3;
+  e.begin.weekday = 6;  // Sunday
+  e.begin.weekday_nth = -1;
+  EXPECT_EQ(Value(e, "2024-07-02"), "2014-03-30");
+  e.begin.weekday = 1;  // a fifth Tuesday March 2014 does not have
+  e.begin.weekday_nth = 5;
+  EXPECT_EQ(Value(e, "2024-07-02"), std::nullopt);
+  DateExpression last;
+  last.begin.year = 2024;
+  last.begin.month = 2;
+  last.begin.last_day = true;
+  EXPECT_EQ(Value(last, "2024-07-02"), "2024-02-29");
+  DateExpression next;
+  next.begin.month_offset = 1;
+  next.begin.last_day = true;
+  EXPECT_EQ(Value(next, "2024-07-02"), "2024-08-31");
+}
+
+TEST(DatesRelative, NearestWeekdayStrictlyAfterOrBefore) {
+  DateExpression e;
+  e.begin.weekday = 1;  // Tuesday, the article's own weekday
+  e.begin.weekday_near = -1;
+  EXPECT_EQ(Value(e, "2024-07-02"), "2024-06-25");
+  e.begin.weekday_near = 1;
+  EXPECT_EQ(Value(e, "2024-07-02"), "2024-07-09");
+  e.begin.weekday = 4;  // Friday
+  EXPECT_EQ(Value(e, "2024-07-02"), "2024-07-05");
+}
+
+TEST(DatesRanges, AStartAfterItsEndIsInTheYearBefore) {
+  DateExpression e;
+  e.begin.month = 11;
+  DatePoint end;
+  end.month = 2;
+  end.year = 2017;
+  e.end = end;
+  EXPECT_EQ(Value(e, "2024-07-02"), "2016-11/2017-02");
+}
+
 TEST(DatesRanges, EachEndAtItsOwnGrain) {
   DateExpression months;  // January-May 2022
   months.begin.month = 1;

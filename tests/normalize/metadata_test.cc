@@ -8,6 +8,16 @@ namespace {
 
 std::string P(std::string_view text) { return FindPublished(text).value_or("null"); }
 
+TEST(Published, MonthOrYearLine) {
+  // A line that is only a month or a year dates the article at that grain.
+  EXPECT_EQ(P("date 2022-08\nExports rose in March."), "2022-08");
+  EXPECT_EQ(P("Ngày đăng: 08/2022\nXuất khẩu tăng."), "2022-08");
+  EXPECT_EQ(P("Published: 2019\nExports rose in March."), "2019");
+  // A bare year, or a year-month inside a sentence, is not a stamp.
+  EXPECT_EQ(P("2019\nExports rose in March."), "null");
+  EXPECT_EQ(P("Exports rose in 2022-08 by a fifth.\nBody."), "null");
+}
+
 TEST(Published, EnglishForms) {
   EXPECT_EQ(P("Headline here\nNguyen Tung 11:03, 2020/02/24\nBody."), "2020-02-24T11:03");
   EXPECT_EQ(P("Jul 02, 2024 / 17:14\n\nHeadline"), "2024-07-02T17:14");

@@ -1,0 +1,195 @@
+// The state the date grammar shares across its files: the compiled rules,
+// the lexicon and the word tests the rules use.  Internal to extractors/dates.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extractors/dates/date_grammar.h"
+#include "extractors/dates/date_lexicon.h"
+
+namespace vnie::dates {
+
+// One rule of patterns.tsv, compiled for one language, with the index of
+// each named group.
+struct Rule {
+  std::string lang;
+  std::string name;
+  std::unique_ptr<RE2> re;
+  std::map<std::string, int> groups;
+};
+
+struct DateGrammar::Impl {
+  Lexicon lex;
+  std::vector<Rule> rules;
+  // Per language, every rule's pattern in one RE2::Set and the rule index of
+  // each of its patterns: one pass over the text tells which rules match
+  // anywhere, so only those are run for their groups.
+  std::map<std::string, std::pair<std::unique_ptr<RE2::Set>, std::vector<size_t>>, std::less<>> rule_sets;
+  std::unique_ptr<RE2> time_before, time_after, time_range_start;
+  std::map<std::string, std::pair<std::unique_ptr<RE2>, std::unique_ptr<RE2>>, std::less<>> range_words;
+
+  std::optional<std::string_view> Group(const Rule& r, const std::vector<re2::StringPiece>& subs,
+                                        std::string_view name) const {
+    auto it = r.groups.find(std::string(name));
+    if (it == r.groups.end()) return std::nullopt;
+    const auto& s = subs[it->second];
+    if (s.data() == nullptr) return std::nullopt;
+    return std::string_view(s.data(), s.size());
+  }
+
+  // The word before byte B, lower case.
+  std::string WordBefore(std::string_view text, size_t b) const {
+    size_t e = b;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n')) --e;
+    size_t s = e;
+    while (s > 0) {
+      UChar32 c = Before(text, s);
+      if (!IsWordChar(c)) break;
+      s -= U8_LENGTH(c);
+    }
+    return LowerCase(text.substr(s, e - s));
+  }
+
+  // Whether the phrase at [b, e) is a lunar date: a LUNARBEFORE word
+  // ("rằm") just before it, or a LUNARAFTER word ("âm lịch") just after it.
+  bool Lunar(std::string_view text, size_t b, size_t e, std::string_view lang) const {
+    if (lex.Value(lang, "LUNARBEFORE", WordBefore(text, b))) return true;
+    size_t s = e;
+    while (s < text.size() && (text[s] == ' ' || text[s] == '(')) ++s;
+    const auto* words = lex.Words(lang, "LUNARAFTER");
+    if (!words) return false;
+    for (const Word& w : *words) {
+      if (LowerCase(text.substr(s, w.text.size())) == w.lower && !IsWordChar(At(text, s + w.text.size()))) return true;
+    }
+    return false;
+  }
+
+  // Whether a CLS word starts at a word boundary in LOWERED (lowercase text);
+  // with WHOLE, it also ends at one.
+  bool HasWord(const std::string& lowered, std::string_view lang, std::string_view cls, bool whole) const {
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = lex.Words(l, cls);
+      if (!words) continue;
+      for (const Word& w : *words) {
+        const std::string& word = w.lower;
+        for (size_t p = lowered.find(word); p != std::string::npos; p = lowered.find(word, p + 1)) {
+          if (!IsWordChar(Before(lowered, p)) && (!whole || !IsWordChar(At(lowered, p + word.size())))) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // Whether a CLS word occurs anywhere in TEXT.
+  bool InText(std::string_view text, std::string_view lang, std::string_view cls) const {
+    return HasWord(LowerCase(text), lang, cls, false);
+  }
+
+  // Whether a word of class CLS stands in the sentence of [b, e), at most 80
+  // bytes before B (and, with AFTER, 80 bytes after E).
+  bool InSentence(std::string_view text, size_t b, size_t e, std::string_view lang, std::string_view cls,
+                  bool after) const {
+    size_t s = b > 80 ? b - 80 : 0;
+    for (size_t i = b; i > s; --i) {
+      const char c = text[i - 1];
+      if (c == '\n' || c == '!' || c == '?' || (c == '.' && i < text.size() && (text[i] == ' ' || text[i] == '\n'))) {
+        s = i;
+        break;
+      }
+    }
+    size_t stop = b;
+    if (after) {
+      stop = std::min(text.size(), e + 80);
+      for (size_t i = e; i < stop; ++i) {
+        const char c = text[i];
+        if (c == '\n' || c == '!' || c == '?' || (c == '.' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'))) {
+          stop = i;
+          break;
+        }
+      }
+    }
+    return HasWord(LowerCase(text.substr(s, stop - s)), lang, cls, true);
+  }
+
+  // "delayed the plant from late 2024 to 2026" names two dates, the old one
+  // and the new one, not a period between them.
+  bool Moved(std::string_view text, size_t b, std::string_view lang) const {
+    return InSentence(text, b, b, lang, "MOVE", false);
+  }
+
+  // The parts of the day that may follow a time ("2 giờ chiều"), each with
+  // the hours it moves to the afternoon or night ("1-11"; "0" for none).
+  const std::vector<Word>& PodAfter() const {
+    static const std::vector<Word> kNone;
+    const auto* words = lex.Words("vi", "PODAFTER");
+    return words ? *words : kNone;
+  }
+
+  // Whether a NAMEBEFORE phrase ("Cách mạng") ends just before byte B.
+  bool NameBefore(std::string_view text, size_t b, std::string_view lang) const {
+    size_t e = b;
+    while (e > 0 && text[e - 1] == ' ') --e;
+    const auto* words = lex.Words(lang, "NAMEBEFORE");
+    if (!words) return false;
+    for (const Word& w : *words) {
+      if (e < w.text.size()) continue;
+      const size_t s = e - w.text.size();
+      if (LowerCase(text.substr(s, w.text.size())) == w.lower && !IsWordChar(Before(text, s))) return true;
+    }
+    return false;
+  }
+
+  // Whether a weekday, a day or "nay" follows byte E: the word before it was
+  // a range's "to".
+  bool RangeAfter(std::string_view text, size_t e, std::string_view lang) const {
+    size_t s = e;
+    while (s < text.size() && text[s] == ' ') ++s;
+    if (s < text.size() && IsDigit(static_cast<unsigned char>(text[s]))) return true;
+    const std::string next = LowerCase(text.substr(s, 8));
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = lex.Words(l, "RANGEHEAD");
+      if (!words) continue;
+      for (const Word& w : *words) {
+        if (next.rfind(w.lower, 0) == 0) return true;
+      }
+    }
+    return false;
+  }
+
+  bool UnitAfter(std::string_view text, size_t e, std::string_view lang) const {
+    size_t s = e;
+    while (s < text.size() && text[s] == ' ') ++s;
+    if (s == e) return false;
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = lex.Words(l, "UNIT");
+      if (!words) continue;
+      for (const Word& w : *words) {
+        if (text.substr(s, w.text.size()) == w.text || LowerCase(text.substr(s, w.text.size() + 2)).rfind(w.lower, 0) == 0) {
+          if (!IsWordChar(At(text, s + w.text.size()))) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // Whether the words around M, the match of RULE at [b, e), make it no
+  // date (date_grammar.cc).
+  bool WordsRuleOut(const Rule& rule, const std::vector<re2::StringPiece>& subs, const DateMatch& m,
+                    std::string_view text, size_t b, size_t e, std::string_view lang) const;
+
+  // What the match of rule R (its groups SUBS) gives, or nothing when its
+  // words do not make a date (date_interpret.cc).
+  std::optional<DateMatch> Interpret(const Rule& r, const std::vector<re2::StringPiece>& subs,
+                                     std::string_view lang) const;
+};
+
+}  // namespace vnie::dates
