@@ -1,5 +1,7 @@
 #include "extractors/officials/official_matcher.h"
 
+#include "extractors/officials/official_country.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -644,8 +646,16 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
            (lex.RolesOf(tokens[k - 1].key) & kNameParticle))
       --k;
     if (k < last - 1 && k > lo && CouldBeGivenOrSurname(tokens, k - 1, lex) && !Claimed(m, k - 1) &&
-        !tokens[k - 1].marked)
-      return k - 1;
+        !tokens[k - 1].marked) {
+      // "Luiz Inacio Lula da Silva": more given names, when every
+      // capitalized word from the title or its country on is the name's.
+      size_t s = k - 1;
+      while (s > lo && tokens[s - 1].word && tokens[s - 1].capitalized && !Claimed(m, s - 1) &&
+             CouldBeGivenOrSurname(tokens, s - 1, lex))
+        --s;
+      bool from_title = s == lo || Claimed(m, s - 1);
+      return from_title && k - 1 - s <= 2 ? s : k - 1;
+    }
   }
   size_t a = last - 2;
   for (size_t k = a; k < last; ++k) {
@@ -1089,14 +1099,26 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     }
     if (org.empty() && pre.place) org = LocalBody(pre.place_name, pre.place_country, info.title, pre.province);
     mention.organization = org;
-    mention.country = !pre.country.empty() ? pre.country
-                      : !m.country.empty() ? m.country
-                      : !org_country.empty() ? org_country
-                      : !m.place_country.empty() ? m.place_country
-                      : !pre.place_country.empty() ? pre.place_country
-                      : !info.country.empty() ? info.country
-                      : m.second_title_value >= 0 ? lex.title_info[m.second_title_value].country
-                                                  : "";
+    // The words around the title, then the title (official_country.h);
+    // the article's say comes per person, in the coreference step.
+    mention.text_country = !pre.country.empty() ? pre.country
+                           : !m.country.empty() ? m.country
+                           : !org_country.empty() ? org_country
+                           : !m.place_country.empty() ? m.place_country
+                                                      : pre.place_country;
+    mention.title_country = !info.country.empty() ? info.country
+                            : m.second_title_value >= 0 ? lex.title_info[m.second_title_value].country
+                                                        : "";
+    mention.title_also = info.also_states;
+    // A title that names its state ("Chủ tịch Trung Quốc", "Đại diện Thương
+    // mại Hoa Kỳ") gives it as the text does.
+    if (mention.text_country.empty() && !info.country.empty()) {
+      for (size_t q = i; q < title_end; ++q) {
+        PhraseMatch c = lex.countries.Match(tokens, q, title_end);
+        if (c.length && lex.country_code[c.value] == info.country) mention.text_country = info.country;
+      }
+    }
+    mention.country = OfficialCountry({mention.text_country, mention.title_country, mention.title_also}, {});
     bool from_title = !org.empty() && org == info.organization && !mention.country.empty();
     if ((org.empty() || from_title) && !anaphor) {
       // "Trade Minister Ahn Duk-geun" in an article that names the Ministry
@@ -1114,15 +1136,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       // With no country in the text, the name's shape picks among bodies of
       // several states: "Trade Minister Ahn Duk-geun" is not the Vietnamese
       // Minister of Industry and Trade's.
-      std::string shape_country;
-      switch (mention.shape) {
-        case NameShape::kVietnamese: shape_country = "VN"; break;
-        case NameShape::kKorean: shape_country = "KR"; break;
-        case NameShape::kChinese: shape_country = "CN"; break;
-        case NameShape::kJapanese:
-        case NameShape::kJapaneseFamilyFirst: shape_country = "JP"; break;
-        default: break;
-      }
+      std::string shape_country = ShapeCountry(mention.shape);
       bool resolved = false;
       for (const auto& [pos, value] : doc_bodies) {
         const OrgInfo& body = lex.org_info[value];
@@ -1139,7 +1153,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         if (governor && HasWord(body.english, "bank")) fits = true;
         if (fits) {
           mention.organization = body.english;
-          if (mention.country.empty()) mention.country = body.country;
+          if (mention.country.empty()) mention.country = mention.text_country = body.country;
           resolved = true;
           break;
         }
@@ -1185,11 +1199,39 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         first.title = mention.title;
         first.organization = mention.organization;
         if (first.country.empty()) first.country = mention.country;
+        if (first.text_country.empty()) first.text_country = mention.text_country;
+        if (first.title_country.empty()) first.title_country = mention.title_country, first.title_also = mention.title_also;
       }
       first.mention_end = mention.mention_end;
       first.last_token = mention.last_token;
     }
     i = title_end;
+  }
+  // A list of officials ("Brazil's President X, Finance Minister Y and
+  // Foreign Minister Z") names the state once: a member whose own words and
+  // title give none serves the previous member's, unless the name's shape
+  // says otherwise.
+  // "A and B" alone is no list (two states' officials meet): a member after
+  // "and" joins only a list whose previous member a comma joined.
+  bool comma_list = false;
+  for (size_t k = 1; k < out.size(); ++k) {
+    TitledMention& m = out[k];
+    const TitledMention& prev = out[k - 1];
+    bool joined = prev.mention_end <= m.mention_begin, comma = false;
+    size_t q = prev.last_token + 1;
+    for (; joined && q < tokens.size() && tokens[q].begin < m.mention_begin; ++q) {
+      comma |= IsPunct(tokens[q], ",");
+      joined = IsPunct(tokens[q], ",") || (lex.RolesOf(tokens[q].key) & kListJoin);
+    }
+    joined &= q > prev.last_token + 1 && (comma || comma_list);
+    comma_list = joined;
+    if (!joined || !m.text_country.empty() || !m.title_country.empty() || prev.text_country.empty() ||
+        m.counterpart)
+      continue;
+    std::string shape_country = ShapeCountry(m.shape);
+    if (!shape_country.empty() && shape_country != prev.text_country) continue;
+    m.text_country = prev.text_country;
+    m.country = OfficialCountry({m.text_country, m.title_country, m.title_also}, {});
   }
   return out;
 }

@@ -11,6 +11,8 @@
 
 #include <bitset>
 #include <cstdint>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -76,6 +78,7 @@ struct TitleInfo {
   TitleKind kind = TitleKind::kOffice;
   std::string organization;  // implied body, "" for none
   std::string country;       // implied country, "" for none
+  std::string also_states = "";  // other states whose offices bear the title, space-separated
   bool shared = false;       // also a business title (President): see kind "shared"
 };
 
@@ -99,7 +102,8 @@ enum WordRole : uint32_t {
   kStop = 1u << 9,          // ends an organization: at, in, said
   kNameSuffix = 1u << 10,   // after a Western name: Jr., Sr., III
   kNameParticle = 1u << 11, // lowercase inside a Western name: von, der, van, de
-  kSpeech = 1u << 12,       // a speech verb after a bare Vietnamese short name: cho biết, nói
+  kSpeech = 1u << 12,
+  kListJoin = 1u << 13,     // joins the members of a list of officials: and, và       // a speech verb after a bare Vietnamese short name: cho biết, nói
 };
 
 enum NameCulture : uint32_t {
@@ -127,6 +131,14 @@ class OfficialsLexicon {
   PhraseTable org_forms;                  // "UBND tỉnh" + place -> template
   std::vector<std::string> org_template;  // "{place} Provincial People's Committee"
   PhraseTable honorifics;
+  // state_offices.tsv: a state's own body for a generic one, (generic body,
+  // country) -> body; its own title, (country, title) -> title; the title a
+  // body gives its head, (body, title) -> title; states whose officials are
+  // called by the first word of their name.
+  std::map<std::pair<std::string, std::string>, std::string> state_body;
+  std::map<std::pair<std::string, std::string>, std::string> state_title;
+  std::map<std::pair<std::string, std::string>, std::string> head_title;
+  std::set<std::string> given_name_countries;
 
   // Roles of the phrase given as space-joined token keys; 0 when none.
   uint32_t RolesOf(std::string_view key) const;
