@@ -63,6 +63,7 @@ struct Middle {
   int org = -1;  // organizations.tsv entry
   size_t org_pos = kNone;
   std::string form_org;  // from org_forms.tsv and a place
+  std::string raw_english;  // the English of a body form written with no place
   size_t form_pos = kNone;
   std::string place;
   std::string place_country;
@@ -382,6 +383,11 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
             name_at += lead;
             m.raw_begin = j;
             m.raw_end = k + lead;
+            // With no place at all, the kind in English ("UBND tỉnh" ->
+            // "Provincial People's Committee"); a district's form keeps its
+            // place as written.
+            const std::string& tmpl = lex.org_template[form.value];
+            if (!lead && unit != 'd' && tmpl.rfind("{place} ", 0) == 0) m.raw_english = tmpl.substr(8);
             if (name_at > k) m.claimed.push_back({k, name_at});
             m.last_content = k - 1;
             m.name = name;
@@ -1028,7 +1034,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     if (anaphor) {
       // resolved above
     } else if (has_raw && (lex_pos == kNone || m.raw_begin < lex_pos)) {
-      std::string raw = Slice(text, tokens, m.raw_begin, raw_end);
+      std::string raw = !m.raw_english.empty() ? m.raw_english : Slice(text, tokens, m.raw_begin, raw_end);
       if (info.kind == TitleKind::kMinistry && !(lex.RolesOf(tokens[m.raw_begin].key) & kOrgHead)) {
         raw = "Ministry of " + raw;
         org_known = true;
