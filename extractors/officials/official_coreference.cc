@@ -137,9 +137,17 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
     ApplyStateOffices(e.title, e.organization, e.country, e.title_country, lex);
     // Called by the given name ("Prabowo"), though the press also writes
     // the family name ("Widodo").
-    if (e.shape == NameShape::kWestern && e.words.size() >= 2 && CalledByGivenName(e.country, lex)) {
+    if (e.shape == NameShape::kWestern && e.words.size() >= 2 && CalledByFirstWord(e.country, lex)) {
       e.alt_short_key = e.short_key;
       e.short_key = e.words.front();
+      e.short_first = true;
+    }
+    // A Chinese official in Vietnamese transliteration is called by the
+    // family name ("ông Tập", "Ngoại trưởng Vương").
+    if (e.shape == NameShape::kVietnamese && e.words.size() >= 2 && e.country != "VN" &&
+        CalledByFirstWord(e.country, lex)) {
+      e.short_key = e.words.front();
+      e.short_first = true;
     }
   }
 
@@ -200,7 +208,7 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
         if (tokens[i].marked && IsMarked(e.name) && e.short_key == tokens[i].fold) {
           // Both spelled with diacritics: they must agree ("Diên" is not "Điện").
           std::vector<NameToken> words = TokenizePhrase(e.name);
-          size_t idx = ShortFormIndex(e.shape, words.size());
+          size_t idx = e.short_first ? 0 : ShortFormIndex(e.shape, words.size());
           if (idx >= words.size() || words[idx].text != tokens[i].text) continue;
         }
         hit = &e;

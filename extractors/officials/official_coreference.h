@@ -26,6 +26,7 @@ struct OfficialEntity {
   std::vector<std::string> words;  // folded words of the name, one per token
   std::string short_key;           // folded word of later short mentions
   std::string alt_short_key;       // another one, "" for none
+  bool short_first = false;        // the short form is the name's first word
   std::string title;
   std::string organization;  // "" for none
   std::string country;       // "" for none (official_country.h decides it)

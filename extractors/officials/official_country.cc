@@ -91,8 +91,8 @@ void ApplyStateOffices(std::string& title, std::string& organization, const std:
   if (head != lex.head_title.end()) title = head->second;
 }
 
-bool CalledByGivenName(const std::string& country, const OfficialsLexicon& lex) {
-  return lex.given_name_countries.count(country) > 0;
+bool CalledByFirstWord(const std::string& country, const OfficialsLexicon& lex) {
+  return lex.first_word_countries.count(country) > 0;
 }
 
 }  // namespace vnie

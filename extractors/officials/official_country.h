@@ -57,8 +57,10 @@ std::string OfficialCountry(const CountryEvidence& e, const ArticleCountries& ar
 void ApplyStateOffices(std::string& title, std::string& organization, const std::string& country,
                        const std::string& title_country, const OfficialsLexicon& lex);
 
-// Whether officials of COUNTRY are called by the first word of their name
-// ("Paetongtarn", "Prabowo").
-bool CalledByGivenName(const std::string& country, const OfficialsLexicon& lex);
+// Whether officials of COUNTRY are called by the first word of their name as
+// written: the given name of Thai, Lao, Indonesian and Malaysian officials
+// ("Paetongtarn", "Prabowo"), the family name of Chinese ones in Vietnamese
+// transliteration ("Tập").
+bool CalledByFirstWord(const std::string& country, const OfficialsLexicon& lex);
 
 }  // namespace vnie

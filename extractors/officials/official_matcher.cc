@@ -643,6 +643,14 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
          (lex.RolesOf(tokens[last - 1].key) & kConnector))
     --last;
   *name_end = last;
+  // "Abdel Fattah al-Sisi": a family name joined to its particle ends the name.
+  if (last == stop && stop < end && tokens[stop].word && !tokens[stop].capitalized && tokens[stop].hyphenated) {
+    const std::string& w = tokens[stop].text;
+    size_t dash = w.find('-');
+    if (dash != std::string::npos && dash + 1 < w.size() && std::isupper(static_cast<unsigned char>(w[dash + 1])) &&
+        (lex.RolesOf(w.substr(0, dash)) & kNameParticle))
+      *name_end = stop + 1;
+  }
   if (last > lo && (lex.RolesOf(tokens[last - 1].key) & kNameSuffix)) --last;
   if (last < lo + 2) return kNone;
   // "Ursula von der Leyen": given name, particles, family name.
@@ -675,6 +683,11 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
   if (run + 1 == a && CouldBeGivenOrSurname(tokens, run, lex) &&
       !(run > lo && (lex.RolesOf(tokens[run - 1].key) & kConnector)))
     a = run;
+  // "Mohammed bin Abdulrahman Al Thani": given names joined by a particle.
+  while (a >= lo + 2 && tokens[a - 1].word && !tokens[a - 1].capitalized &&
+         (lex.RolesOf(tokens[a - 1].key) & kNameParticle) && CouldBeGivenOrSurname(tokens, a - 2, lex) &&
+         !Claimed(m, a - 2) && !tokens[a - 2].marked)
+    a -= 2;
   return a;
 }
 

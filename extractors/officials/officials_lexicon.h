@@ -134,11 +134,11 @@ class OfficialsLexicon {
   // state_offices.tsv: a state's own body for a generic one, (generic body,
   // country) -> body; its own title, (country, title) -> title; the title a
   // body gives its head, (body, title) -> title; states whose officials are
-  // called by the first word of their name.
+  // called by the first word of their name as written.
   std::map<std::pair<std::string, std::string>, std::string> state_body;
   std::map<std::pair<std::string, std::string>, std::string> state_title;
   std::map<std::pair<std::string, std::string>, std::string> head_title;
-  std::set<std::string> given_name_countries;
+  std::set<std::string> first_word_countries;
 
   // Roles of the phrase given as space-joined token keys; 0 when none.
   uint32_t RolesOf(std::string_view key) const;
