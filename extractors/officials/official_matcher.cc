@@ -31,29 +31,19 @@ size_t MatchEndingAt(const PhraseTable& table, const std::vector<NameToken>& tok
 
 bool IsPunct(const NameToken& t, std::string_view p) { return !t.word && t.fold == p; }
 
-// Lowercase words that name a body by its kind ("the authority", "the
-// ministry's").
-const std::vector<std::string>& AnaphorKinds() {
-  static const std::vector<std::string> kKinds = {"authority", "agency", "department", "ministry", "committee",
-                                                  "bank", "administration", "commission", "board", "council",
-                                                  "institute", "office", "directorate"};
-  return kKinds;
-}
-bool IsAnaphorKind(const NameToken& t) {
-  return t.word && !t.capitalized &&
-         std::find(AnaphorKinds().begin(), AnaphorKinds().end(), t.fold) != AnaphorKinds().end();
+// A lowercase word that names a body by its kind ("the authority", "the
+// ministry's": kBodyKind in function_words.tsv).
+bool IsAnaphorKind(const NameToken& t, const OfficialsLexicon& lex) {
+  return t.word && !t.capitalized && (lex.RolesOf(t.fold) & kBodyKind);
 }
 
 // "the ministry", "the central bank", "the same department" at token K:
 // the number of tokens, 0 for none.
-size_t AnaphorAt(const std::vector<NameToken>& tokens, size_t k, size_t end) {
+size_t AnaphorAt(const std::vector<NameToken>& tokens, size_t k, size_t end, const OfficialsLexicon& lex) {
   if (k + 1 >= end || !tokens[k].word || tokens[k].fold != "the") return 0;
   size_t q = k + 1;
-  static const std::vector<std::string> kAdjectives = {"same", "central", "provincial", "municipal", "national"};
-  if (q + 1 < end && tokens[q].word && !tokens[q].capitalized &&
-      std::find(kAdjectives.begin(), kAdjectives.end(), tokens[q].fold) != kAdjectives.end())
-    ++q;
-  return IsAnaphorKind(tokens[q]) ? q + 1 - k : 0;
+  if (q + 1 < end && tokens[q].word && !tokens[q].capitalized && (lex.RolesOf(tokens[q].fold) & kKindAdjective)) ++q;
+  return IsAnaphorKind(tokens[q], lex) ? q + 1 - k : 0;
 }
 
 // What lies between a title and the name that follows it.
@@ -80,13 +70,14 @@ struct Middle {
 // The kind of place a local body form names: 'p' for a province ("UBND
 // tỉnh", "Tỉnh ủy"), 'c' for a city ("UBND TP", "Thành ủy"), 'd' for a
 // district or town ("Huyện ủy", "UBND quận"), 0 for none.
-char FormUnit(const std::vector<NameToken>& tokens, size_t b, size_t e) {
+char FormUnit(const std::vector<NameToken>& tokens, size_t b, size_t e, const OfficialsLexicon& lex) {
   for (size_t q = b; q < e; ++q) {
     if (!tokens[q].word) continue;
-    if (tokens[q].fold == "tinh") return 'p';
-    if (tokens[q].fold == "huyen" || tokens[q].fold == "quan" || tokens[q].fold == "thi") return 'd';
-    if (tokens[q].fold == "tp") return 'c';
-    if (tokens[q].fold == "thanh" && q + 1 < e && (tokens[q + 1].fold == "pho" || tokens[q + 1].fold == "uy")) return 'c';
+    uint32_t roles = lex.RolesOf(tokens[q].fold);
+    if (roles & kUnitProvince) return 'p';
+    if (roles & kUnitDistrict) return 'd';
+    if (q + 1 < e && tokens[q + 1].word) roles |= lex.RolesOf(tokens[q].fold + " " + tokens[q + 1].fold);
+    if (roles & kUnitCity) return 'c';
   }
   return 0;
 }
@@ -146,7 +137,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       // "Deputy Governor of the central bank Dang Thanh Binh": a body named
       // by its kind, then the name.
       if (j == start + 1 && tokens[start].key == "of") {
-        size_t len = AnaphorAt(tokens, j, end);
+        size_t len = AnaphorAt(tokens, j, end, lex);
         PersonName name = len ? MatchPersonName(tokens, j + len, end, lex) : PersonName{};
         if (name.length && name.shape != NameShape::kWestern) {
           m.last_content = j + len - 1;
@@ -342,11 +333,11 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // "Phó Chủ tịch UBND tỉnh" after "HĐND tỉnh Nghệ An" or "Tỉnh ủy Nghệ
         // An": the province (or city) another local body named last; a form
         // with no unit ("Sở Y tế") takes the last local body's place.
-        char unit = FormUnit(tokens, j, k);
+        char unit = FormUnit(tokens, j, k, lex);
         // A district's body never takes a province's or a city's place.
         for (size_t q = j; q-- > 0 && !earlier && unit != 'd';) {
           PhraseMatch prev = lex.org_forms.Match(tokens, q, j);
-          if (!prev.length || (unit && FormUnit(tokens, q, q + prev.length) != unit)) continue;
+          if (!prev.length || (unit && FormUnit(tokens, q, q + prev.length, lex) != unit)) continue;
           PhraseMatch prev_place = lex.places.Match(tokens, q + prev.length, tokens.size());
           if (!prev_place.length || lex.place_country[prev_place.value] != "VN") continue;
           PersonName name = name_after();
@@ -449,9 +440,9 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           // inspection department") leaves the listed body.
           size_t q = org_end + 1;
           while (q < end && q < org_end + 6 && tokens[q].word && !tokens[q].capitalized &&
-                 !(lex.RolesOf(tokens[q].key) & kStop) && !IsAnaphorKind(tokens[q]))
+                 !(lex.RolesOf(tokens[q].key) & kStop) && !IsAnaphorKind(tokens[q], lex))
             ++q;
-          if (q > org_end + 1 && q < end && IsAnaphorKind(tokens[q])) {
+          if (q > org_end + 1 && q < end && IsAnaphorKind(tokens[q], lex)) {
             if (m.org_pos == kNone) {
               m.org = org.value;
               m.org_pos = j;
@@ -539,7 +530,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       }
       // "head of the ministry's Medical Services Administration": the body
       // after the possessive is the one.
-      if (t.key == "the" && j + 3 < end && IsAnaphorKind(tokens[j + 1]) && IsPunct(tokens[j + 2], "'s") &&
+      if (t.key == "the" && j + 3 < end && IsAnaphorKind(tokens[j + 1], lex) && IsPunct(tokens[j + 2], "'s") &&
           tokens[j + 3].capitalized && m.raw_begin == kNone) {
         m.claimed.push_back({j, j + 3});
         j += 3;
@@ -969,14 +960,12 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     bool org_known = false;
     // "Pham Nguyen Hung, Director General of the authority": a body named
     // by its kind refers to the last body of that kind named before it.
-    const std::vector<std::string>& kAnaphors = AnaphorKinds();
     bool anaphor = false;
-    size_t ana_len = title_end + 1 < end && tokens[title_end].key == "of" ? AnaphorAt(tokens, title_end + 1, end) : 0;
+    size_t ana_len = title_end + 1 < end && tokens[title_end].key == "of" ? AnaphorAt(tokens, title_end + 1, end, lex) : 0;
     size_t ana_end = title_end + 1 + ana_len;
     if (ana_len &&
         (ana_end >= end || (!tokens[ana_end].word && !IsPunct(tokens[ana_end], "'s")) ||
          (lex.RolesOf(tokens[ana_end].key) & kStop) || (m.name.length && m.stop == ana_end))) {
-      (void)kAnaphors;
       anaphor = true;
       org_known = true;
       const std::string& kind = tokens[ana_end - 1].fold;
@@ -1011,10 +1000,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       }
       // "chairman of the board" with no earlier Board: a title businesses
       // also use needs a kind only the state has.
-      static const std::vector<std::string> kStateKinds = {"ministry", "authority", "agency", "department",
-                                                           "administration", "directorate", "commission"};
-      if (org.empty() && (info.kind == TitleKind::kNeedsOrg || info.shared) &&
-          std::find(kStateKinds.begin(), kStateKinds.end(), kind) == kStateKinds.end()) {
+      if (org.empty() && (info.kind == TitleKind::kNeedsOrg || info.shared) && !(lex.RolesOf(kind) & kStateKind)) {
         i = title_end;
         continue;
       }
@@ -1112,7 +1098,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       org = !m.place.empty() ? m.place : LocalBody(pre.place_name, pre.place_country, info.title, pre.province);
     }
     // "Ho Chi Minh City Party Chief": a place's party chief is its secretary.
-    if (org.empty() && pre.place && info.title == "General Secretary" && tokens[title_end - 1].fold == "chief") {
+    if (org.empty() && pre.place && info.title == "General Secretary" && (lex.RolesOf(tokens[title_end - 1].fold) & kPartyChief)) {
       mention.title = "Secretary";
       org = LocalBody(pre.place_name, pre.place_country, mention.title, pre.province);
     }
@@ -1149,8 +1135,9 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       for (size_t q = i; q < title_end; ++q) {
         if (!tokens[q].word) continue;
         const std::string& f = tokens[q].fold;
-        if (f == "governor" || (f == "doc" && q > i && tokens[q - 1].fold == "thong")) governor = true;
-        if (f != "minister" && f != "deputy" && f != "vice" && f != "first" && f != "governor") portfolio.push_back(f);
+        uint32_t roles = lex.RolesOf(f);
+        if ((roles & kGovernor) || (q > i && (lex.RolesOf(tokens[q - 1].fold + " " + f) & kGovernor))) governor = true;
+        if (!(roles & kRank)) portfolio.push_back(f);
       }
       // With no country in the text, the name's shape picks among bodies of
       // several states: "Trade Minister Ahn Duk-geun" is not the Vietnamese

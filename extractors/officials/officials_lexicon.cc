@@ -35,7 +35,10 @@ uint32_t RoleOf(std::string_view s) {
       {"org_head", kOrgHead},    {"state", kStateBody},     {"business", kBusiness},
       {"not_name", kNotName},    {"block_before", kBlockBefore}, {"block_after", kBlockAfter},
       {"stop", kStop}, {"name_suffix", kNameSuffix},
-      {"name_particle", kNameParticle}, {"speech", kSpeech}, {"list_join", kListJoin}};
+      {"name_particle", kNameParticle}, {"speech", kSpeech}, {"list_join", kListJoin},
+      {"body_kind", kBodyKind}, {"state_kind", kStateKind}, {"kind_adjective", kKindAdjective},
+      {"unit_province", kUnitProvince}, {"unit_city", kUnitCity}, {"unit_district", kUnitDistrict},
+      {"rank", kRank}, {"governor", kGovernor}, {"party_chief", kPartyChief}};
   for (const auto& [name, role] : kRoles) {
     if (name == s) return role;
   }

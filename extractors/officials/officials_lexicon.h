@@ -103,7 +103,16 @@ enum WordRole : uint32_t {
   kNameSuffix = 1u << 10,   // after a Western name: Jr., Sr., III
   kNameParticle = 1u << 11, // lowercase inside a Western name: von, der, van, de
   kSpeech = 1u << 12,
-  kListJoin = 1u << 13,     // joins the members of a list of officials: and, và       // a speech verb after a bare Vietnamese short name: cho biết, nói
+  kListJoin = 1u << 13,     // joins the members of a list of officials: and, và
+  kBodyKind = 1u << 14,     // names a body by its kind, lowercase: "the authority", "the ministry's"
+  kStateKind = 1u << 15,    // a body kind only the state has: ministry, agency (not board, bank)
+  kKindAdjective = 1u << 16,  // between "the" and a body kind: same, central, provincial
+  kUnitProvince = 1u << 17,   // in a local body form, the unit it names: tỉnh
+  kUnitCity = 1u << 18,       // TP, thành phố, thành ủy
+  kUnitDistrict = 1u << 19,   // huyện, quận, thị
+  kRank = 1u << 20,         // a word of a title that is no portfolio: minister, deputy, vice, first
+  kGovernor = 1u << 21,     // a central bank's head: governor, thống đốc
+  kPartyChief = 1u << 22,   // a place's party chief is its Secretary: chief       // a speech verb after a bare Vietnamese short name: cho biết, nói
 };
 
 enum NameCulture : uint32_t {
