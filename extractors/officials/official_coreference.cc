@@ -133,7 +133,9 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
     for (const auto& [pb, pe] : paragraphs) {
       if (e.first_token >= pb && e.first_token < pe) para_begin = pb;
     }
-    e.country = OfficialCountry({e.text_country, e.title_country, e.title_also, e.shape, e.first_token, para_begin}, article);
+    bool international = lex.international_bodies.count(e.organization) > 0;
+    e.country = OfficialCountry(
+        {e.text_country, e.title_country, e.title_also, e.shape, international, e.first_token, para_begin}, article);
     ApplyStateOffices(e.title, e.organization, e.country, e.title_country, lex);
     // Called by the given name ("Prabowo"), though the press also writes
     // the family name ("Widodo").

@@ -64,7 +64,13 @@ std::string OfficialCountry(const CountryEvidence& e, const ArticleCountries& ar
     case NameShape::kChinese: return article.cited.count("CN") ? "CN" : "";
     case NameShape::kJapanese:
     case NameShape::kJapaneseFamilyFirst: return article.cited.count("JP") ? "JP" : "";
-    default: return "";
+    default:
+      // "President William Ruto" in a Kenyan story.
+      if (e.international || article.subject.empty()) return "";
+      for (NameShape shaped : {NameShape::kVietnamese, NameShape::kKorean, NameShape::kChinese, NameShape::kJapanese}) {
+        if (ShapeCountry(shaped) == article.subject) return "";
+      }
+      return article.subject;
   }
 }
 

@@ -24,6 +24,7 @@ struct CountryEvidence {
   std::string title;  // the state a title alone implies ("Secretary of State": US)
   std::string title_also;  // other states whose offices bear the title ("KE PH")
   NameShape shape = NameShape::kWestern;
+  bool international = false;  // the person's body is intergovernmental (UN, IMF, NATO)
   size_t at = 0;          // the first mention's token, and its paragraph's first token
   size_t paragraph = 0;
 };
@@ -47,7 +48,10 @@ ArticleCountries CountArticleCountries(std::vector<std::pair<size_t, std::string
 // (titles.tsv: "Treasury Secretary" of a Kenyan story is KE); a Vietnamese-shaped
 // name's VN; a Korean, Chinese or Japanese name's state when the article
 // names it (with both Koreas, the one named last in the person's paragraph
-// before them, else the one named first).  "" when none applies.
+// before them, else the one named first); for a Western-shaped name, the
+// state the article names most, unless the person serves an
+// intergovernmental body or that state's own names are read by their shape
+// (VN, KR, CN, JP).  "" when none applies.
 std::string OfficialCountry(const CountryEvidence& e, const ArticleCountries& article);
 
 // The state's own body and title for a generic one ("Ministry of Foreign

@@ -153,7 +153,8 @@ OfficialsLexicon::OfficialsLexicon() {
   }
   for (const auto& row : Rows("organizations.tsv")) {
     OrgInfo info{std::string(Field(row, 1)), std::string(Field(row, 2)), Field(row, 3) == "ministry"};
-    if (info.country == "-") info.country.clear();
+    if (info.country == "*") info.international = true, international_bodies.insert(info.english);
+    if (info.country == "-" || info.country == "*") info.country.clear();
     organizations.Add(row[0], static_cast<int>(org_info.size()));
     org_info.push_back(std::move(info));
   }

@@ -86,6 +86,7 @@ struct OrgInfo {
   std::string english;  // the name vnie reports
   std::string country;  // ISO code when the body belongs to one state, else ""
   bool ministry = false;
+  bool international = false;  // an intergovernmental body: its officials serve no one state
 };
 
 // Roles of single words and short phrases (function_words.tsv).
@@ -148,6 +149,7 @@ class OfficialsLexicon {
   std::map<std::pair<std::string, std::string>, std::string> state_title;
   std::map<std::pair<std::string, std::string>, std::string> head_title;
   std::set<std::string> first_word_countries;
+  std::set<std::string> international_bodies;  // English names of intergovernmental bodies
 
   // Roles of the phrase given as space-joined token keys; 0 when none.
   uint32_t RolesOf(std::string_view key) const;
