@@ -405,6 +405,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
     i = title_end;
   }
   ShareListCountry(tokens, lex, out);
+  AddPluralTitleLists(tokens, begin, end, lex, out);
   return out;
 }
 

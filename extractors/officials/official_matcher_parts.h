@@ -98,4 +98,9 @@ std::string Slice(std::string_view text, const std::vector<NameToken>& tokens, s
 void ShareListCountry(const std::vector<NameToken>& tokens, const OfficialsLexicon& lex,
                       std::vector<TitledMention>& mentions);
 
+// Adds the people a plural office names before a colon ("các Phó Thủ tướng:
+// Trần Hồng Hà, Lê Thành Long"), each with that office (official_lists.cc).
+void AddPluralTitleLists(const std::vector<NameToken>& tokens, size_t begin, size_t end, const OfficialsLexicon& lex,
+                         std::vector<TitledMention>& mentions);
+
 }  // namespace vnie::matcher

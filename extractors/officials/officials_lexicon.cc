@@ -38,7 +38,8 @@ uint32_t RoleOf(std::string_view s) {
       {"name_particle", kNameParticle}, {"speech", kSpeech}, {"list_join", kListJoin},
       {"body_kind", kBodyKind}, {"state_kind", kStateKind}, {"kind_adjective", kKindAdjective},
       {"unit_province", kUnitProvince}, {"unit_city", kUnitCity}, {"unit_district", kUnitDistrict},
-      {"rank", kRank}, {"governor", kGovernor}, {"party_chief", kPartyChief}};
+      {"rank", kRank}, {"governor", kGovernor}, {"party_chief", kPartyChief},
+      {"plural", kPlural}};
   for (const auto& [name, role] : kRoles) {
     if (name == s) return role;
   }

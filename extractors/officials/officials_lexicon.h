@@ -113,7 +113,8 @@ enum WordRole : uint32_t {
   kUnitDistrict = 1u << 19,   // huyện, quận, thị
   kRank = 1u << 20,         // a word of a title that is no portfolio: minister, deputy, vice, first
   kGovernor = 1u << 21,     // a central bank's head: governor, thống đốc
-  kPartyChief = 1u << 22,   // a place's party chief is its Secretary: chief       // a speech verb after a bare Vietnamese short name: cho biết, nói
+  kPartyChief = 1u << 22,   // a place's party chief is its Secretary: chief
+  kPlural = 1u << 23,       // before an office named once for several people: các       // a speech verb after a bare Vietnamese short name: cho biết, nói
 };
 
 enum NameCulture : uint32_t {
