@@ -3,6 +3,7 @@
 //                        places, countries, a second title, the name after them)
 //   official_names.cc    what stands before a title, and names found by shape
 //                        around it (Western names, a name before an apposition)
+//   official_bodies.cc   the body a titled mention names and its country
 //   official_lists.cc    lists of officials that name their state once
 //   official_matcher.cc  the titled mention: title, body, country, name
 #pragma once
@@ -92,6 +93,13 @@ std::string LocalBody(const std::string& place, const std::string& country, cons
 bool HasWord(std::string_view s, std::string_view word);
 bool NamesACountry(const std::string& name, const OfficialsLexicon& lex);
 std::string Slice(std::string_view text, const std::vector<NameToken>& tokens, size_t b, size_t e);
+
+// Fills MENTION's organization and country (its name is found) from the
+// middle M, the prefix PRE and the article's listed bodies; false when the
+// title is no office there ("President of Vingroup") (official_bodies.cc).
+bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, size_t i, size_t title_end, size_t end,
+                 const TitleInfo& info, Middle& m, const Prefix& pre, const OfficialsLexicon& lex,
+                 const ListedBodies& doc_bodies, TitledMention& mention);
 
 // Gives the members of a list of officials the state the list names once
 // (official_lists.cc).
