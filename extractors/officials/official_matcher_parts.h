@@ -1,6 +1,7 @@
 // The matcher's pattern families, shared by its files (not a public API):
 //   official_middle.cc   what stands between a title and its name (bodies,
 //                        places, countries, a second title, the name after them)
+//   official_local_forms.cc  Vietnamese local body forms and their places
 //   official_names.cc    what stands before a title, and names found by shape
 //                        around it (Western names, a name before an apposition)
 //   official_bodies.cc   the body a titled mention names and its country
@@ -56,6 +57,21 @@ inline bool Claimed(const Middle& m, size_t k) {
 // "Hàn Quốc", "tại Việt Nam"), up to the name; FIRST_TITLE is the title's text.
 Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end, const OfficialsLexicon& lex,
                   const std::string& first_title);
+
+// What a local body form does to the middle (official_local_forms.cc): it
+// names its place and J moves past it (kAdvanced); it names the place of an
+// earlier form or none, and the name follows (kDone); or neither (kNone).
+enum class FormStep { kNone, kAdvanced, kDone };
+FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t start, size_t end, PhraseMatch form,
+                       const OfficialsLexicon& lex, Middle& m);
+
+// The number of leading place syllables before a name at J ("Hoàng Mai
+// Nguyễn Văn Nam"), 0 for none.
+size_t PlaceBeforeName(const std::vector<NameToken>& tokens, size_t j, const PersonName& name,
+                       const OfficialsLexicon& lex);
+
+// J past the honorifics and ranks that start there (", Đại tá").
+size_t SkipHonorifics(const std::vector<NameToken>& tokens, size_t j, size_t end, const OfficialsLexicon& lex);
 
 // "the ministry", "the central bank", "the same department" at token K:
 // the number of tokens, 0 for none.
