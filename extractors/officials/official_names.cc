@@ -158,6 +158,25 @@ Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size
       if (pre.country.empty()) pre.country = lex.country_code[value];
       k -= len;
     } else if ((len = MatchEndingAt(lex.organizations, tokens, k - 1, begin, &value))) {
+      size_t b = k - len;
+      if (pre.org_name.empty() && b >= begin + 2 && tokens[b - 1].key == "of" && tokens[b - 2].capitalized &&
+          (lex.RolesOf(tokens[b - 2].key) & kOrgHead)) {
+        // "Hanoi Department of Construction Director": a portfolio after
+        // "Department of" is a local department's name, kept whole with its
+        // place, not the ministry of that portfolio.
+        std::string name;
+        for (size_t q = b - 2; q < k; ++q) name += (name.empty() ? "" : " ") + tokens[q].text;
+        size_t head = b - 2;
+        int place = -1;
+        size_t place_len = head > begin ? MatchEndingAt(lex.places, tokens, head - 1, begin, &place) : 0;
+        if (place_len) {
+          name = lex.place_english[place] + " " + name;
+          pre.place_country = pre.org_country = lex.place_country[place];
+        }
+        pre.org_name = name;
+        k = head - place_len;
+        continue;
+      }
       if (pre.org_name.empty()) {
         pre.org_name = lex.org_info[value].english;
         pre.org_country = lex.org_info[value].country;
