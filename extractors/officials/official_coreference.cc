@@ -104,6 +104,10 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       // "Ferdinand Marcos Jr." is called Marcos.
       if (e.words.size() >= 2 && (lex.RolesOf(e.short_key) & kNameSuffix) && e.short_key == e.words.back())
         e.short_key = e.words[e.words.size() - 2];
+      // "Abdel Fattah al-Sisi" is called Sisi too.
+      if (size_t dash = e.short_key.find_first_of("- ");
+          dash != std::string::npos && (lex.RolesOf(e.short_key.substr(0, dash)) & kNameParticle))
+        e.alt_short_key = e.short_key.substr(dash + 1);
       e.title = title;
       e.organization = m.organization;
       e.text_country = m.text_country;
