@@ -131,6 +131,27 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
     it->mentions.push_back({m.mention_begin, m.mention_end});
     for (size_t k = token_at(m.mention_begin); k < tokens.size() && tokens[k].begin < m.mention_end; ++k) used[k] = 1;
   }
+  // A one-word name ("Indonesian President Prabowo") of a person the article
+  // also names in full is that person.
+  for (size_t s = 0; s < people.size();) {
+    const OfficialEntity& one = people[s];
+    auto full = std::find_if(people.begin(), people.end(), [&](const OfficialEntity& e) {
+      return e.words.size() >= 2 && one.words.size() == 1 &&
+             (e.words.front() == one.words[0] || e.words.back() == one.words[0]);
+    });
+    if (full == people.end()) {
+      ++s;
+      continue;
+    }
+    full->mentions.insert(full->mentions.end(), one.mentions.begin(), one.mentions.end());
+    std::sort(full->mentions.begin(), full->mentions.end());
+    if (full->text_country.empty()) full->text_country = one.text_country;
+    full->first_token = std::min(full->first_token, one.first_token);
+    people.erase(people.begin() + static_cast<std::ptrdiff_t>(s));
+  }
+  std::stable_sort(people.begin(), people.end(), [](const OfficialEntity& a, const OfficialEntity& b) {
+    return a.mentions.front().first < b.mentions.front().first;
+  });
   const ArticleCountries article = CountArticleCountries(std::move(cues));
   for (auto& e : people) {
     size_t para_begin = 0;

@@ -133,6 +133,10 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         size_t fallback_end = m.stop;
         size_t a = FallbackNameBefore(tokens, m.stop, title_end, end, m, lex, &fallback_end);
         if (a == kNone) {
+          a = MononymBefore(tokens, m.stop, title_end, end, m, !pre.country.empty() ? pre.country : m.country, lex);
+          fallback_end = a + 1;
+        }
+        if (a == kNone) {
           i = title_end;
           continue;
         }

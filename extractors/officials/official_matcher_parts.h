@@ -99,6 +99,12 @@ bool UnknownBodyBefore(const std::vector<NameToken>& tokens, size_t prefix_begin
 size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, size_t lo, size_t end, const Middle& m,
                           const OfficialsLexicon& lex, size_t* name_end);
 
+// One word right before STOP that names an official of COUNTRY, a state
+// whose people often bear one name (state_offices.tsv `mononym`:
+// "Indonesian Foreign Minister Sugiono"); the token or kNone.
+size_t MononymBefore(const std::vector<NameToken>& tokens, size_t stop, size_t lo, size_t end, const Middle& m,
+                     const std::string& country, const OfficialsLexicon& lex);
+
 // A name that ends at token LAST; the first token or kNone.
 size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo, const OfficialsLexicon& lex,
                     NameShape* shape);

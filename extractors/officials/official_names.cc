@@ -250,4 +250,17 @@ size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo
   return kNone;
 }
 
+size_t MononymBefore(const std::vector<NameToken>& tokens, size_t stop, size_t lo, size_t end, const Middle& m,
+                     const std::string& country, const OfficialsLexicon& lex) {
+  if (country.empty() || !lex.mononym_countries.count(country)) return kNone;
+  if (stop >= end || stop <= lo || (tokens[stop].word && tokens[stop].capitalized)) return kNone;
+  size_t w = stop - 1;
+  if (!tokens[w].word || !tokens[w].capitalized || tokens[w].marked || Claimed(m, w) ||
+      !CouldBeGivenOrSurname(tokens, w, lex))
+    return kNone;
+  // Right after the title or what the middle claimed ("Foreign Minister
+  // Sugiono", "Bộ trưởng Ngoại giao Indonesia Sugiono").
+  return w == lo || Claimed(m, w - 1) ? w : kNone;
+}
+
 }  // namespace vnie::matcher

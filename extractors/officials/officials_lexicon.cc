@@ -180,8 +180,9 @@ OfficialsLexicon::OfficialsLexicon() {
     else if (row[0] == "title") state_title[{a, b}] = c;
     else if (row[0] == "head") head_title[{a, b}] = c;
     else if (row[0] == "first_word") first_word_countries.insert(a);
+    else if (row[0] == "mononym") mononym_countries.insert(a);
     else throw std::runtime_error("extractors/officials/state_offices.tsv: unknown kind '" + std::string(row[0]) +
-                                  "' (use body, title, head or first_word)");
+                                  "' (use body, title, head, first_word or mononym)");
   }
   for (const auto& row : Rows("function_words.tsv")) {
     std::string key = JoinKeys(TokenizePhrase(row[0]), 0, SIZE_MAX);

@@ -150,6 +150,7 @@ class OfficialsLexicon {
   std::map<std::pair<std::string, std::string>, std::string> state_title;
   std::map<std::pair<std::string, std::string>, std::string> head_title;
   std::set<std::string> first_word_countries;
+  std::set<std::string> mononym_countries;   // states whose people often bear one name
   std::set<std::string> international_bodies;  // English names of intergovernmental bodies
 
   // Roles of the phrase given as space-joined token keys; 0 when none.
