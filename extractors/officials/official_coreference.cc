@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "extractors/officials/official_country.h"
 #include "pipeline/text/unicode_text.h"
 
 namespace vnie {
@@ -15,9 +16,6 @@ bool IsMarked(std::string_view s) {
   return false;
 }
 
-// The country a name's shape implies, when the text gives no other: a
-// Vietnamese name in Vietnamese news serves Vietnam; other shapes only when
-// the article speaks of that country.
 // Speech verb right after token I ("Thuấn cho biết", "Thuấn cũng nói").
 bool SpeechAfter(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex) {
   size_t k = i + 1;
@@ -25,22 +23,6 @@ bool SpeechAfter(const std::vector<NameToken>& tokens, size_t i, size_t end, con
   if (k >= end || !tokens[k].word || tokens[k].capitalized) return false;
   if (lex.RolesOf(tokens[k].key) & kSpeech) return true;
   return k + 1 < end && tokens[k + 1].word && (lex.RolesOf(tokens[k].key + " " + tokens[k + 1].key) & kSpeech);
-}
-
-// Countries whose officials are called by the given name, the first word of
-// the name as written ("Saleumxay Kommasith" -> Saleumxay, "Srettha
-// Thavisin" -> Srettha).
-bool CalledByGivenName(const std::string& country) { return country == "TH" || country == "LA"; }
-
-std::string CountryOfShape(NameShape shape, const std::set<std::string>& cited) {
-  switch (shape) {
-    case NameShape::kVietnamese: return "VN";
-    case NameShape::kKorean: return cited.count("KR") ? "KR" : "";
-    case NameShape::kChinese: return cited.count("CN") ? "CN" : "";
-    case NameShape::kJapanese:
-    case NameShape::kJapaneseFamilyFirst: return cited.count("JP") ? "JP" : "";
-    default: return "";
-  }
 }
 
 }  // namespace
@@ -56,7 +38,6 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
   std::vector<char> in_phrase(tokens.size(), 0);
   std::vector<size_t> title_before(tokens.size() + 1, static_cast<size_t>(-1));
   std::vector<size_t> honorific_before(tokens.size() + 1, static_cast<size_t>(-1));
-  std::set<std::string> cited;
   std::vector<std::pair<size_t, std::string>> cues;  // token, country code of a country or place
   for (const auto& [pb, pe] : paragraphs) {
     for (size_t i = pb; i < pe;) {
@@ -67,11 +48,9 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       PhraseMatch h = lex.honorifics.Match(tokens, i, pe);
       size_t len = std::max({t.length, o.length, p.length, c.length});
       if (c.length) {
-        cited.insert(lex.country_code[c.value]);
         cues.push_back({i, lex.country_code[c.value]});
       }
       if (p.length && !lex.place_country[p.value].empty()) {
-        cited.insert(lex.place_country[p.value]);
         if (!c.length) cues.push_back({i, lex.place_country[p.value]});
       }
       if (h.length && h.length >= len) {
@@ -85,7 +64,14 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
         ++i;
         continue;
       }
-      if (t.length == len) title_before[i + len] = i;
+      if (t.length == len) {
+        title_before[i + len] = i;
+        // A country written inside a title ("Đại diện Thương mại Hoa Kỳ").
+        for (size_t k = i + 1; k < i + len; ++k) {
+          PhraseMatch inner = lex.countries.Match(tokens, k, i + len);
+          if (inner.length) cues.push_back({k, lex.country_code[inner.value]});
+        }
+      }
       // 1: a title or a body; 2: only a country or a place ("Đức", "Nam").
       char kind = (t.length == len || o.length == len) ? 1 : 2;
       for (size_t k = i; k < i + len; ++k) in_phrase[k] = kind;
@@ -118,9 +104,16 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       // "Ferdinand Marcos Jr." is called Marcos.
       if (e.words.size() >= 2 && (lex.RolesOf(e.short_key) & kNameSuffix) && e.short_key == e.words.back())
         e.short_key = e.words[e.words.size() - 2];
+      // "Abdel Fattah al-Sisi" is called Sisi too.
+      if (size_t dash = e.short_key.find_first_of("- ");
+          dash != std::string::npos && (lex.RolesOf(e.short_key.substr(0, dash)) & kNameParticle))
+        e.alt_short_key = e.short_key.substr(dash + 1);
       e.title = title;
       e.organization = m.organization;
-      e.country = m.country;
+      e.text_country = m.text_country;
+      e.title_country = m.title_country;
+      e.title_also = m.title_also;
+      e.first_token = m.name_begin;
       people.push_back(std::move(e));
       it = people.end() - 1;
     } else {
@@ -132,32 +125,57 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
         it->organization = m.organization;
       }
       if (it->organization.empty()) it->organization = m.organization;
-      if (it->country.empty()) it->country = m.country;
+      if (it->text_country.empty()) it->text_country = m.text_country;
+      if (it->title_country.empty()) it->title_country = m.title_country, it->title_also = m.title_also;
     }
     it->mentions.push_back({m.mention_begin, m.mention_end});
     for (size_t k = token_at(m.mention_begin); k < tokens.size() && tokens[k].begin < m.mention_end; ++k) used[k] = 1;
   }
-  for (auto& e : people) {
-    bool from_text = !e.country.empty();
-    if (e.country.empty()) e.country = CountryOfShape(e.shape, cited);
-    // An article about both Koreas: the Korea its paragraph named last
-    // before the person, else the one the article names first.
-    if (!from_text && e.shape == NameShape::kKorean && cited.count("KP")) {
-      size_t at = token_at(e.mentions.front().first);
-      size_t para_begin = 0;
-      for (const auto& [pb, pe] : paragraphs) {
-        if (at >= pb && at < pe) para_begin = pb;
-      }
-      std::string first, nearest;
-      for (const auto& [k, code] : cues) {
-        if (code != "KR" && code != "KP") continue;
-        if (first.empty()) first = code;
-        if (k >= para_begin && k < at) nearest = code;
-      }
-      e.country = !nearest.empty() ? nearest : first;
+  // A one-word name ("Indonesian President Prabowo") of a person the article
+  // also names in full is that person.
+  for (size_t s = 0; s < people.size();) {
+    const OfficialEntity& one = people[s];
+    auto full = std::find_if(people.begin(), people.end(), [&](const OfficialEntity& e) {
+      return e.words.size() >= 2 && one.words.size() == 1 &&
+             (e.words.front() == one.words[0] || e.words.back() == one.words[0]);
+    });
+    if (full == people.end()) {
+      ++s;
+      continue;
     }
-    if (e.shape == NameShape::kWestern && e.words.size() >= 2 && CalledByGivenName(e.country))
+    full->mentions.insert(full->mentions.end(), one.mentions.begin(), one.mentions.end());
+    std::sort(full->mentions.begin(), full->mentions.end());
+    if (full->text_country.empty()) full->text_country = one.text_country;
+    full->first_token = std::min(full->first_token, one.first_token);
+    people.erase(people.begin() + static_cast<std::ptrdiff_t>(s));
+  }
+  std::stable_sort(people.begin(), people.end(), [](const OfficialEntity& a, const OfficialEntity& b) {
+    return a.mentions.front().first < b.mentions.front().first;
+  });
+  const ArticleCountries article = CountArticleCountries(std::move(cues));
+  for (auto& e : people) {
+    size_t para_begin = 0;
+    for (const auto& [pb, pe] : paragraphs) {
+      if (e.first_token >= pb && e.first_token < pe) para_begin = pb;
+    }
+    bool international = lex.international_bodies.count(e.organization) > 0;
+    e.country = OfficialCountry(
+        {e.text_country, e.title_country, e.title_also, e.shape, international, e.first_token, para_begin}, article);
+    ApplyStateOffices(e.title, e.organization, e.country, e.title_country, lex);
+    // Called by the given name ("Prabowo"), though the press also writes
+    // the family name ("Widodo").
+    if (e.shape == NameShape::kWestern && e.words.size() >= 2 && CalledByFirstWord(e.country, lex)) {
+      e.alt_short_key = e.short_key;
       e.short_key = e.words.front();
+      e.short_first = true;
+    }
+    // A Chinese official in Vietnamese transliteration is called by the
+    // family name ("ông Tập", "Ngoại trưởng Vương").
+    if (e.shape == NameShape::kVietnamese && e.words.size() >= 2 && e.country != "VN" &&
+        CalledByFirstWord(e.country, lex)) {
+      e.short_key = e.words.front();
+      e.short_first = true;
+    }
   }
 
   // Every Vietnamese-shaped name in the text, official or not, by its first
@@ -213,11 +231,11 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       OfficialEntity* hit = nullptr;
       int hits = 0;
       for (auto& e : people) {
-        if (e.short_key != tokens[i].fold) continue;
-        if (tokens[i].marked && IsMarked(e.name)) {
+        if (e.short_key != tokens[i].fold && (e.alt_short_key.empty() || e.alt_short_key != tokens[i].fold)) continue;
+        if (tokens[i].marked && IsMarked(e.name) && e.short_key == tokens[i].fold) {
           // Both spelled with diacritics: they must agree ("Diên" is not "Điện").
           std::vector<NameToken> words = TokenizePhrase(e.name);
-          size_t idx = ShortFormIndex(e.shape, words.size());
+          size_t idx = e.short_first ? 0 : ShortFormIndex(e.shape, words.size());
           if (idx >= words.size() || words[idx].text != tokens[i].text) continue;
         }
         hit = &e;

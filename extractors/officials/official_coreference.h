@@ -25,9 +25,15 @@ struct OfficialEntity {
   NameShape shape = NameShape::kWestern;
   std::vector<std::string> words;  // folded words of the name, one per token
   std::string short_key;           // folded word of later short mentions
+  std::string alt_short_key;       // another one, "" for none
+  bool short_first = false;        // the short form is the name's first word
   std::string title;
   std::string organization;  // "" for none
-  std::string country;       // "" for none
+  std::string country;       // "" for none (official_country.h decides it)
+  std::string text_country;   // what the mentions' words and title say of it
+  std::string title_country;
+  std::string title_also;
+  size_t first_token = 0;     // the first titled mention's name
   std::vector<std::pair<size_t, size_t>> mentions;  // byte ranges, in text order
 };
 

@@ -28,7 +28,10 @@ struct TitledMention {
   size_t mention_end = 0;
   std::string title;         // canonical title
   std::string organization;  // "" for none
-  std::string country;       // "" for none
+  std::string country;       // "" for none: the text's, else the title's
+  std::string text_country;   // the country the words around the title give
+  std::string title_country;  // the country the title alone implies
+  std::string title_also;     // other states whose offices bear the title (titles.tsv)
   bool counterpart = false;  // "his counterpart": title is the other official's
   size_t last_token = 0;     // the mention's last token
 };

@@ -35,7 +35,11 @@ uint32_t RoleOf(std::string_view s) {
       {"org_head", kOrgHead},    {"state", kStateBody},     {"business", kBusiness},
       {"not_name", kNotName},    {"block_before", kBlockBefore}, {"block_after", kBlockAfter},
       {"stop", kStop}, {"name_suffix", kNameSuffix},
-      {"name_particle", kNameParticle}, {"speech", kSpeech}};
+      {"name_particle", kNameParticle}, {"speech", kSpeech}, {"list_join", kListJoin},
+      {"body_kind", kBodyKind}, {"state_kind", kStateKind}, {"kind_adjective", kKindAdjective},
+      {"unit_province", kUnitProvince}, {"unit_city", kUnitCity}, {"unit_district", kUnitDistrict},
+      {"rank", kRank}, {"governor", kGovernor}, {"party_chief", kPartyChief},
+      {"plural", kPlural}};
   for (const auto& [name, role] : kRoles) {
     if (name == s) return role;
   }
@@ -139,13 +143,19 @@ OfficialsLexicon::OfficialsLexicon() {
     TitleInfo info{std::string(Field(row, 1)), KindOf(Field(row, 2)), std::string(Field(row, 3)),
                    std::string(Field(row, 4))};
     if (info.organization == "-") info.organization.clear();
+    // "US KE PH": the title's state, then other states whose offices bear it.
+    if (size_t space = info.country.find(' '); space != std::string::npos) {
+      info.also_states = info.country.substr(space + 1);
+      info.country.resize(space);
+    }
     info.shared = Field(row, 2) == "shared";
     titles.Add(row[0], static_cast<int>(title_info.size()));
     title_info.push_back(std::move(info));
   }
   for (const auto& row : Rows("organizations.tsv")) {
     OrgInfo info{std::string(Field(row, 1)), std::string(Field(row, 2)), Field(row, 3) == "ministry"};
-    if (info.country == "-") info.country.clear();
+    if (info.country == "*") info.international = true, international_bodies.insert(info.english);
+    if (info.country == "-" || info.country == "*") info.country.clear();
     organizations.Add(row[0], static_cast<int>(org_info.size()));
     org_info.push_back(std::move(info));
   }
@@ -164,6 +174,16 @@ OfficialsLexicon::OfficialsLexicon() {
     org_template.emplace_back(Field(row, 1));
   }
   for (const auto& row : Rows("honorifics.tsv")) honorifics.Add(row[0], 0);
+  for (const auto& row : Rows("state_offices.tsv")) {
+    std::string a(Field(row, 1)), b(Field(row, 2)), c(Field(row, 3));
+    if (row[0] == "body") state_body[{a, b}] = c;
+    else if (row[0] == "title") state_title[{a, b}] = c;
+    else if (row[0] == "head") head_title[{a, b}] = c;
+    else if (row[0] == "first_word") first_word_countries.insert(a);
+    else if (row[0] == "mononym") mononym_countries.insert(a);
+    else throw std::runtime_error("extractors/officials/state_offices.tsv: unknown kind '" + std::string(row[0]) +
+                                  "' (use body, title, head, first_word or mononym)");
+  }
   for (const auto& row : Rows("function_words.tsv")) {
     std::string key = JoinKeys(TokenizePhrase(row[0]), 0, SIZE_MAX);
     for (size_t i = 1; i < row.size(); ++i) roles_[key] |= RoleOf(row[i]);

@@ -11,6 +11,8 @@
 
 #include <bitset>
 #include <cstdint>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -76,6 +78,7 @@ struct TitleInfo {
   TitleKind kind = TitleKind::kOffice;
   std::string organization;  // implied body, "" for none
   std::string country;       // implied country, "" for none
+  std::string also_states = "";  // other states whose offices bear the title, space-separated
   bool shared = false;       // also a business title (President): see kind "shared"
 };
 
@@ -83,6 +86,7 @@ struct OrgInfo {
   std::string english;  // the name vnie reports
   std::string country;  // ISO code when the body belongs to one state, else ""
   bool ministry = false;
+  bool international = false;  // an intergovernmental body: its officials serve no one state
 };
 
 // Roles of single words and short phrases (function_words.tsv).
@@ -99,7 +103,18 @@ enum WordRole : uint32_t {
   kStop = 1u << 9,          // ends an organization: at, in, said
   kNameSuffix = 1u << 10,   // after a Western name: Jr., Sr., III
   kNameParticle = 1u << 11, // lowercase inside a Western name: von, der, van, de
-  kSpeech = 1u << 12,       // a speech verb after a bare Vietnamese short name: cho biết, nói
+  kSpeech = 1u << 12,
+  kListJoin = 1u << 13,     // joins the members of a list of officials: and, và
+  kBodyKind = 1u << 14,     // names a body by its kind, lowercase: "the authority", "the ministry's"
+  kStateKind = 1u << 15,    // a body kind only the state has: ministry, agency (not board, bank)
+  kKindAdjective = 1u << 16,  // between "the" and a body kind: same, central, provincial
+  kUnitProvince = 1u << 17,   // in a local body form, the unit it names: tỉnh
+  kUnitCity = 1u << 18,       // TP, thành phố, thành ủy
+  kUnitDistrict = 1u << 19,   // huyện, quận, thị
+  kRank = 1u << 20,         // a word of a title that is no portfolio: minister, deputy, vice, first
+  kGovernor = 1u << 21,     // a central bank's head: governor, thống đốc
+  kPartyChief = 1u << 22,   // a place's party chief is its Secretary: chief
+  kPlural = 1u << 23,       // before an office named once for several people: các       // a speech verb after a bare Vietnamese short name: cho biết, nói
 };
 
 enum NameCulture : uint32_t {
@@ -127,6 +142,16 @@ class OfficialsLexicon {
   PhraseTable org_forms;                  // "UBND tỉnh" + place -> template
   std::vector<std::string> org_template;  // "{place} Provincial People's Committee"
   PhraseTable honorifics;
+  // state_offices.tsv: a state's own body for a generic one, (generic body,
+  // country) -> body; its own title, (country, title) -> title; the title a
+  // body gives its head, (body, title) -> title; states whose officials are
+  // called by the first word of their name as written.
+  std::map<std::pair<std::string, std::string>, std::string> state_body;
+  std::map<std::pair<std::string, std::string>, std::string> state_title;
+  std::map<std::pair<std::string, std::string>, std::string> head_title;
+  std::set<std::string> first_word_countries;
+  std::set<std::string> mononym_countries;   // states whose people often bear one name
+  std::set<std::string> international_bodies;  // English names of intergovernmental bodies
 
   // Roles of the phrase given as space-joined token keys; 0 when none.
   uint32_t RolesOf(std::string_view key) const;
