@@ -82,6 +82,9 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
       *name_end = stop + 1;
   }
   if (last > lo && (lex.RolesOf(tokens[last - 1].key) & kNameSuffix)) --last;
+  // "Mohammed al-Jadaan": one given name before a family name joined to its
+  // particle is a whole name.
+  if (*name_end == stop + 1 && last == lo + 1 && CouldBeGivenOrSurname(tokens, lo, lex) && !Claimed(m, lo)) return lo;
   if (last < lo + 2) return kNone;
   // "Ursula von der Leyen": given name, particles, family name.
   if (CouldBeGivenOrSurname(tokens, last - 1, lex) && !Claimed(m, last - 1)) {
