@@ -159,31 +159,48 @@ struct MoneyMatcher::Atom {
 };
 
 MoneyMatcher::MoneyMatcher() {
-  std::vector<std::string> prefixes, suffixes, named;
-  for (const auto& row : ParseTsv(Data("currencies.tsv"))) {
-    if (row.size() < 3) throw std::runtime_error("money: currencies.tsv: a row needs form, currency, where");
-    std::string form = Field(row, 0), where = Field(row, 2);
-    CurrencyForm& c = currencies_[Key(form)];
-    c.currency = Field(row, 1) == "-" ? std::string() : Field(row, 1);
-    if (!c.currency.empty()) named.push_back(form);
-    if (!Field(row, 3).empty()) c.power = std::stoi(Field(row, 3));
-    c.country_open = Field(row, 4) == "country";
-    if (where == "prefix" || where == "both") {
-      c.prefix = true;
-      prefixes.push_back(form);
-    }
-    if (where == "suffix" || where == "both") {
-      c.suffix = true;
-      suffixes.push_back(form);
-    }
-  }
+  // Context rules first: a generated form with no currency of its own is
+  // kept only when some rule can read it.
   for (const auto& row : ParseTsv(Data("currency_context.tsv"))) {
     if (row.size() < 3) throw std::runtime_error("money: currency_context.tsv: a row needs form, currency, words");
-    ContextRule& rule = context_rules_[Key(Field(row, 0))];
+    ContextRule rule;
     rule.currency = Field(row, 1);
     rule.context = Compile(R"((?:^|[^\pL\pN]))" + Alternation(SplitBar(row[2])) + R"((?:$|[^\pL\pN]))");
     if (!Field(row, 3).empty()) {
       rule.unless = Compile(R"((?:^|[^\pL\pN]))" + Alternation(SplitBar(row[3])) + R"((?:$|[^\pL\pN]))");
+    }
+    context_rules_.emplace_back(Key(Field(row, 0)), std::move(rule));
+  }
+  auto has_context = [&](const std::string& key) {
+    return std::any_of(context_rules_.begin(), context_rules_.end(), [&](const auto& r) { return r.first == key; });
+  };
+  // The hand-kept tables (a later row overrides an earlier one), then the
+  // table generated from ICU, which adds only forms they do not name.
+  std::vector<std::string> prefixes, suffixes, named;
+  for (std::string_view file : {"currencies.tsv", "currency_names_vi.tsv", "currencies_iso.tsv"}) {
+    const bool generated = file == "currencies_iso.tsv";
+    for (const auto& row : ParseTsv(Data(file))) {
+      if (row.size() < 3) throw std::runtime_error("money: " + std::string(file) + ": a row needs form, currency, where");
+      std::string form = Field(row, 0), where = Field(row, 2), key = Key(form);
+      if (generated && currencies_.count(key)) continue;
+      CurrencyForm& c = currencies_[key];
+      c.currency = Field(row, 1) == "-" ? std::string() : Field(row, 1);
+      if (!Field(row, 3).empty()) c.power = std::stoi(Field(row, 3));
+      c.country_open = Field(row, 4) == "country";
+      // ISO codes are read only in capitals ("QAR", not "qar").
+      c.exact = Field(row, 4) == "code" || Field(row, 4) == "case" ? form : std::string();
+      // A form no context reads ("ALL", a code that is a word) only blocks
+      // the generated row of the same form.
+      if (c.currency.empty() && !has_context(key)) continue;
+      if (!c.currency.empty()) named.push_back(form);
+      if (where == "prefix" || where == "both") {
+        c.prefix = true;
+        prefixes.push_back(form);
+      }
+      if (where == "suffix" || where == "both") {
+        c.suffix = true;
+        suffixes.push_back(form);
+      }
     }
   }
   std::vector<std::string> multipliers;
@@ -273,6 +290,7 @@ MoneyMatcher::MoneyMatcher() {
   suffix_ = Compile("(?:" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(suffixes) + ")");
   fraction_ = Compile(sp + "+(" + Alternation(after_words) + ")");
   number_next_ = Compile(sp + R"(?\d)");
+  score_ = Compile(R"(^-(\d{1,2})(?:[^\d.,]|$))");
   percent_ = Compile(sp + "*" + Alternation(percent) + R"((?:[^\pL\pN]|$))");
   link_ = Compile(sp + "*" + Alternation(links) + sp + "*");
   qualifier_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(qualifiers) + ")" + sp + "+$");
@@ -358,9 +376,10 @@ bool MoneyMatcher::ReadWritten(std::string_view phrase, std::string* value) cons
 std::string MoneyMatcher::CurrencyOf(std::string_view form,
                                      const std::map<std::string, std::string>& context) const {
   std::string key = Key(form);
-  if (auto it = context.find(key); it != context.end()) return it->second;
   auto it = currencies_.find(key);
-  return it == currencies_.end() ? std::string() : it->second.currency;
+  if (it == currencies_.end() || (!it->second.exact.empty() && it->second.exact != form)) return std::string();
+  if (auto c = context.find(key); c != context.end()) return c->second;
+  return it->second.currency;
 }
 
 int MoneyMatcher::PowerOf(std::string_view form) const {
@@ -553,7 +572,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         // "50 Cent" is a name.
         size_t last_word = form.find_last_of(' ');
         last_word = last_word == std::string_view::npos ? 0 : last_word + 1;
-        if (c.power != 0 && u_isupper(CodePointAt(form, last_word))) currency.clear();
+        if (c.power < 0 && u_isupper(CodePointAt(form, last_word))) currency.clear();
         // "đô la Brunei": a dollar of a country the table does not name.
         if (c.country_open) {
           size_t next = form_end;
@@ -572,6 +591,28 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     if (IsWordChar(CodePointAt(text, atom.end)) && IsWordChar(CodePointBefore(text, atom.end))) {
       pos = std::max(atom.end, pos + 1);
       continue;
+    }
+    // "5 xu phần trăm", "5 cents percent": a rate after all.
+    if (!atom.currency.empty() && !atom.currency_before &&
+        percent_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+      pos = std::max(atom.end, pos + 1);
+      continue;
+    }
+    if (!written && !atom.has_multiplier && !atom.currency.empty()) {
+      // "0912 345 678 QAR": the last group of a phone number.
+      if (!atom.currency_before && atom.begin >= 2 && text[atom.begin - 1] == ' ' &&
+          text[atom.begin - 2] >= '0' && text[atom.begin - 2] <= '9') {
+        pos = std::max(atom.end, pos + 1);
+        continue;
+      }
+      // "ARS 2-1 CHE": a score after a team's letters, not a range (which
+      // runs upwards).
+      re2::StringPiece score;
+      if (atom.currency_before && RE2::PartialMatch(text.substr(atom.end, 8), *score_, &score) &&
+          CompareDecimals(std::string(score.data(), score.size()), atom.mantissa) <= 0) {
+        pos = std::max(atom.end, pos + 1);
+        continue;
+      }
     }
     // An exchange rate is no amount: "25,450 VND/USD", "152 yen per
     // dollar", "25.000 VND/1 USD" (the "1 USD" with it), either side of
@@ -600,7 +641,9 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
   NumberFormat format = kEnglishNumbers;
   if (auto it = formats_.find(std::string(lang)); it != formats_.end()) format = it->second;
   std::map<std::string, std::string> context_currency;
+  // The first rule of a form that the text meets names its currency.
   for (const auto& [form, rule] : context_rules_) {
+    if (context_currency.count(form)) continue;
     if (RE2::PartialMatch(text, *rule.context) && !(rule.unless && RE2::PartialMatch(text, *rule.unless))) {
       context_currency[form] = rule.currency;
     }

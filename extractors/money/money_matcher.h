@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractors/money/decimal_amount.h"
@@ -59,6 +60,7 @@ class MoneyMatcher {
     bool suffix = false;
     int power = 0;  // a subunit's power of ten ("cents": -2)
     bool country_open = false;  // "đô la": a capitalized country after it names another dollar
+    std::string exact;  // the form as it must be written, when case matters ("QAR", "Php")
   };
   struct WrittenWord {
     std::string value;
@@ -83,7 +85,7 @@ class MoneyMatcher {
   bool NotCurrencyAt(std::string_view text, size_t at) const;
 
   std::map<std::string, CurrencyForm> currencies_;  // key: lowercase form
-  std::map<std::string, ContextRule> context_rules_;  // key: lowercase form
+  std::vector<std::pair<std::string, ContextRule>> context_rules_;  // lowercase form, rule; first match wins
   std::map<std::string, int> multiplier_power_;     // key: lowercase word
   std::map<std::string, bool> multiplier_attached_;
   std::map<std::string, std::string> qualifiers_;   // lowercase phrase -> qualifier
@@ -100,6 +102,7 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> multiplier_;  // anchored: spacing, multiplier word
   std::unique_ptr<re2::RE2> suffix_;      // anchored: spacing, currency after a number
   std::unique_ptr<re2::RE2> fraction_;    // anchored: a fraction word after a multiplier
+  std::unique_ptr<re2::RE2> score_;       // "-1" of a score right after a number
   std::unique_ptr<re2::RE2> number_next_;  // anchored: spacing, a digit
   std::unique_ptr<re2::RE2> percent_;     // anchored: spacing, a percent sign or word
   std::unique_ptr<re2::RE2> link_;        // the whole gap between two amounts of a range
