@@ -215,13 +215,17 @@ MoneyMatcher::MoneyMatcher() {
     qualifiers_[Key(Field(row, 0))] = Field(row, 1);
     qualifiers.push_back(Field(row, 0));
   }
-  std::vector<std::string> words, after_words, joiners;
+  std::vector<std::string> words, after_words, joiners, point_words;
   for (const auto& row : ParseTsv(Data("number_words.tsv"))) {
     auto value = CanonicalDecimal(Field(row, 1));
     if (!value) throw std::runtime_error("money: number_words.tsv: bad value for " + Field(row, 0));
     if (Field(row, 2) == "join") {
       joiners.push_back(Field(row, 0));
       written_[Key(Field(row, 0))] = {*value, "join"};
+      continue;
+    }
+    if (Field(row, 2) == "point") {
+      point_words.push_back(Field(row, 0));
       continue;
     }
     if (Field(row, 2) == "after") {
@@ -269,6 +273,8 @@ MoneyMatcher::MoneyMatcher() {
     }
   }
   for (const auto& line : ParseTsv(Data("not_currency.txt"))) not_currency_.push_back(Key(Field(line, 0)));
+  std::vector<std::string> minor_links;
+  for (const auto& line : ParseTsv(Data("minor_unit_links.txt"))) minor_links.push_back(Field(line, 0));
   std::vector<std::string> percent;
   for (const auto& line : ParseTsv(Data("percent_words.txt"))) percent.push_back(Field(line, 0));
   std::vector<std::string> per, equals, unit;
@@ -290,6 +296,9 @@ MoneyMatcher::MoneyMatcher() {
   suffix_ = Compile("(?:" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(suffixes) + ")");
   fraction_ = Compile(sp + "+(" + Alternation(after_words) + ")");
   number_next_ = Compile(sp + R"(?\d)");
+  decimal_word_ = Compile(sp + "+" + Alternation(point_words) + sp + R"(+(\d+))");
+  minor_link_ = Compile(sp + "*(?:" + Alternation(minor_links) + sp + "+)?");
+  minor_word_ = Compile(sp + "+" + Alternation(minor_links) + sp + "+");
   score_ = Compile(R"(^-(\d{1,2})(?:[^\d.,]|$))");
   percent_ = Compile(sp + "*" + Alternation(percent) + R"((?:[^\pL\pN]|$))");
   link_ = Compile(sp + "*" + Alternation(links) + sp + "*");
@@ -519,6 +528,22 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       continue;
     }
     atom.mantissa = *mantissa;
+    // "hai phẩy 5 đô", "2 chấm 75 đô la": a decimal word between the whole
+    // number and its fraction's digits; an amount only with a currency after.
+    bool spoken_fraction = false;
+    re2::StringPiece frac[2];
+    if (atom.mantissa.find('.') == std::string::npos &&
+        decimal_word_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, frac, 2)) {
+      size_t frac_end = offset(frac[1]) + frac[1].size();
+      if (frac_end >= text.size() || !(IsWordChar(CodePointAt(text, frac_end)) || text[frac_end] == '.' ||
+                                       text[frac_end] == ',')) {
+        if (auto v = CanonicalDecimal(atom.mantissa + "." + std::string(frac[1].data(), frac[1].size()))) {
+          atom.mantissa = *v;
+          atom.end = frac_end;
+          spoken_fraction = true;
+        }
+      }
+    }
     if (percent_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
       pos = std::max(atom.end, pos + 1);
       continue;
@@ -547,10 +572,6 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     // an amount only with a multiplier: "R254 billion", not "the R300
     // highway".
     if (context_sign && !atom.has_multiplier) {
-      pos = std::max(atom.end, pos + 1);
-      continue;
-    }
-    if (written && !atom.has_multiplier) {
       pos = std::max(atom.end, pos + 1);
       continue;
     }
@@ -585,6 +606,27 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
           atom.power += c.power;
           atom.end = form_end;
         }
+      }
+    }
+    // A written number with no multiplier is an amount only with its
+    // currency right after it ("ten dollars", "mười đồng"); one unit
+    // ("one dollar", "a dollar") only at the end of a phrase or before its
+    // subunit, since "a dollar shortage", "one euro zone member" are none.
+    if (spoken_fraction && atom.currency.empty()) {
+      pos = std::max(atom.end, pos + 1);
+      continue;
+    }
+    if (written && !atom.has_multiplier) {
+      bool alone = !atom.currency.empty();
+      if (alone && CompareDecimals(atom.mantissa, "1") == 0) {
+        size_t next = atom.end;
+        while (next < text.size() && text[next] == ' ') ++next;
+        alone = !IsWordChar(CodePointAt(text, next)) ||
+                minor_word_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0);
+      }
+      if (!alone) {
+        pos = std::max(atom.end, pos + 1);
+        continue;
       }
     }
     // The amount must end a word: "CAD 3D", "USD 5G" are no amounts.
@@ -668,6 +710,23 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
       // amount that cannot be read exactly.
       if (spaces_only && a.currency.empty() && a.has_multiplier && !b.has_multiplier && !b.currency_before &&
           b.power == 0) {
+        a.end = b.end;
+        continue;
+      }
+    }
+    merged.push_back(b);
+  }
+  atoms = std::move(merged);
+  // A major unit and its subunit are one amount: "20 dollars 43 cents",
+  // "2 đô 23 xu", "một đô la và 42 xu".
+  merged.clear();
+  for (const Atom& b : atoms) {
+    if (!merged.empty()) {
+      Atom& a = merged.back();
+      if (!a.currency.empty() && !a.has_multiplier && a.power == 0 && !b.currency.empty() && !b.currency_before &&
+          !b.has_multiplier && b.power < 0 && CompareDecimals(b.Value(), "1") < 0 &&
+          RE2::FullMatch(text.substr(a.end, b.begin - a.end), *minor_link_)) {
+        a.addend = AddDecimals(a.addend, b.Value());
         a.end = b.end;
         continue;
       }
@@ -768,7 +827,11 @@ std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_v
         // Two complete amounts around "to" form a range ("worth $1 billion to
         // $2 billion") unless a lead or a change word comes first ("rose from
         // $1 billion to $2 billion", "grew by $1 billion to $5 billion").
-        bool led = opener != nullptr && !opener->forces;
+        // "from" alone opens a range ("from 10 dollars to 20 dollars"); after
+        // a change word it leads a change ("rose from $1 billion to $2 billion").
+        bool led = opener != nullptr && !opener->forces &&
+                   (change_direction_.count(Key(std::string_view(o.data(), o.size()))) > 0 ||
+                    RE2::PartialMatch(before(a.begin), *change_));
         // A bare number after a complete amount with a multiplier counts
         // something else: "VND30,081 billion to 35,824 investors".
         bool bare_tail = !is_dash && a.has_multiplier && b.currency.empty() && !b.has_multiplier;
