@@ -299,6 +299,12 @@ MoneyMatcher::MoneyMatcher() {
   decimal_word_ = Compile(sp + "+" + Alternation(point_words) + sp + R"(+(\d+))");
   minor_link_ = Compile(sp + "*(?:" + Alternation(minor_links) + sp + "+)?");
   minor_word_ = Compile(sp + "+" + Alternation(minor_links) + sp + "+");
+  std::vector<std::string> subunits;
+  for (const auto& [key, c] : currencies_) {
+    if (c.power < 0 && !c.currency.empty()) subunits.push_back(key);
+  }
+  subunit_next_ = Compile(sp + R"(?\d+)" + sp + "*" + Alternation(subunits) + R"((?:[^\pL\pN]|$))");
+  range_end_ = Compile(R"(\d)" + sp + "*(?:" + Alternation(suffixes) + sp + "*)?" + Alternation(links) + sp + "*$");
   score_ = Compile(R"(^-(\d{1,2})(?:[^\d.,]|$))");
   percent_ = Compile(sp + "*" + Alternation(percent) + R"((?:[^\pL\pN]|$))");
   link_ = Compile(sp + "*" + Alternation(links) + sp + "*");
@@ -363,6 +369,9 @@ bool MoneyMatcher::ReadWritten(std::string_view phrase, std::string* value) cons
       if (k + 1 != tokens.size() || k < 2 || tokens[k - 1]->how != "join") return false;
       total = AddDecimals(total, t->value);
     } else if (t->how == "add") {
+      // "a one", "two three": a second unit no smaller than the one before
+      // it ("twenty one" is fine) makes no number.
+      if (k > 0 && tokens[k - 1]->how == "add" && CompareDecimals(t->value, last) >= 0) return false;
       total = AddDecimals(total, t->value);
       last = t->value;
     } else if (t->how == "hundred") {
@@ -583,11 +592,15 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         size_t form_begin = offset(s[1]), form_end = form_begin + s[1].size();
         std::string_view form(s[1].data(), s[1].size());
         const CurrencyForm& c = currencies_.at(Key(form));
+        // ("3 GBP 1 pence": the code ends "3 GBP", its subunit follows.)
         bool opens_next = c.prefix && !atom.has_multiplier &&
-                          number_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0);
+                          number_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0) &&
+                          !subunit_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0);
         // "2023 USD-denominated notes", "the 2020 Euro final": a year before
-        // a currency form, not an amount.
-        bool year_before_code = !atom.has_multiplier && atom.year_like;
+        // a currency form, not an amount; but not as the upper end of a
+        // range ("từ 1000 đến 2000 đồng").
+        bool year_before_code = !atom.has_multiplier && atom.year_like &&
+                                !RE2::PartialMatch(text.substr(0, atom.begin), *range_end_);
         std::string currency = CurrencyOf(form, context_currency);
         // A subunit is written in lower case: "45 cents", "US cents", but
         // "50 Cent" is a name.

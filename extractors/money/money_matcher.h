@@ -105,6 +105,8 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> decimal_word_;  // anchored: "phẩy 5", a decimal word and the fraction's digits
   std::unique_ptr<re2::RE2> minor_link_;   // spacing and an optional "and" between a unit and its subunit
   std::unique_ptr<re2::RE2> minor_word_;   // anchored: spacing, "and", spacing
+  std::unique_ptr<re2::RE2> subunit_next_;  // anchored: a number and a subunit ("1 pence")
+  std::unique_ptr<re2::RE2> range_end_;     // a number and a range link ending the text before an amount
   std::unique_ptr<re2::RE2> score_;       // "-1" of a score right after a number
   std::unique_ptr<re2::RE2> number_next_;  // anchored: spacing, a digit
   std::unique_ptr<re2::RE2> percent_;     // anchored: spacing, a percent sign or word
