@@ -292,7 +292,9 @@ MoneyMatcher::MoneyMatcher() {
   atom_ = Compile(R"((?:^|[^\pL\pN.,]))" + std::string("(?:(") + Alternation(prefixes) + ")" + sp + "?(" + number +
                   ")|(" + number + ")|(" + written + ")" + R"((?:[^\pL\pN]|$))" + ")");
   // Group 1: the spacing before the multiplier; 2: the multiplier.
-  multiplier_ = Compile("(" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(multipliers) + ")");
+  // (An editor's "[billion]" inside a quotation is a multiplier too.)
+  multiplier_ = Compile("(" + sp + "*|" + sp + "?" + dash + sp + "?|" + sp + R"(*\[)" + ")(" + Alternation(multipliers) +
+                        ")");
   suffix_ = Compile("(?:" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(suffixes) + ")");
   fraction_ = Compile(sp + "+(" + Alternation(after_words) + ")");
   number_next_ = Compile(sp + R"(?\d)");
@@ -565,9 +567,11 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       std::string key = Key(std::string_view(m[2].data(), m[2].size()));
       if (multiplier_attached_.at(key) && !m[1].empty()) break;
       if (!EndsWord(text, offset(m[2]), end)) break;
+      bool bracket = !m[1].empty() && m[1].data()[m[1].size() - 1] == '[';
+      if (bracket && (end >= text.size() || text[end] != ']')) break;
       atom.power += multiplier_power_.at(key);
       atom.has_multiplier = true;
-      atom.end = end;
+      atom.end = bracket ? end + 1 : end;
     }
     // "1 tỷ rưỡi": half of the multiplier more.
     re2::StringPiece fr[2];
