@@ -76,8 +76,23 @@ class MoneyMatcher {
     std::vector<std::string> links;
   };
 
+  struct FormLists;
+
+  // Each family of patterns loads its data files and compiles its patterns
+  // (currencies.cc, numbers.cc, ranges.cc, atoms.cc).
+  void LoadCurrencies(FormLists* lists);
+  void LoadNumbers(FormLists* lists);
+  void LoadRanges(FormLists* lists);
+  void BuildAtomPatterns(const FormLists& lists);
+
+  // The atoms of TEXT in text order (atoms.cc).
   std::vector<Atom> FindAtoms(std::string_view text, const NumberFormat& format,
                               const std::map<std::string, std::string>& context_currency) const;
+  // Joins the parts of one amount: "1 tỷ 200 triệu", "20 dollars 43 cents"
+  // (numbers.cc).
+  void MergeAtoms(std::string_view text, std::vector<Atom>* atoms) const;
+  // Ranges, changes and qualifiers: the atoms as mentions (ranges.cc).
+  std::vector<FoundAmount> PairAtoms(std::string_view text, const std::vector<Atom>& atoms) const;
   bool ReadWritten(std::string_view phrase, std::string* value) const;
   std::string CurrencyOf(std::string_view form, const std::map<std::string, std::string>& context) const;
   int PowerOf(std::string_view form) const;
