@@ -129,6 +129,7 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> qualifier_;   // a qualifier ending the text before an amount
   std::unique_ptr<re2::RE2> opener_;      // a range opener ending the text before an amount
   std::unique_ptr<re2::RE2> change_;      // a change word (and a lead) ending the text before an amount
+  std::unique_ptr<re2::RE2> change_word_;  // a change word anywhere in a clause
   std::unique_ptr<re2::RE2> step_;        // the whole gap between the two amounts of a change
   std::unique_ptr<re2::RE2> per_currency_;  // anchored: "/", "per" and a currency with no number
   std::unique_ptr<re2::RE2> equals_after_;  // anchored: spacing, "="

@@ -22,7 +22,7 @@ void MoneyMatcher::LoadRanges(FormLists* lists) {
     qualifiers.push_back(Field(row, 0));
   }
   std::vector<std::string>& links = lists->links;
-  std::vector<std::string> openers, changes, steps, leads;
+  std::vector<std::string> openers, changes, clause_changes, steps, leads;
   auto direction = [](const std::string& d) { return d == "up" ? 1 : d == "down" ? -1 : 0; };
   for (const auto& row : ParseTsv(Data("range_words.tsv"))) {
     std::string role = Field(row, 1);
@@ -34,6 +34,7 @@ void MoneyMatcher::LoadRanges(FormLists* lists) {
     if (role == "change") {
       change_direction_[Key(Field(row, 0))] = direction(Field(row, 2));
       changes.push_back(Field(row, 0));
+      if (Field(row, 3) != "adjacent") clause_changes.push_back(Field(row, 0));
     } else if (role == "lead") {
       leads.push_back(Field(row, 0));
     }
@@ -62,6 +63,7 @@ void MoneyMatcher::LoadRanges(FormLists* lists) {
   opener_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(openers) + ")" + sp + "+$");
   change_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(changes) + ")" + sp + "+" +
                     Alternation(leads) + sp + "+$");
+  change_word_ = Compile(R"((?:^|[^\pL\pN]))" + Alternation(clause_changes) + R"((?:[^\pL\pN]|$))");
   step_ = Compile(sp + "*(" + Alternation(steps) + ")" + sp + "*");
 }
 
@@ -73,6 +75,15 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
     std::string_view window = text.substr(from, begin - from);
     size_t line = window.rfind('\n');
     return line == std::string_view::npos ? window : window.substr(line + 1);
+  };
+  // The clause before BEGIN: at most about 120 bytes, from the last sentence
+  // or line end.
+  auto clause_before = [&](size_t begin) {
+    size_t from = begin > 120 ? begin - 120 : 0;
+    while (from > 0 && from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+    std::string_view window = text.substr(from, begin - from);
+    size_t end = window.find_last_of(".;!?\n");
+    return end == std::string_view::npos ? window : window.substr(end + 1);
   };
   // "nearly $5 billion", "hơn 2.000 tỷ đồng": a qualifier right before the
   // amount is kept and starts the mention.
@@ -88,10 +99,12 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
   std::vector<FoundAmount> found;
   for (size_t i = 0; i < atoms.size(); ++i) {
     Atom a = atoms[i];
-    // One unit of a currency and its price in another: "1 USD đổi được
-    // 25.400 đồng", "$1 equals 25,450 dong" is an exchange rate.
-    if (i + 1 < atoms.size() && !a.currency.empty() && !a.has_multiplier && CompareDecimals(a.Value(), "1") == 0 &&
-        !atoms[i + 1].currency.empty() && atoms[i + 1].currency != a.currency &&
+    // One unit of a currency and its price in another, either way round:
+    // "1 USD đổi được 25.400 đồng", "$1 equals 25,450 dong", "151 yên đổi
+    // 1 USD" is an exchange rate.
+    auto one_unit = [](const Atom& x) { return !x.has_multiplier && CompareDecimals(x.Value(), "1") == 0; };
+    if (i + 1 < atoms.size() && !a.currency.empty() && !atoms[i + 1].currency.empty() &&
+        atoms[i + 1].currency != a.currency && (one_unit(a) || (one_unit(atoms[i + 1]) && !a.has_multiplier)) &&
         RE2::FullMatch(text.substr(a.end, atoms[i + 1].begin - a.end), *unit_equals_)) {
       ++i;
       continue;
@@ -158,11 +171,13 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
         // Two complete amounts around "to" form a range ("worth $1 billion to
         // $2 billion") unless a lead or a change word comes first ("rose from
         // $1 billion to $2 billion", "grew by $1 billion to $5 billion").
-        // "from" alone opens a range ("from 10 dollars to 20 dollars"); after
-        // a change word it leads a change ("rose from $1 billion to $2 billion").
+        // "from" alone opens a range ("from 10 dollars to 20 dollars"); in a
+        // clause with a change word it leads a change ("rose from $1 billion
+        // to $2 billion", "raise the base salary from VND1.8 million to
+        // VND2.34 million").
         bool led = opener != nullptr && !opener->forces &&
                    (change_direction_.count(Key(std::string_view(o.data(), o.size()))) > 0 ||
-                    RE2::PartialMatch(before(a.begin), *change_));
+                    RE2::PartialMatch(clause_before(opener_begin), *change_word_));
         // A bare number after a complete amount with a multiplier counts
         // something else: "VND30,081 billion to 35,824 investors".
         bool bare_tail = !is_dash && a.has_multiplier && b.currency.empty() && !b.has_multiplier;
