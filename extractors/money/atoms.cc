@@ -34,7 +34,7 @@ void MoneyMatcher::BuildAtomPatterns(const FormLists& lists) {
 
 std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     std::string_view text, const NumberFormat& format,
-    const std::map<std::string, std::string>& context_currency) const {
+    ArticleContext* context) const {
   std::vector<Atom> atoms;
   re2::StringPiece g[5];
   size_t pos = 0;
@@ -48,7 +48,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     if (g[1].data() != nullptr) {
       atom.begin = offset(g[1]);
       number = std::string_view(g[2].data(), g[2].size());
-      atom.currency = CurrencyOf(std::string_view(g[1].data(), g[1].size()), context_currency);
+      atom.currency = CurrencyOf(std::string_view(g[1].data(), g[1].size()), context);
       atom.currency_before = !atom.currency.empty();
       atom.power = PowerOf(std::string_view(g[1].data(), g[1].size()));
       atom.end = offset(g[2]) + g[2].size();
@@ -89,7 +89,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         size_t form_begin = static_cast<size_t>(s[1].data() - text.data());
         currency_follows = EndsWord(text, form_begin, form_begin + s[1].size()) &&
                            !NotCurrencyAt(text, form_begin) &&
-                           !CurrencyOf(std::string_view(s[1].data(), s[1].size()), context_currency).empty();
+                           !CurrencyOf(std::string_view(s[1].data(), s[1].size()), context).empty();
       }
       if (currency_follows) {
         size_t number_begin = static_cast<size_t>(number.data() - text.data());
@@ -185,7 +185,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         // range ("từ 1000 đến 2000 đồng").
         bool year_before_code = !atom.has_multiplier && atom.year_like &&
                                 !RE2::PartialMatch(text.substr(0, atom.begin), *range_end_);
-        std::string currency = CurrencyOf(form, context_currency);
+        std::string currency = CurrencyOf(form, context);
         // A subunit is written in lower case: "45 cents", "US cents", but
         // "50 Cent" is a name.
         size_t last_word = form.find_last_of(' ');

@@ -22,15 +22,16 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
     if (row.size() < 3) throw std::runtime_error("money: currency_context.tsv: a row needs form, currency, words");
     ContextRule rule;
     rule.currency = Field(row, 1);
-    rule.context = Compile(R"((?:^|[^\pL\pN]))" + Alternation(SplitBar(row[2])) + R"((?:$|[^\pL\pN]))");
+    // The words stand between spacing and punctuation (a small class:
+    // "not a letter" over all of Unicode makes each pattern slow to build).
+    const std::string edge = R"([\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F\x{A0}\x{2013}-\x{201F}\x{2026}])";
+    rule.context = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(row[2])) + "(?:$|" + edge + ")");
     if (!Field(row, 3).empty()) {
-      rule.unless = Compile(R"((?:^|[^\pL\pN]))" + Alternation(SplitBar(row[3])) + R"((?:$|[^\pL\pN]))");
+      rule.unless = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(row[3])) + "(?:$|" + edge + ")");
     }
-    context_rules_.emplace_back(Key(Field(row, 0)), std::move(rule));
+    context_rules_[Key(Field(row, 0))].push_back(std::move(rule));
   }
-  auto has_context = [&](const std::string& key) {
-    return std::any_of(context_rules_.begin(), context_rules_.end(), [&](const auto& r) { return r.first == key; });
-  };
+  auto has_context = [&](const std::string& key) { return context_rules_.count(key) > 0; };
   // The hand-kept tables (a later row overrides an earlier one), then the
   // table generated from ICU, which adds only forms they do not name.
   std::vector<std::string>& prefixes = lists->prefixes;
@@ -84,12 +85,23 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   subunit_next_ = Compile(sp + R"(?\d+)" + sp + "*" + Alternation(subunits) + R"((?:[^\pL\pN]|$))");
 }
 
-std::string MoneyMatcher::CurrencyOf(std::string_view form,
-                                     const std::map<std::string, std::string>& context) const {
+std::string MoneyMatcher::CurrencyOf(std::string_view form, ArticleContext* context) const {
   std::string key = Key(form);
   auto it = currencies_.find(key);
   if (it == currencies_.end() || (!it->second.exact.empty() && it->second.exact != form)) return std::string();
-  if (auto c = context.find(key); c != context.end()) return c->second;
+  if (auto rules = context_rules_.find(key); rules != context_rules_.end()) {
+    auto [cached, fresh] = context->currency.try_emplace(key);
+    if (fresh) {
+      for (const ContextRule& rule : rules->second) {
+        if (RE2::PartialMatch(context->text, *rule.context) &&
+            !(rule.unless && RE2::PartialMatch(context->text, *rule.unless))) {
+          cached->second = rule.currency;
+          break;
+        }
+      }
+    }
+    if (!cached->second.empty()) return cached->second;
+  }
   return it->second.currency;
 }
 

@@ -29,15 +29,8 @@ const MoneyMatcher& MoneyMatcher::Default() {
 std::vector<FoundAmount> MoneyMatcher::Find(std::string_view text, std::string_view lang) const {
   NumberFormat format = kEnglishNumbers;
   if (auto it = formats_.find(std::string(lang)); it != formats_.end()) format = it->second;
-  std::map<std::string, std::string> context_currency;
-  // The first rule of a form that the text meets names its currency.
-  for (const auto& [form, rule] : context_rules_) {
-    if (context_currency.count(form)) continue;
-    if (RE2::PartialMatch(text, *rule.context) && !(rule.unless && RE2::PartialMatch(text, *rule.unless))) {
-      context_currency[form] = rule.currency;
-    }
-  }
-  std::vector<Atom> atoms = FindAtoms(text, format, context_currency);
+  ArticleContext context{text, {}};
+  std::vector<Atom> atoms = FindAtoms(text, format, &context);
   MergeAtoms(text, &atoms);
   return PairAtoms(text, atoms);
 }

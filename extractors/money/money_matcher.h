@@ -77,6 +77,12 @@ class MoneyMatcher {
   };
 
   struct FormLists;
+  // The article's text and the currencies its context gave the forms read
+  // so far (lowercase form -> currency, "" for none).
+  struct ArticleContext {
+    std::string_view text;
+    std::map<std::string, std::string> currency;
+  };
 
   // Each family of patterns loads its data files and compiles its patterns
   // (currencies.cc, numbers.cc, ranges.cc, atoms.cc).
@@ -87,20 +93,22 @@ class MoneyMatcher {
 
   // The atoms of TEXT in text order (atoms.cc).
   std::vector<Atom> FindAtoms(std::string_view text, const NumberFormat& format,
-                              const std::map<std::string, std::string>& context_currency) const;
+                              ArticleContext* context) const;
   // Joins the parts of one amount: "1 tỷ 200 triệu", "20 dollars 43 cents"
   // (numbers.cc).
   void MergeAtoms(std::string_view text, std::vector<Atom>* atoms) const;
   // Ranges, changes and qualifiers: the atoms as mentions (ranges.cc).
   std::vector<FoundAmount> PairAtoms(std::string_view text, const std::vector<Atom>& atoms) const;
   bool ReadWritten(std::string_view phrase, std::string* value) const;
-  std::string CurrencyOf(std::string_view form, const std::map<std::string, std::string>& context) const;
+  // The currency FORM names in this article ("" for none); reads the
+  // article's context only for the forms that need it, once each.
+  std::string CurrencyOf(std::string_view form, ArticleContext* context) const;
   int PowerOf(std::string_view form) const;
   size_t SpaceGroupsEnd(std::string_view text, size_t end) const;
   bool NotCurrencyAt(std::string_view text, size_t at) const;
 
   std::map<std::string, CurrencyForm> currencies_;  // key: lowercase form
-  std::vector<std::pair<std::string, ContextRule>> context_rules_;  // lowercase form, rule; first match wins
+  std::map<std::string, std::vector<ContextRule>> context_rules_;  // lowercase form -> rules; first match wins
   std::map<std::string, int> multiplier_power_;     // key: lowercase word
   std::map<std::string, bool> multiplier_attached_;
   std::map<std::string, std::string> qualifiers_;   // lowercase phrase -> qualifier

@@ -49,6 +49,18 @@ std::string Alternation(std::vector<std::string> forms) {
   std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
+  // Patterns ignore case: one alternative per key (a smaller pattern to
+  // compile; "$" and "USD" are listed by more than one row).
+  std::vector<std::string> keys;
+  keys.reserve(forms.size());
+  for (const auto& f : forms) keys.push_back(Key(f));
+  std::vector<std::string> unique;
+  for (size_t i = 0; i < forms.size(); ++i) {
+    if (std::find(keys.begin(), keys.begin() + static_cast<long>(i), keys[i]) == keys.begin() + static_cast<long>(i)) {
+      unique.push_back(forms[i]);
+    }
+  }
+  forms = std::move(unique);
   std::string out = "(?:";
   for (size_t i = 0; i < forms.size(); ++i) {
     if (i > 0) out += "|";

@@ -57,8 +57,8 @@ void MoneyMatcher::LoadRanges(FormLists* lists) {
   const std::string sp(kSpace);
   link_ = Compile(sp + "*" + Alternation(links) + sp + "*");
   // (A range's upper end may look like a year: "từ 1000 đến 2000 đồng".)
-  range_end_ = Compile(R"(\d)" + sp + "*(?:" + Alternation(lists->suffixes) + sp + "*)?" + Alternation(links) + sp +
-                       "*$");
+  // (The currency between is any word or sign: "1200 VNĐ tới 2000 VNĐ".)
+  range_end_ = Compile(R"(\d)" + sp + R"(*(?:[\pL\p{Sc}.]+)" + sp + "*)?" + Alternation(links) + sp + "*$");
   qualifier_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(qualifiers) + ")" + sp + "+$");
   opener_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(openers) + ")" + sp + "+$");
   change_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(changes) + ")" + sp + "+" +
