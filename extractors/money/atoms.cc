@@ -215,6 +215,14 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     }
     if (written && !atom.has_multiplier) {
       bool alone = !atom.currency.empty();
+      // "năm đồng USD" (in the year, the dollar), "two dollar-denominated
+      // bonds": the currency word names another currency or a kind of thing.
+      re2::StringPiece next_form[2];
+      if (alone && ((atom.end < text.size() && text[atom.end] == '-') ||
+                    (suffix_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, next_form, 2) &&
+                     !CurrencyOf(std::string_view(next_form[1].data(), next_form[1].size()), context).empty()))) {
+        alone = false;
+      }
       if (alone && CompareDecimals(atom.mantissa, "1") == 0) {
         size_t next = atom.end;
         while (next < text.size() && text[next] == ' ') ++next;
