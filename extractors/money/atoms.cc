@@ -197,7 +197,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
           while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
           if (next > form_end && u_isupper(CodePointAt(text, next))) currency.clear();
         }
-        if (!currency.empty() && EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin) &&
+        if (!currency.empty() && EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin, written) &&
             !opens_next && !year_before_code && !StartsProperName(text, form_begin, form_end)) {
           atom.currency = currency;
           atom.power += c.power;

@@ -63,7 +63,9 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
       }
     }
   }
-  for (const auto& line : ParseTsv(Data("not_currency.txt"))) not_currency_.push_back(Key(Field(line, 0)));
+  for (const auto& line : ParseTsv(Data("not_currency.txt"))) {
+    (Field(line, 1) == "written" ? not_currency_written_ : not_currency_).push_back(Key(Field(line, 0)));
+  }
   std::vector<std::string> per, equals, unit;
   for (const auto& row : ParseTsv(Data("exchange_rate_words.txt"))) {
     const std::string role = Field(row, 1);
@@ -110,13 +112,16 @@ int MoneyMatcher::PowerOf(std::string_view form) const {
   return it == currencies_.end() ? 0 : it->second.power;
 }
 
-bool MoneyMatcher::NotCurrencyAt(std::string_view text, size_t at) const {
+bool MoneyMatcher::NotCurrencyAt(std::string_view text, size_t at, bool after_written) const {
   std::string head = Key(text.substr(at, std::min<size_t>(40, text.size() - at)));
-  for (const auto& phrase : not_currency_) {
-    if (head.compare(0, phrase.size(), phrase) != 0) continue;
-    if (head.size() == phrase.size()) return true;
-    UChar32 next = CodePointAt(head, phrase.size());
-    if (!IsWordChar(next)) return true;
+  for (const auto* list : {&not_currency_, &not_currency_written_}) {
+    if (list == &not_currency_written_ && !after_written) break;
+    for (const auto& phrase : *list) {
+      if (head.compare(0, phrase.size(), phrase) != 0) continue;
+      if (head.size() == phrase.size()) return true;
+      UChar32 next = CodePointAt(head, phrase.size());
+      if (!IsWordChar(next)) return true;
+    }
   }
   return false;
 }

@@ -105,7 +105,9 @@ class MoneyMatcher {
   std::string CurrencyOf(std::string_view form, ArticleContext* context) const;
   int PowerOf(std::string_view form) const;
   size_t SpaceGroupsEnd(std::string_view text, size_t end) const;
-  bool NotCurrencyAt(std::string_view text, size_t at) const;
+  // True when a phrase of not_currency.txt starts at byte AT (AFTER_WRITTEN:
+  // also those listed for a written number only).
+  bool NotCurrencyAt(std::string_view text, size_t at, bool after_written = false) const;
 
   std::map<std::string, CurrencyForm> currencies_;  // key: lowercase form
   std::map<std::string, std::vector<ContextRule>> context_rules_;  // lowercase form -> rules; first match wins
@@ -120,6 +122,7 @@ class MoneyMatcher {
   std::map<std::string, int> change_direction_;    // change word -> +1 up, -1 down, 0 either
   std::map<std::string, int> step_direction_;      // step link ("lên") -> +1 up, -1 down
   std::vector<std::string> not_currency_;           // lowercase phrases
+  std::vector<std::string> not_currency_written_;   // the same, after a written number only
 
   std::unique_ptr<re2::RE2> atom_;        // [prefix currency] number | written number
   std::unique_ptr<re2::RE2> multiplier_;  // anchored: spacing, multiplier word
