@@ -14,7 +14,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "extractors/money/decimal_amount.h"
@@ -58,7 +57,7 @@ class MoneyMatcher {
     std::string currency;  // "" when only the article's context names it
     bool prefix = false;
     bool suffix = false;
-    int power = 0;  // a subunit's power of ten ("cents": -2)
+    int power = 0;  // a power of ten the amount is scaled by ("cents": -2, "MUSD": 6)
     bool country_open = false;  // "đô la": a capitalized country after it names another dollar
     std::string exact;  // the form as it must be written, when case matters ("QAR", "Php")
   };
