@@ -228,6 +228,14 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         while (next < text.size() && text[next] == ' ') ++next;
         alone = !IsWordChar(CodePointAt(text, next)) ||
                 minor_word_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0);
+        // "US$2.72 a pound", "20 cents a dollar": a price per unit, right
+        // after a number or an amount.
+        size_t prev = atom.begin;
+        while (prev > 0 && text[prev - 1] == ' ') --prev;
+        if (prev > 0 && ((text[prev - 1] >= '0' && text[prev - 1] <= '9') ||
+                         (!atoms.empty() && atoms.back().end == prev))) {
+          alone = false;
+        }
       }
       if (!alone) {
         pos = std::max(atom.end, pos + 1);
