@@ -49,6 +49,10 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       atom.begin = offset(g[1]);
       number = std::string_view(g[2].data(), g[2].size());
       atom.currency = CurrencyOf(std::string_view(g[1].data(), g[1].size()), context);
+      if (const std::string& exact = currencies_.at(Key(std::string_view(g[1].data(), g[1].size()))).prefix_exact;
+          !exact.empty() && exact != std::string_view(g[1].data(), g[1].size())) {
+        atom.currency.clear();
+      }
       atom.currency_before = !atom.currency.empty();
       atom.power = PowerOf(std::string_view(g[1].data(), g[1].size()));
       atom.end = offset(g[2]) + g[2].size();

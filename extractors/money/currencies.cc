@@ -48,7 +48,10 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
       if (!Field(row, 3).empty()) c.power = std::stoi(Field(row, 3));
       c.country_open = Field(row, 4) == "country";
       // ISO codes are read only in capitals ("QAR", not "qar").
-      c.exact = Field(row, 4) == "code" || Field(row, 4) == "case" ? form : std::string();
+      if (Field(row, 4) == "code") c.exact = form;
+      // "Php 5 billion": a form read before the number only as written
+      // (so "PHP 5", the language, is none; "5 billion PHP" is still read).
+      if (Field(row, 4) == "case") c.prefix_exact = form;
       // A form no context reads ("ALL", a code that is a word) only blocks
       // the generated row of the same form.
       if (c.currency.empty() && !has_context(key)) continue;

@@ -59,7 +59,8 @@ class MoneyMatcher {
     bool suffix = false;
     int power = 0;  // a power of ten the amount is scaled by ("cents": -2, "MUSD": 6)
     bool country_open = false;  // "đô la": a capitalized country after it names another dollar
-    std::string exact;  // the form as it must be written, when case matters ("QAR", "Php")
+    std::string exact;         // the form as it must be written, when case matters ("QAR")
+    std::string prefix_exact;  // the same, before a number only ("Php")
   };
   struct WrittenWord {
     std::string value;

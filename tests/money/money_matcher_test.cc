@@ -3,8 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
 #include <thread>
 #include <vector>
+
+#include "pipeline/data/embedded_data.h"
 
 namespace vnie {
 namespace {
@@ -22,6 +26,41 @@ TEST(MoneyMatcher, EveryDigitOfLargeAmounts) {
   FoundAmount b = One("tổng cộng 123.456.789.012.345.678 đồng", "vi");
   EXPECT_EQ(b.amount, "123456789012345678");
   EXPECT_EQ(b.currency, "VND");
+}
+
+// Every ISO 4217 code of the table generated from ICU is read before and
+// after a number, in capitals only; the hand-kept table decides for the
+// codes it lists ("ALL" and "TOP" are words, "PHP 5" a language, "usd" is
+// read as it always was).
+TEST(MoneyMatcher, EveryGeneratedCodeIsRead) {
+  std::map<std::string, std::string> hand;  // code -> currency "-" or where
+  for (const auto& row : ParseTsv(EmbeddedData("extractors/money/currencies.tsv"))) {
+    if (row.size() >= 3) hand[std::string(row[0])] = row[1] == "-" ? "-" : std::string(row[2]);
+  }
+  size_t codes = 0;
+  for (const auto& row : ParseTsv(EmbeddedData("extractors/money/currencies_iso.tsv"))) {
+    if (row.size() < 5 || row[4] != "code") continue;
+    std::string code(row[0]);
+    ++codes;
+    auto it = hand.find(code);
+    std::string where = it == hand.end() ? "both" : it->second;
+    if (where == "-") continue;
+    if (where != "prefix") {
+      FoundAmount after = One("The fee is 42 " + code + " for each page.", "en");
+      EXPECT_EQ(after.currency, code);
+      EXPECT_EQ(after.amount, "42");
+    }
+    if (where != "suffix") {
+      FoundAmount before = One("The fee is " + code + " 42.5 for each page.", "en");
+      EXPECT_EQ(before.currency, code);
+      EXPECT_EQ(before.amount, "42.5");
+    }
+    if (it != hand.end()) continue;
+    std::string lower = code;
+    for (char& c : lower) c = static_cast<char>(c - 'A' + 'a');
+    EXPECT_TRUE(MoneyMatcher::Default().Find("The fee is 42 " + lower + " for each page.", "en").empty()) << lower;
+  }
+  EXPECT_GE(codes, 150u);
 }
 
 TEST(MoneyMatcher, OffsetsCoverTheMention) {
