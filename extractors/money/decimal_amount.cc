@@ -36,6 +36,16 @@ bool ValidGroups(const std::vector<std::string_view>& groups) {
   return true;
 }
 
+// Indian grouping with commas: the last three digits, then twos ("1,00,000",
+// "2,50,00,000" = 25000000).
+bool IndianGroups(const std::vector<std::string_view>& groups, char mark) {
+  if (mark != ',' || groups.size() < 3 || groups[0].empty() || groups[0].size() > 2) return false;
+  for (size_t i = 1; i + 1 < groups.size(); ++i) {
+    if (groups[i].size() != 2) return false;
+  }
+  return groups.back().size() == 3;
+}
+
 std::vector<std::string_view> SplitAt(std::string_view text, char mark) {
   std::vector<std::string_view> out;
   size_t begin = 0;
@@ -107,7 +117,7 @@ std::optional<std::string> ParseNumber(std::string_view text, const NumberFormat
   std::string digits;
   if (group_mark != 0) {
     auto groups = SplitAt(whole, group_mark);
-    if (!ValidGroups(groups)) return std::nullopt;
+    if (!ValidGroups(groups) && !IndianGroups(groups, group_mark)) return std::nullopt;
     for (auto g : groups) digits += g;
   } else {
     digits = whole;

@@ -57,8 +57,10 @@ class MoneyMatcher {
     std::string currency;  // "" when only the article's context names it
     bool prefix = false;
     bool suffix = false;
-    int power = 0;  // a subunit's power of ten ("cents": -2)
+    int power = 0;  // a power of ten the amount is scaled by ("cents": -2, "MUSD": 6)
     bool country_open = false;  // "đô la": a capitalized country after it names another dollar
+    std::string exact;         // the form as it must be written, when case matters ("QAR")
+    std::string prefix_exact;  // the same, before a number only ("Php")
   };
   struct WrittenWord {
     std::string value;
@@ -74,16 +76,41 @@ class MoneyMatcher {
     std::vector<std::string> links;
   };
 
+  struct FormLists;
+  // The article's text and the currencies its context gave the forms read
+  // so far (lowercase form -> currency, "" for none).
+  struct ArticleContext {
+    std::string_view text;
+    std::map<std::string, std::string> currency;
+  };
+
+  // Each family of patterns loads its data files and compiles its patterns
+  // (currencies.cc, numbers.cc, ranges.cc, atoms.cc).
+  void LoadCurrencies(FormLists* lists);
+  void LoadNumbers(FormLists* lists);
+  void LoadRanges(FormLists* lists);
+  void BuildAtomPatterns(const FormLists& lists);
+
+  // The atoms of TEXT in text order (atoms.cc).
   std::vector<Atom> FindAtoms(std::string_view text, const NumberFormat& format,
-                              const std::map<std::string, std::string>& context_currency) const;
+                              ArticleContext* context) const;
+  // Joins the parts of one amount: "1 tỷ 200 triệu", "20 dollars 43 cents"
+  // (numbers.cc).
+  void MergeAtoms(std::string_view text, std::vector<Atom>* atoms) const;
+  // Ranges, changes and qualifiers: the atoms as mentions (ranges.cc).
+  std::vector<FoundAmount> PairAtoms(std::string_view text, const std::vector<Atom>& atoms) const;
   bool ReadWritten(std::string_view phrase, std::string* value) const;
-  std::string CurrencyOf(std::string_view form, const std::map<std::string, std::string>& context) const;
+  // The currency FORM names in this article ("" for none); reads the
+  // article's context only for the forms that need it, once each.
+  std::string CurrencyOf(std::string_view form, ArticleContext* context) const;
   int PowerOf(std::string_view form) const;
   size_t SpaceGroupsEnd(std::string_view text, size_t end) const;
-  bool NotCurrencyAt(std::string_view text, size_t at) const;
+  // True when a phrase of not_currency.txt starts at byte AT (AFTER_WRITTEN:
+  // also those listed for a written number only).
+  bool NotCurrencyAt(std::string_view text, size_t at, bool after_written = false) const;
 
   std::map<std::string, CurrencyForm> currencies_;  // key: lowercase form
-  std::map<std::string, ContextRule> context_rules_;  // key: lowercase form
+  std::map<std::string, std::vector<ContextRule>> context_rules_;  // lowercase form -> rules; first match wins
   std::map<std::string, int> multiplier_power_;     // key: lowercase word
   std::map<std::string, bool> multiplier_attached_;
   std::map<std::string, std::string> qualifiers_;   // lowercase phrase -> qualifier
@@ -95,17 +122,25 @@ class MoneyMatcher {
   std::map<std::string, int> change_direction_;    // change word -> +1 up, -1 down, 0 either
   std::map<std::string, int> step_direction_;      // step link ("lên") -> +1 up, -1 down
   std::vector<std::string> not_currency_;           // lowercase phrases
+  std::vector<std::string> not_currency_written_;   // the same, after a written number only
 
   std::unique_ptr<re2::RE2> atom_;        // [prefix currency] number | written number
   std::unique_ptr<re2::RE2> multiplier_;  // anchored: spacing, multiplier word
   std::unique_ptr<re2::RE2> suffix_;      // anchored: spacing, currency after a number
   std::unique_ptr<re2::RE2> fraction_;    // anchored: a fraction word after a multiplier
+  std::unique_ptr<re2::RE2> decimal_word_;  // anchored: "phẩy 5", a decimal word and the fraction's digits
+  std::unique_ptr<re2::RE2> minor_link_;   // spacing and an optional "and" between a unit and its subunit
+  std::unique_ptr<re2::RE2> minor_word_;   // anchored: spacing, "and", spacing
+  std::unique_ptr<re2::RE2> subunit_next_;  // anchored: a number and a subunit ("1 pence")
+  std::unique_ptr<re2::RE2> range_end_;     // a number and a range link ending the text before an amount
+  std::unique_ptr<re2::RE2> score_;       // "-1" of a score right after a number
   std::unique_ptr<re2::RE2> number_next_;  // anchored: spacing, a digit
   std::unique_ptr<re2::RE2> percent_;     // anchored: spacing, a percent sign or word
   std::unique_ptr<re2::RE2> link_;        // the whole gap between two amounts of a range
   std::unique_ptr<re2::RE2> qualifier_;   // a qualifier ending the text before an amount
   std::unique_ptr<re2::RE2> opener_;      // a range opener ending the text before an amount
   std::unique_ptr<re2::RE2> change_;      // a change word (and a lead) ending the text before an amount
+  std::unique_ptr<re2::RE2> change_word_;  // a change word anywhere in a clause
   std::unique_ptr<re2::RE2> step_;        // the whole gap between the two amounts of a change
   std::unique_ptr<re2::RE2> per_currency_;  // anchored: "/", "per" and a currency with no number
   std::unique_ptr<re2::RE2> equals_after_;  // anchored: spacing, "="

@@ -41,13 +41,21 @@ TEST(DecimalAmount, VietnameseNumbers) {
 }
 
 TEST(DecimalAmount, RejectsMalformed) {
-  EXPECT_FALSE(ParseEnglishNumber("1,23,456").has_value());
+  EXPECT_FALSE(ParseEnglishNumber("1,2,345").has_value());
+  EXPECT_FALSE(ParseEnglishNumber("1,23,45").has_value());
   EXPECT_FALSE(ParseEnglishNumber("1.2.3").has_value());
   EXPECT_FALSE(ParseEnglishNumber("1.234,5.6").has_value());
   EXPECT_FALSE(ParseEnglishNumber("").has_value());
   EXPECT_FALSE(ParseEnglishNumber("1,").has_value());
   EXPECT_FALSE(ParseEnglishNumber("abc").has_value());
   EXPECT_FALSE(ParseVietnameseNumber("0912.34.5678").has_value());
+}
+
+// Indian grouping: the last three digits, then twos.
+TEST(DecimalAmount, ReadsIndianGrouping) {
+  EXPECT_EQ(ParseEnglishNumber("1,23,456"), "123456");
+  EXPECT_EQ(ParseEnglishNumber("2,50,00,000"), "25000000");
+  EXPECT_EQ(ParseEnglishNumber("1,00,000.50"), "100000.5");
 }
 
 TEST(DecimalAmount, ScaleByPowerOfTen) {

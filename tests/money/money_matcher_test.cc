@@ -3,8 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+#include <string>
 #include <thread>
 #include <vector>
+
+#include "pipeline/data/embedded_data.h"
 
 namespace vnie {
 namespace {
@@ -22,6 +27,86 @@ TEST(MoneyMatcher, EveryDigitOfLargeAmounts) {
   FoundAmount b = One("tổng cộng 123.456.789.012.345.678 đồng", "vi");
   EXPECT_EQ(b.amount, "123456789012345678");
   EXPECT_EQ(b.currency, "VND");
+}
+
+// Every ISO 4217 code of the table generated from ICU is read before and
+// after a number, in capitals only; the hand-kept table decides for the
+// codes it lists ("ALL" and "TOP" are words, "PHP 5" a language, "usd" is
+// read as it always was).
+TEST(MoneyMatcher, EveryGeneratedCodeIsRead) {
+  std::map<std::string, std::string> hand;  // code -> currency "-" or where
+  for (const auto& row : ParseTsv(EmbeddedData("extractors/money/currencies.tsv"))) {
+    if (row.size() >= 3) hand[std::string(row[0])] = row[1] == "-" ? "-" : std::string(row[2]);
+  }
+  size_t codes = 0;
+  for (const auto& row : ParseTsv(EmbeddedData("extractors/money/currencies_iso.tsv"))) {
+    if (row.size() < 5 || row[4] != "code") continue;
+    std::string code(row[0]);
+    ++codes;
+    auto it = hand.find(code);
+    std::string where = it == hand.end() ? "both" : it->second;
+    if (where == "-") continue;
+    if (where != "prefix") {
+      FoundAmount after = One("The fee is 42 " + code + " for each page.", "en");
+      EXPECT_EQ(after.currency, code);
+      EXPECT_EQ(after.amount, "42");
+    }
+    if (where != "suffix") {
+      FoundAmount before = One("The fee is " + code + " 42.5 for each page.", "en");
+      EXPECT_EQ(before.currency, code);
+      EXPECT_EQ(before.amount, "42.5");
+    }
+    if (it != hand.end()) continue;
+    std::string lower = code;
+    for (char& c : lower) c = static_cast<char>(c - 'A' + 'a');
+    EXPECT_TRUE(MoneyMatcher::Default().Find("The fee is 42 " + lower + " for each page.", "en").empty()) << lower;
+  }
+  EXPECT_GE(codes, 150u);
+}
+
+// Every English name of the generated table is read after a number
+// ("42 Saudi riyals"), but for forms the hand-kept tables decide.
+TEST(MoneyMatcher, EveryGeneratedNameIsRead) {
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+  };
+  std::set<std::string> hand;
+  for (const char* file : {"extractors/money/currencies.tsv", "extractors/money/currency_names_vi.tsv"}) {
+    for (const auto& row : ParseTsv(EmbeddedData(file))) {
+      if (!row.empty()) hand.insert(lower(row[0]));
+    }
+  }
+  size_t names = 0;
+  for (const auto& row : ParseTsv(EmbeddedData("extractors/money/currencies_iso.tsv"))) {
+    if (row.size() != 3 || row[2] != "suffix" || hand.count(lower(row[0]))) continue;
+    ++names;
+    FoundAmount a = One("The fee is 42 " + std::string(row[0]) + " per page.", "en");
+    EXPECT_EQ(a.currency, row[1]) << row[0];
+    EXPECT_EQ(a.amount, "42") << row[0];
+  }
+  EXPECT_GE(names, 240u);
+}
+
+// Every symbol of the generated table that names one currency is read
+// before a number ("Ksh42", "₾42"), but for forms the hand-kept tables decide.
+TEST(MoneyMatcher, EveryGeneratedSymbolIsRead) {
+  std::set<std::string> hand;
+  for (const char* file : {"extractors/money/currencies.tsv", "extractors/money/currency_names_vi.tsv"}) {
+    for (const auto& row : ParseTsv(EmbeddedData(file))) {
+      if (!row.empty()) hand.emplace(row[0]);
+    }
+  }
+  size_t symbols = 0;
+  for (const auto& row : ParseTsv(EmbeddedData("extractors/money/currencies_iso.tsv"))) {
+    if (row.size() < 5 || row[4] != "symbol" || row[1] == "-" || hand.count(std::string(row[0]))) continue;
+    ++symbols;
+    FoundAmount a = One("The fee is " + std::string(row[0]) + "42 per page.", "en");
+    EXPECT_EQ(a.currency, row[1]) << row[0];
+    EXPECT_EQ(a.amount, "42") << row[0];
+  }
+  EXPECT_GE(symbols, 80u);
 }
 
 TEST(MoneyMatcher, OffsetsCoverTheMention) {

@@ -1,0 +1,299 @@
+// Atoms: one number with its multipliers and the currency written beside
+// it, and the checks that turn away numbers that are no amount (rates,
+// years, scores, phone numbers, words that only end like a currency).
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "extractors/money/money_matcher.h"
+#include "extractors/money/money_matcher_internal.h"
+#include "pipeline/data/embedded_data.h"
+
+namespace vnie {
+
+using namespace money_internal;
+
+void MoneyMatcher::BuildAtomPatterns(const FormLists& lists) {
+  std::vector<std::string> percent;
+  for (const auto& line : ParseTsv(Data("percent_words.txt"))) percent.push_back(Field(line, 0));
+  const std::string sp(kSpace), dash(kDash);
+  const std::string number = R"(\d+(?:[.,]\d+)*)";
+  const std::string word = Alternation(lists.words);
+  const std::string written =
+      word + "(?:(?:" + sp + "+(?:" + Alternation(lists.joiners) + sp + "+)?|" + dash + ")" + word + ")*";
+  // Group 1: prefix currency; 2: its number; 3: a bare number; 4: a written number.
+  atom_ = Compile(R"((?:^|[^\pL\pN.,]))" + std::string("(?:(") + Alternation(lists.prefixes) + ")" + sp + "?(" +
+                  number + ")|(" + number + ")|(" + written + ")" + R"((?:[^\pL\pN]|$))" + ")");
+  suffix_ = Compile("(?:" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(lists.suffixes) + ")");
+  number_next_ = Compile(sp + R"(?\d)");
+  score_ = Compile(R"(^-(\d{1,2})(?:[^\d.,]|$))");
+  percent_ = Compile(sp + "*" + Alternation(percent) + R"((?:[^\pL\pN]|$))");
+}
+
+std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
+    std::string_view text, const NumberFormat& format,
+    ArticleContext* context) const {
+  std::vector<Atom> atoms;
+  re2::StringPiece g[5];
+  size_t pos = 0;
+  while (pos < text.size() &&
+         atom_->Match(text, pos, text.size(), RE2::UNANCHORED, g, 5)) {
+    auto offset = [&](const re2::StringPiece& s) { return static_cast<size_t>(s.data() - text.data()); };
+    Atom atom;
+    std::string_view number;
+    bool written = false;
+    bool context_sign = false;  // a prefix read by the article's context
+    if (g[1].data() != nullptr) {
+      atom.begin = offset(g[1]);
+      number = std::string_view(g[2].data(), g[2].size());
+      atom.currency = CurrencyOf(std::string_view(g[1].data(), g[1].size()), context);
+      if (const std::string& exact = currencies_.at(Key(std::string_view(g[1].data(), g[1].size()))).prefix_exact;
+          !exact.empty() && exact != std::string_view(g[1].data(), g[1].size())) {
+        atom.currency.clear();
+      }
+      atom.currency_before = !atom.currency.empty();
+      atom.power = PowerOf(std::string_view(g[1].data(), g[1].size()));
+      atom.end = offset(g[2]) + g[2].size();
+      // A sign that names no currency here ("R5" outside South Africa) is
+      // no part of the number.
+      if (atom.currency.empty()) atom.begin = offset(g[2]);
+      context_sign = !atom.currency.empty() && currencies_.at(Key(std::string_view(g[1].data(), g[1].size())))
+                                                   .currency.empty();
+      // A prefix ending in a letter must not be the end of a longer word.
+      if (IsWordChar(CodePointBefore(text, atom.begin)) && IsWordChar(CodePointAt(text, atom.begin))) {
+        pos = atom.end;
+        continue;
+      }
+    } else if (g[3].data() != nullptr) {
+      atom.begin = offset(g[3]);
+      number = std::string_view(g[3].data(), g[3].size());
+      atom.end = atom.begin + number.size();
+    } else {
+      atom.begin = offset(g[4]);
+      number = std::string_view(g[4].data(), g[4].size());
+      atom.end = atom.begin + number.size();
+      written = true;
+    }
+    // Digits grouped by spaces ("1 500 000 đồng", "5 000 000 dong").
+    std::string spaced;
+    if (size_t groups_end = written ? atom.end : SpaceGroupsEnd(text, atom.end); groups_end != atom.end) {
+      bool currency_follows = !atom.currency.empty();
+      size_t after = groups_end;
+      re2::StringPiece s[2];
+      re2::StringPiece mm[3];
+      while (multiplier_->Match(text, after, text.size(), RE2::ANCHOR_START, mm, 3) &&
+             EndsWord(text, static_cast<size_t>(mm[2].data() - text.data()),
+                      static_cast<size_t>(mm[2].data() - text.data()) + mm[2].size()) &&
+             !(multiplier_attached_.at(Key(std::string_view(mm[2].data(), mm[2].size()))) && !mm[1].empty())) {
+        after = static_cast<size_t>(mm[2].data() - text.data()) + mm[2].size();
+      }
+      if (!currency_follows && suffix_->Match(text, after, text.size(), RE2::ANCHOR_START, s, 2)) {
+        size_t form_begin = static_cast<size_t>(s[1].data() - text.data());
+        currency_follows = EndsWord(text, form_begin, form_begin + s[1].size()) &&
+                           !NotCurrencyAt(text, form_begin) &&
+                           !CurrencyOf(std::string_view(s[1].data(), s[1].size()), context).empty();
+      }
+      if (currency_follows) {
+        size_t number_begin = static_cast<size_t>(number.data() - text.data());
+        for (char c : text.substr(number_begin, groups_end - number_begin)) {
+          if (c >= '0' && c <= '9') spaced.push_back(c);
+        }
+        number = spaced;
+        atom.end = groups_end;
+      }
+    }
+    size_t next = atom.end;
+    // "000 đồng", "0912": a leading zero before a digit starts no amount
+    // (it is the tail of a number read apart, or a phone number).
+    if (!written && number.size() > 1 && number[0] == '0' && number[1] >= '0' && number[1] <= '9') {
+      pos = std::max(next, pos + 1);
+      continue;
+    }
+    std::optional<std::string> mantissa;
+    if (written) {
+      std::string value;
+      if (ReadWritten(number, &value)) mantissa = value;
+    } else {
+      mantissa = ParseNumber(number, format);
+    }
+    if (!mantissa) {
+      pos = std::max(next, pos + 1);
+      continue;
+    }
+    atom.mantissa = *mantissa;
+    // "hai phẩy 5 đô", "2 chấm 75 đô la": a decimal word between the whole
+    // number and its fraction's digits; an amount only with a currency after.
+    bool spoken_fraction = false;
+    re2::StringPiece frac[2];
+    if (atom.mantissa.find('.') == std::string::npos &&
+        decimal_word_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, frac, 2)) {
+      size_t frac_end = offset(frac[1]) + frac[1].size();
+      if (frac_end >= text.size() || !(IsWordChar(CodePointAt(text, frac_end)) || text[frac_end] == '.' ||
+                                       text[frac_end] == ',')) {
+        if (auto v = CanonicalDecimal(atom.mantissa + "." + std::string(frac[1].data(), frac[1].size()))) {
+          atom.mantissa = *v;
+          atom.end = frac_end;
+          spoken_fraction = true;
+        }
+      }
+    }
+    if (percent_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+      pos = std::max(atom.end, pos + 1);
+      continue;
+    }
+    atom.year_like = !written && number.size() == 4 && (number.substr(0, 2) == "19" || number.substr(0, 2) == "20");
+    // Multipliers, stacked ("nghìn tỷ").
+    re2::StringPiece m[3];
+    while (multiplier_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, m, 3)) {
+      size_t end = offset(m[2]) + m[2].size();
+      std::string key = Key(std::string_view(m[2].data(), m[2].size()));
+      if (multiplier_attached_.at(key) && !m[1].empty()) break;
+      if (!EndsWord(text, offset(m[2]), end)) break;
+      bool bracket = !m[1].empty() && m[1].data()[m[1].size() - 1] == '[';
+      if (bracket && (end >= text.size() || text[end] != ']')) break;
+      atom.power += multiplier_power_.at(key);
+      atom.has_multiplier = true;
+      atom.end = bracket ? end + 1 : end;
+    }
+    // "1 tỷ rưỡi": half of the multiplier more.
+    re2::StringPiece fr[2];
+    if (atom.has_multiplier && fraction_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, fr, 2) &&
+        EndsWord(text, offset(fr[1]), offset(fr[1]) + fr[1].size())) {
+      const std::string& part = fraction_after_.at(Key(std::string_view(fr[1].data(), fr[1].size())));
+      atom.addend = AddDecimals(atom.addend, ScaleByPowerOfTen(part, atom.power));
+      atom.end = offset(fr[1]) + fr[1].size();
+    }
+    // A sign that the article's context reads ("R" in South Africa) makes
+    // an amount only with a multiplier: "R254 billion", not "the R300
+    // highway".
+    if (context_sign && !atom.has_multiplier) {
+      pos = std::max(atom.end, pos + 1);
+      continue;
+    }
+    // A currency after the number, unless it opens the next amount
+    // ("in 2019 USD 5 billion").
+    if (atom.currency.empty()) {
+      re2::StringPiece s[2];
+      if (suffix_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, s, 2)) {
+        size_t form_begin = offset(s[1]), form_end = form_begin + s[1].size();
+        std::string_view form(s[1].data(), s[1].size());
+        const CurrencyForm& c = currencies_.at(Key(form));
+        // ("3 GBP 1 pence": the code ends "3 GBP", its subunit follows.)
+        bool opens_next = c.prefix && !atom.has_multiplier &&
+                          number_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0) &&
+                          !subunit_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0);
+        // "2023 USD-denominated notes", "the 2020 Euro final": a year before
+        // a currency form, not an amount; but not as the upper end of a
+        // range ("từ 1000 đến 2000 đồng").
+        bool year_before_code = !atom.has_multiplier && atom.year_like &&
+                                !RE2::PartialMatch(text.substr(0, atom.begin), *range_end_);
+        std::string currency = CurrencyOf(form, context);
+        // A subunit is written in lower case: "45 cents", "US cents", but
+        // "50 Cent" is a name.
+        size_t last_word = form.find_last_of(' ');
+        last_word = last_word == std::string_view::npos ? 0 : last_word + 1;
+        if (c.power < 0 && u_isupper(CodePointAt(form, last_word))) currency.clear();
+        // "đô la Brunei": a dollar of a country the table does not name.
+        if (c.country_open) {
+          size_t next = form_end;
+          while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
+          if (next > form_end && u_isupper(CodePointAt(text, next))) currency.clear();
+        }
+        if (!currency.empty() && EndsWord(text, form_begin, form_end) && !NotCurrencyAt(text, form_begin, written) &&
+            !opens_next && !year_before_code && !StartsProperName(text, form_begin, form_end)) {
+          atom.currency = currency;
+          atom.power += c.power;
+          atom.end = form_end;
+        }
+      }
+    }
+    // A written number with no multiplier is an amount only with its
+    // currency right after it ("ten dollars", "mười đồng"); one unit
+    // ("one dollar", "a dollar") only at the end of a phrase or before its
+    // subunit, since "a dollar shortage", "one euro zone member" are none.
+    if (spoken_fraction && atom.currency.empty()) {
+      pos = std::max(atom.end, pos + 1);
+      continue;
+    }
+    if (written && !atom.has_multiplier) {
+      bool alone = !atom.currency.empty();
+      // "năm đồng USD" (in the year, the dollar), "two dollar-denominated
+      // bonds": the currency word names another currency or a kind of thing.
+      re2::StringPiece next_form[2];
+      if (alone && ((atom.end < text.size() && text[atom.end] == '-') ||
+                    (suffix_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, next_form, 2) &&
+                     !CurrencyOf(std::string_view(next_form[1].data(), next_form[1].size()), context).empty()))) {
+        alone = false;
+      }
+      if (alone && CompareDecimals(atom.mantissa, "1") == 0) {
+        size_t next = atom.end;
+        while (next < text.size() && text[next] == ' ') ++next;
+        alone = !IsWordChar(CodePointAt(text, next)) ||
+                minor_word_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0);
+        // "US$2.72 a pound", "20 cents a dollar": a price per unit, right
+        // after a number or an amount.
+        size_t prev = atom.begin;
+        while (prev > 0 && text[prev - 1] == ' ') --prev;
+        if (prev > 0 && ((text[prev - 1] >= '0' && text[prev - 1] <= '9') ||
+                         (!atoms.empty() && atoms.back().end == prev))) {
+          alone = false;
+        }
+      }
+      if (!alone) {
+        pos = std::max(atom.end, pos + 1);
+        continue;
+      }
+    }
+    // The amount must end a word: "CAD 3D", "USD 5G" are no amounts.
+    if (IsWordChar(CodePointAt(text, atom.end)) && IsWordChar(CodePointBefore(text, atom.end))) {
+      pos = std::max(atom.end, pos + 1);
+      continue;
+    }
+    // "5 xu phần trăm", "5 cents percent": a rate after all.
+    if (!atom.currency.empty() && !atom.currency_before &&
+        percent_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+      pos = std::max(atom.end, pos + 1);
+      continue;
+    }
+    if (!written && !atom.has_multiplier && !atom.currency.empty()) {
+      // "0912 345 678 QAR": the last group of a phone number.
+      if (!atom.currency_before && atom.begin >= 2 && text[atom.begin - 1] == ' ' &&
+          text[atom.begin - 2] >= '0' && text[atom.begin - 2] <= '9') {
+        pos = std::max(atom.end, pos + 1);
+        continue;
+      }
+      // "ARS 2-1 CHE": a score after a team's letters, not a range (which
+      // runs upwards).
+      re2::StringPiece score;
+      if (atom.currency_before && RE2::PartialMatch(text.substr(atom.end, 8), *score_, &score) &&
+          CompareDecimals(std::string(score.data(), score.size()), atom.mantissa) <= 0) {
+        pos = std::max(atom.end, pos + 1);
+        continue;
+      }
+    }
+    // An exchange rate is no amount: "25,450 VND/USD", "152 yen per
+    // dollar", "25.000 VND/1 USD" (the "1 USD" with it), either side of
+    // "($1 = 25,450 dong)".
+    if (!atom.currency.empty()) {
+      re2::StringPiece per[2];
+      if (per_currency_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, per, 2) &&
+          !NotCurrencyAt(text, offset(per[1]))) {
+        pos = offset(per[1]) + per[1].size();
+        continue;
+      }
+      if (equals_after_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0) ||
+          RE2::PartialMatch(text.substr(atom.begin > 8 ? atom.begin - 8 : 0, atom.begin > 8 ? 8 : atom.begin),
+                            *equals_before_)) {
+        pos = std::max(atom.end, pos + 1);
+        continue;
+      }
+    }
+    atoms.push_back(atom);
+    pos = atom.end;
+  }
+  return atoms;
+}
+
+}  // namespace vnie

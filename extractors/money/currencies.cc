@@ -1,0 +1,132 @@
+// Currencies: the tables of currency forms (hand-kept, Vietnamese, generated
+// from ICU), the article's context for forms several currencies share,
+// phrases that only look like currencies, and exchange rates.
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "extractors/money/money_matcher.h"
+#include "extractors/money/money_matcher_internal.h"
+#include "pipeline/data/embedded_data.h"
+
+namespace vnie {
+
+using namespace money_internal;
+
+void MoneyMatcher::LoadCurrencies(FormLists* lists) {
+  // Context rules first: a generated form with no currency of its own is
+  // kept only when some rule can read it.
+  for (const auto& row : ParseTsv(Data("currency_context.tsv"))) {
+    if (row.size() < 3) throw std::runtime_error("money: currency_context.tsv: a row needs form, currency, words");
+    ContextRule rule;
+    rule.currency = Field(row, 1);
+    // The words stand between spacing and punctuation (a small class:
+    // "not a letter" over all of Unicode makes each pattern slow to build).
+    const std::string edge = R"([\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F\x{A0}\x{2013}-\x{201F}\x{2026}])";
+    rule.context = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(row[2])) + "(?:$|" + edge + ")");
+    if (!Field(row, 3).empty()) {
+      rule.unless = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(row[3])) + "(?:$|" + edge + ")");
+    }
+    context_rules_[Key(Field(row, 0))].push_back(std::move(rule));
+  }
+  auto has_context = [&](const std::string& key) { return context_rules_.count(key) > 0; };
+  // The hand-kept tables (a later row overrides an earlier one), then the
+  // table generated from ICU, which adds only forms they do not name.
+  std::vector<std::string>& prefixes = lists->prefixes;
+  std::vector<std::string>& suffixes = lists->suffixes;
+  std::vector<std::string> named;
+  for (std::string_view file : {"currencies.tsv", "currency_names_vi.tsv", "currencies_iso.tsv"}) {
+    const bool generated = file == "currencies_iso.tsv";
+    for (const auto& row : ParseTsv(Data(file))) {
+      if (row.size() < 3) throw std::runtime_error("money: " + std::string(file) + ": a row needs form, currency, where");
+      std::string form = Field(row, 0), where = Field(row, 2), key = Key(form);
+      if (generated && currencies_.count(key)) continue;
+      CurrencyForm& c = currencies_[key];
+      c.currency = Field(row, 1) == "-" ? std::string() : Field(row, 1);
+      if (!Field(row, 3).empty()) c.power = std::stoi(Field(row, 3));
+      c.country_open = Field(row, 4) == "country";
+      // ISO codes are read only in capitals ("QAR", not "qar").
+      if (Field(row, 4) == "code") c.exact = form;
+      // "Php 5 billion": a form read before the number only as written
+      // (so "PHP 5", the language, is none; "5 billion PHP" is still read).
+      if (Field(row, 4) == "case") c.prefix_exact = form;
+      // A form no context reads ("ALL", a code that is a word) only blocks
+      // the generated row of the same form.
+      if (c.currency.empty() && !has_context(key)) continue;
+      if (!c.currency.empty()) named.push_back(form);
+      if (where == "prefix" || where == "both") {
+        c.prefix = true;
+        prefixes.push_back(form);
+      }
+      if (where == "suffix" || where == "both") {
+        c.suffix = true;
+        suffixes.push_back(form);
+      }
+    }
+  }
+  for (const auto& line : ParseTsv(Data("not_currency.txt"))) {
+    (Field(line, 1) == "written" ? not_currency_written_ : not_currency_).push_back(Key(Field(line, 0)));
+  }
+  std::vector<std::string> per, equals, unit;
+  for (const auto& row : ParseTsv(Data("exchange_rate_words.txt"))) {
+    const std::string role = Field(row, 1);
+    (role == "equals" ? equals : role == "unit" ? unit : per).push_back(Field(row, 0));
+  }
+
+  const std::string sp(kSpace);
+  // A word after "per" ends there ("per USD", not "perUSD"); the currency
+  // is written with no number after it ("$5 per $100" is money).
+  per_currency_ =
+      Compile(sp + "*" + Alternation(per) + sp + "*(?:1" + sp + "*)?(" + Alternation(named) + R"()(?:[^\pL\pN]|$))");
+  equals_after_ = Compile(sp + "*" + Alternation(equals));
+  unit_equals_ = Compile(sp + "*" + Alternation(unit) + sp + "*");
+  equals_before_ = Compile(Alternation(equals) + sp + "*$");
+  std::vector<std::string> subunits;
+  for (const auto& [key, c] : currencies_) {
+    if (c.power < 0 && !c.currency.empty()) subunits.push_back(key);
+  }
+  subunit_next_ = Compile(sp + R"(?\d+)" + sp + "*" + Alternation(subunits) + R"((?:[^\pL\pN]|$))");
+}
+
+std::string MoneyMatcher::CurrencyOf(std::string_view form, ArticleContext* context) const {
+  std::string key = Key(form);
+  auto it = currencies_.find(key);
+  if (it == currencies_.end() || (!it->second.exact.empty() && it->second.exact != form)) return std::string();
+  if (auto rules = context_rules_.find(key); rules != context_rules_.end()) {
+    auto [cached, fresh] = context->currency.try_emplace(key);
+    if (fresh) {
+      for (const ContextRule& rule : rules->second) {
+        if (RE2::PartialMatch(context->text, *rule.context) &&
+            !(rule.unless && RE2::PartialMatch(context->text, *rule.unless))) {
+          cached->second = rule.currency;
+          break;
+        }
+      }
+    }
+    if (!cached->second.empty()) return cached->second;
+  }
+  return it->second.currency;
+}
+
+int MoneyMatcher::PowerOf(std::string_view form) const {
+  auto it = currencies_.find(Key(form));
+  return it == currencies_.end() ? 0 : it->second.power;
+}
+
+bool MoneyMatcher::NotCurrencyAt(std::string_view text, size_t at, bool after_written) const {
+  std::string head = Key(text.substr(at, std::min<size_t>(40, text.size() - at)));
+  for (const auto* list : {&not_currency_, &not_currency_written_}) {
+    if (list == &not_currency_written_ && !after_written) break;
+    for (const auto& phrase : *list) {
+      if (head.compare(0, phrase.size(), phrase) != 0) continue;
+      if (head.size() == phrase.size()) return true;
+      UChar32 next = CodePointAt(head, phrase.size());
+      if (!IsWordChar(next)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace vnie

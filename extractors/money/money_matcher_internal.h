@@ -1,0 +1,74 @@
+// The building blocks the matcher's files share: how data files are read,
+// how their words become patterns, and where words start and end.
+// Internal to extractors/money/.
+#pragma once
+
+#include <re2/re2.h>
+#include <unicode/umachine.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/money/decimal_amount.h"
+#include "extractors/money/money_matcher.h"
+
+namespace vnie {
+namespace money_internal {
+
+// Spacing inside an amount: plain and no-break spaces, never a line end.
+inline constexpr std::string_view kSpace = R"([ \t\x{00A0}\x{202F}])";
+inline constexpr std::string_view kDash = R"([-\x{2013}\x{2014}\x{2011}])";
+
+// The embedded bytes of extractors/money/FILE.
+std::string_view Data(std::string_view file);
+// Lowercase, with every run of spacing made one ' ': the key of a form.
+std::string Key(std::string_view text);
+// A regex alternation of FORMS, longest first, each quoted; a space in a
+// form matches a run of spacing.
+std::string Alternation(std::vector<std::string> forms);
+// A case-insensitive RE2; throws std::runtime_error if RE2 rejects it.
+std::unique_ptr<RE2> Compile(const std::string& pattern);
+// The code point at byte AT of TEXT (0 at the end), and the one ending just
+// before byte AT (0 at the start).
+UChar32 CodePointAt(std::string_view text, size_t at);
+UChar32 CodePointBefore(std::string_view text, size_t at);
+bool IsWordChar(UChar32 c);
+// True when the match TEXT[begin, end) ends a word: it ends in a non-letter,
+// or the character after it is not a letter or digit.
+bool EndsWord(std::string_view text, size_t begin, size_t end);
+std::string Field(const std::vector<std::string_view>& row, size_t i);
+std::vector<std::string> SplitBar(std::string_view s);
+// True when the currency word TEXT[begin, end) is capitalized, not written
+// all in capitals, and the next word is capitalized too: a proper name such
+// as "5 Đồng Khởi", "72 Dong Da", not "10 billion Won".
+bool StartsProperName(std::string_view text, size_t begin, size_t end);
+
+}  // namespace money_internal
+
+// The word lists one family of patterns passes to another while the
+// matcher is built.
+struct MoneyMatcher::FormLists {
+  std::vector<std::string> prefixes;  // currency forms written before a number
+  std::vector<std::string> suffixes;  // and after it
+  std::vector<std::string> words;     // written numbers
+  std::vector<std::string> joiners;   // "and", "lẻ" between written numbers
+  std::vector<std::string> links;     // range links ("-", "to", "đến")
+};
+
+// A number with its multipliers and, when written beside it, its currency.
+struct MoneyMatcher::Atom {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string mantissa;  // canonical decimal as written
+  int power = 0;         // sum of the multipliers' powers
+  bool has_multiplier = false;
+  std::string currency;  // "" when none is written beside the number
+  bool currency_before = false;  // the currency is written before the number
+  std::string addend = "0";      // the smaller part of "1 tỷ 200 triệu"
+  bool year_like = false;        // four bare digits that may be a year
+  std::string Value() const { return AddDecimals(ScaleByPowerOfTen(mantissa, power), addend); }
+};
+
+}  // namespace vnie

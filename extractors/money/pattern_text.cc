@@ -1,0 +1,154 @@
+// The building blocks the matcher's files share (money_matcher_internal.h).
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "extractors/money/money_matcher_internal.h"
+#include "pipeline/data/embedded_data.h"
+#include "pipeline/text/unicode_text.h"
+
+namespace vnie {
+namespace money_internal {
+
+namespace {
+constexpr std::string_view kDataDir = "extractors/money/";
+}  // namespace
+
+std::string_view Data(std::string_view file) {
+  static thread_local std::string path;
+  path = std::string(kDataDir) + std::string(file);
+  return EmbeddedData(path);
+}
+
+// Lowercase, with every run of spacing made one ' ': the key of a form.
+std::string Key(std::string_view text) {
+  const std::string lower = LowerCase(text);
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < lower.size();) {
+    UChar32 c;
+    size_t at = i;
+    U8_NEXT(lower.data(), i, lower.size(), c);
+    if (c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.append(lower, at, i - at);
+  }
+  return out;
+}
+
+// A regex alternation of FORMS, longest first, each quoted; a space in a
+// form matches a run of spacing.
+std::string Alternation(std::vector<std::string> forms) {
+  std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  // Patterns ignore case: one alternative per key (a smaller pattern to
+  // compile; "$" and "USD" are listed by more than one row).
+  std::vector<std::string> keys;
+  keys.reserve(forms.size());
+  for (const auto& f : forms) keys.push_back(Key(f));
+  std::vector<std::string> unique;
+  for (size_t i = 0; i < forms.size(); ++i) {
+    if (std::find(keys.begin(), keys.begin() + static_cast<long>(i), keys[i]) == keys.begin() + static_cast<long>(i)) {
+      unique.push_back(forms[i]);
+    }
+  }
+  forms = std::move(unique);
+  std::string out = "(?:";
+  for (size_t i = 0; i < forms.size(); ++i) {
+    if (i > 0) out += "|";
+    std::string quoted = RE2::QuoteMeta(forms[i]);
+    std::string spaced;
+    for (size_t j = 0; j < quoted.size(); ++j) {
+      if (quoted[j] == '\\' && j + 1 < quoted.size() && quoted[j + 1] == ' ') {
+        spaced += std::string(kSpace) + "+";
+        ++j;
+      } else {
+        spaced += quoted[j];
+      }
+    }
+    out += spaced;
+  }
+  return out + ")";
+}
+
+std::unique_ptr<RE2> Compile(const std::string& pattern) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pattern, options);
+  if (!re->ok()) throw std::runtime_error("money: bad pattern built from " + std::string(kDataDir) + ": " + re->error());
+  return re;
+}
+
+// The code point at byte AT of TEXT, or 0 at the end.
+UChar32 CodePointAt(std::string_view text, size_t at) {
+  if (at >= text.size()) return 0;
+  UChar32 c;
+  size_t i = at;
+  U8_NEXT(text.data(), i, text.size(), c);
+  return c;
+}
+
+// The code point ending just before byte AT, or 0 at the start.
+UChar32 CodePointBefore(std::string_view text, size_t at) {
+  if (at == 0) return 0;
+  UChar32 c;
+  int32_t i = static_cast<int32_t>(at);
+  U8_PREV(text.data(), 0, i, c);
+  return c;
+}
+
+bool IsWordChar(UChar32 c) { return c > 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_DIACRITIC)); }
+
+// True when the match TEXT[begin, end) ends a word: it ends in a non-letter,
+// or the character after it is not a letter or digit.
+bool EndsWord(std::string_view text, size_t begin, size_t end) {
+  if (end <= begin) return true;
+  if (!IsWordChar(CodePointBefore(text, end))) return true;
+  return !IsWordChar(CodePointAt(text, end));
+}
+
+std::string Field(const std::vector<std::string_view>& row, size_t i) {
+  return i < row.size() ? std::string(row[i]) : std::string();
+}
+
+std::vector<std::string> SplitBar(std::string_view s) {
+  std::vector<std::string> out;
+  size_t begin = 0;
+  while (begin <= s.size()) {
+    size_t bar = s.find('|', begin);
+    if (bar == std::string_view::npos) bar = s.size();
+    if (bar > begin) out.emplace_back(s.substr(begin, bar - begin));
+    begin = bar + 1;
+  }
+  return out;
+}
+
+// True when the currency word TEXT[begin, end) is capitalized, not written
+// all in capitals, and the next word is capitalized too: a proper name such
+// as "5 Đồng Khởi", "72 Dong Da", not "10 billion Won".
+bool StartsProperName(std::string_view text, size_t begin, size_t end) {
+  UChar32 first = CodePointAt(text, begin);
+  if (!u_isupper(first)) return false;
+  bool all_upper = true;
+  for (size_t i = begin; i < end;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, end, c);
+    if (u_isalpha(c) && !u_isupper(c)) all_upper = false;
+  }
+  if (all_upper) return false;
+  size_t i = end;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  return i > end && u_isupper(CodePointAt(text, i));
+}
+
+}  // namespace money_internal
+}  // namespace vnie

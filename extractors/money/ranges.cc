@@ -1,0 +1,230 @@
+// Ranges and bounds: two amounts joined by a link ("$3-5 billion", "từ 3
+// đến 5 tỷ USD"), changes that are two amounts ("rose from $1 billion to $2
+// billion"), and the qualifier before an amount ("nearly", "hơn").
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "extractors/money/money_matcher.h"
+#include "extractors/money/money_matcher_internal.h"
+#include "pipeline/data/embedded_data.h"
+
+namespace vnie {
+
+using namespace money_internal;
+
+void MoneyMatcher::LoadRanges(FormLists* lists) {
+  std::vector<std::string> qualifiers;
+  for (const auto& row : ParseTsv(Data("qualifiers.tsv"))) {
+    qualifiers_[Key(Field(row, 0))] = Field(row, 1);
+    qualifiers.push_back(Field(row, 0));
+  }
+  std::vector<std::string>& links = lists->links;
+  std::vector<std::string> openers, changes, clause_changes, steps, leads;
+  auto direction = [](const std::string& d) { return d == "up" ? 1 : d == "down" ? -1 : 0; };
+  for (const auto& row : ParseTsv(Data("range_words.tsv"))) {
+    std::string role = Field(row, 1);
+    if (role == "step") {
+      step_direction_[Key(Field(row, 0))] = direction(Field(row, 2));
+      steps.push_back(Field(row, 0));
+      continue;
+    }
+    if (role == "change") {
+      change_direction_[Key(Field(row, 0))] = direction(Field(row, 2));
+      changes.push_back(Field(row, 0));
+      if (Field(row, 3) != "adjacent") clause_changes.push_back(Field(row, 0));
+    } else if (role == "lead") {
+      leads.push_back(Field(row, 0));
+    }
+    if (role == "link") {
+      links.push_back(Field(row, 0));
+      plain_links_.push_back(Key(Field(row, 0)));
+    } else {
+      Opener& o = openers_[Key(Field(row, 0))];
+      o.forces = role == "opener";
+      if (role != "change") o.links = SplitBar(Field(row, 2));
+      for (auto& l : o.links) l = Key(l);
+      openers.push_back(Field(row, 0));
+    }
+  }
+  for (const auto& [key, o] : openers_) {
+    for (const auto& l : o.links) {
+      if (std::find(links.begin(), links.end(), l) == links.end()) links.push_back(l);
+    }
+  }
+  const std::string sp(kSpace);
+  link_ = Compile(sp + "*" + Alternation(links) + sp + "*");
+  // (A range's upper end may look like a year: "từ 1000 đến 2000 đồng".)
+  // (The currency between is any word or sign: "1200 VNĐ tới 2000 VNĐ".)
+  range_end_ = Compile(R"(\d)" + sp + R"(*(?:[\pL\p{Sc}.]+)" + sp + "*)?" + Alternation(links) + sp + "*$");
+  qualifier_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(qualifiers) + ")" + sp + "+$");
+  opener_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(openers) + ")" + sp + "+$");
+  change_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(changes) + ")" + sp + "+" +
+                    Alternation(leads) + sp + "+$");
+  change_word_ = Compile(R"((?:^|[^\pL\pN]))" + Alternation(clause_changes) + R"((?:[^\pL\pN]|$))");
+  step_ = Compile(sp + "*(" + Alternation(steps) + ")" + sp + "*");
+}
+
+std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const std::vector<Atom>& atoms) const {
+  // The text just before BEGIN on its line, at most about 40 bytes.
+  auto before = [&](size_t begin) {
+    size_t from = begin > 40 ? begin - 40 : 0;
+    while (from > 0 && from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+    std::string_view window = text.substr(from, begin - from);
+    size_t line = window.rfind('\n');
+    return line == std::string_view::npos ? window : window.substr(line + 1);
+  };
+  // The clause before BEGIN: at most about 120 bytes, from the last sentence
+  // or line end.
+  auto clause_before = [&](size_t begin) {
+    size_t from = begin > 120 ? begin - 120 : 0;
+    while (from > 0 && from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+    std::string_view window = text.substr(from, begin - from);
+    size_t end = window.find_last_of(".;!?\n");
+    return end == std::string_view::npos ? window : window.substr(end + 1);
+  };
+  // "nearly $5 billion", "hơn 2.000 tỷ đồng": a qualifier right before the
+  // amount is kept and starts the mention.
+  auto with_qualifier = [&](FoundAmount f) {
+    re2::StringPiece q;
+    if (RE2::PartialMatch(before(f.begin), *qualifier_, &q)) {
+      f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
+      f.begin = static_cast<size_t>(q.data() - text.data());
+    }
+    return f;
+  };
+
+  std::vector<FoundAmount> found;
+  for (size_t i = 0; i < atoms.size(); ++i) {
+    Atom a = atoms[i];
+    // One unit of a currency and its price in another, either way round:
+    // "1 USD đổi được 25.400 đồng", "$1 equals 25,450 dong", "151 yên đổi
+    // 1 USD" is an exchange rate.
+    auto one_unit = [](const Atom& x) { return !x.has_multiplier && CompareDecimals(x.Value(), "1") == 0; };
+    if (i + 1 < atoms.size() && !a.currency.empty() && !atoms[i + 1].currency.empty() &&
+        atoms[i + 1].currency != a.currency && (one_unit(a) || (one_unit(atoms[i + 1]) && !a.has_multiplier)) &&
+        RE2::FullMatch(text.substr(a.end, atoms[i + 1].begin - a.end), *unit_equals_)) {
+      ++i;
+      continue;
+    }
+    FoundAmount f;
+    f.begin = a.begin;
+    f.end = a.end;
+    bool range = false;
+    // An opener just before the first amount ("between", "từ").
+    re2::StringPiece o;
+    const Opener* opener = nullptr;
+    size_t opener_begin = 0;
+    if (RE2::PartialMatch(before(a.begin), *opener_, &o)) {
+      opener = &openers_.at(Key(std::string_view(o.data(), o.size())));
+      opener_begin = static_cast<size_t>(o.data() - text.data());
+    }
+    // A change with the currency written once: "giảm từ 24.000 xuống 23.500
+    // đồng" (a step word between), "rose from 3 trillion to 4 trillion yen"
+    // (a change word and a lead before).  Two amounts, the first borrowing
+    // the second's currency (and multiplier), when the two run the way the
+    // words say.  "tăng từ 3 đến 5 tỷ USD" stays a range: "từ" opens one.
+    if (i + 1 < atoms.size() && a.currency.empty() && !(a.year_like && !a.has_multiplier)) {
+      const Atom& b = atoms[i + 1];
+      std::string_view gap = text.substr(a.end, b.begin - a.end);
+      bool change = false;
+      int way = 0;
+      re2::StringPiece w;
+      if (!b.currency.empty() && !b.currency_before) {
+        if (RE2::FullMatch(gap, *step_, &w)) {
+          change = true;
+          way = step_direction_.at(Key(std::string_view(w.data(), w.size())));
+        } else if (RE2::FullMatch(gap, *link_) && IsWordChar(CodePointAt(Key(gap), 0)) &&
+                   RE2::PartialMatch(before(a.begin), *change_, &w)) {
+          change = true;
+          way = change_direction_.at(Key(std::string_view(w.data(), w.size())));
+        }
+      }
+      if (change) {
+        Atom first = a;
+        first.currency = b.currency;
+        if (!first.has_multiplier) first.power = b.power;
+        int order = CompareDecimals(first.Value(), b.Value());
+        if (order != 0 && (way == 0 || (way > 0) == (order < 0))) {
+          f.amount = first.Value();
+          f.currency = first.currency;
+          found.push_back(with_qualifier(std::move(f)));
+        }
+        continue;
+      }
+    }
+    if (i + 1 < atoms.size()) {
+      const Atom& b = atoms[i + 1];
+      std::string_view gap = text.substr(a.end, b.begin - a.end);
+      if (RE2::FullMatch(gap, *link_)) {
+        std::string link = Key(gap);
+        bool is_dash = !IsWordChar(CodePointAt(link, 0));
+        bool is_plain = std::find(plain_links_.begin(), plain_links_.end(), link) != plain_links_.end();
+        // A bare first number borrows from the second only what follows the
+        // second ("3 to 5 billion USD"); before "$80 billion" it is a number
+        // of its own ("in 1992 to $80 billion").
+        bool incomplete = a.currency.empty() ? !b.currency_before : (!a.has_multiplier && b.has_multiplier);
+        bool opener_links =
+            opener != nullptr && std::find(opener->links.begin(), opener->links.end(), link) != opener->links.end();
+        // Two complete amounts around "to" form a range ("worth $1 billion to
+        // $2 billion") unless a lead or a change word comes first ("rose from
+        // $1 billion to $2 billion", "grew by $1 billion to $5 billion").
+        // "from" alone opens a range ("from 10 dollars to 20 dollars"); in a
+        // clause with a change word it leads a change ("rose from $1 billion
+        // to $2 billion", "raise the base salary from VND1.8 million to
+        // VND2.34 million").
+        bool led = opener != nullptr && !opener->forces &&
+                   (change_direction_.count(Key(std::string_view(o.data(), o.size()))) > 0 ||
+                    RE2::PartialMatch(clause_before(opener_begin), *change_word_));
+        // A bare number after a complete amount with a multiplier counts
+        // something else: "VND30,081 billion to 35,824 investors".
+        bool bare_tail = !is_dash && a.has_multiplier && b.currency.empty() && !b.has_multiplier;
+        bool joins = !bare_tail &&
+                     ((is_plain && (is_dash || incomplete || !led)) || (opener_links && (opener->forces || incomplete)));
+        bool same_currency = a.currency.empty() || b.currency.empty() || a.currency == b.currency;
+        Atom first = a, second = b;
+        if (first.currency.empty()) first.currency = second.currency;
+        if (second.currency.empty()) second.currency = first.currency;
+        if (!first.has_multiplier) first.power = second.power;
+        if (!second.has_multiplier) second.power = first.power;
+        // A range runs upwards: "1992 đến 80 tỷ USD" is a year, then an
+        // amount.  The first end borrows the second's multiplier ("$3-5
+        // billion") unless that breaks the order ("VND800,000 and VND8 million").
+        bool upwards = CompareDecimals(first.Value(), second.Value()) < 0;
+        if (!upwards && !a.has_multiplier && !a.currency.empty()) {
+          first.power = a.power;
+          upwards = CompareDecimals(first.Value(), second.Value()) < 0;
+        }
+        // A bare first end written in full ("từ 800.000 - 1 triệu đồng")
+        // borrows only the currency, when it is within a tenth of the
+        // second (so "2023 - 5 triệu đồng" stays a year).
+        if (!upwards && !a.has_multiplier && a.currency.empty() && !a.year_like) {
+          first.power = a.power;
+          upwards = CompareDecimals(first.Value(), second.Value()) < 0 &&
+                    CompareDecimals(ScaleByPowerOfTen(first.Value(), 1), second.Value()) >= 0;
+        }
+        if (joins && same_currency && upwards && (!a.currency.empty() || !b.currency.empty())) {
+          f.amount_min = first.Value();
+          f.amount_max = second.Value();
+          f.amount = f.amount_min;
+          f.currency = first.currency;
+          f.end = b.end;
+          if (opener_links) f.begin = opener_begin;
+          range = true;
+          ++i;
+        }
+      }
+    }
+    if (!range) {
+      if (a.currency.empty()) continue;
+      f.amount = a.Value();
+      f.currency = a.currency;
+    }
+    found.push_back(with_qualifier(std::move(f)));
+  }
+  return found;
+}
+
+}  // namespace vnie
