@@ -80,7 +80,9 @@ void CsvSink::Write(const Document& doc) {
 
 void CsvSink::Finish() {
   for (auto*& f : files_) {
-    bool ok = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+    // ferror: the header line's write, or a buffered one, may have failed
+    // before the last flush.
+    bool ok = std::fflush(f) == 0 && !std::ferror(f) && ::fsync(::fileno(f)) == 0;
     ok = (std::fclose(f) == 0) && ok;
     f = nullptr;
     if (!ok) throw SinkError("cannot write " + temp_dir_ + ": " + std::strerror(errno));

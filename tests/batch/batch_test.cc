@@ -21,6 +21,7 @@
 #include "pipeline/sinks/csv_sink.h"
 #include "pipeline/state/sqlite_db.h"
 #include "pipeline/state/state_store.h"
+#include "batch/batch_helpers.h"
 #include "test_paths.h"
 
 extern char** environ;
@@ -37,6 +38,8 @@ using testing_paths::WriteFile;
 
 using Result = testing_paths::VnieResult;
 using testing_paths::RunVnie;
+using batch_testing::Count;
+using batch_testing::MakeArticles;
 
 // Starts vnie with ARGS in the background; returns its pid.
 pid_t SpawnVnie(const std::vector<std::string>& args, const std::string& err_path) {
@@ -77,27 +80,6 @@ std::string DumpTables(const std::string& db_path) {
     }
   }
   return out;
-}
-
-int64_t Count(const std::string& db_path, const std::string& query) {
-  sql::Db db(db_path);
-  sql::Stmt s(db, query);
-  return s.Step() ? s.Int(0) : -1;
-}
-
-// N small distinct articles under DIR, built from the corpus articles.
-void MakeArticles(const std::string& dir, int n) {
-  std::vector<std::string> seeds;
-  for (const auto& e : fs::directory_iterator(SourceDir() + "/corpus/articles")) seeds.push_back(ReadFile(e.path()));
-  std::sort(seeds.begin(), seeds.end());
-  for (int i = 0; i < n; ++i) {
-    std::string body = seeds[i % seeds.size()].substr(0, 600 + (i * 37) % 400);
-    char name[64];
-    std::snprintf(name, sizeof name, "/%02d/article-%05d.txt", i % 10, i);
-    WriteFile(dir + name, "Article " + std::to_string(i) + "\n\n" + body +
-                              "\nOn 3 March 2024 the ministry set aside " + std::to_string(1000 + i) +
-                              " billion dong.\n");
-  }
 }
 
 void SetOldMtime(const std::string& path) {
