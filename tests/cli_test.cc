@@ -164,6 +164,56 @@ TEST(Cli, ExtractKeepsOneLinePerInputInOrder) {
   EXPECT_EQ(records[3]["doc_id"].get<std::string>().size(), 32u);
 }
 
+TEST(Cli, ExtractTakesOnlyRealPublishedDatesAndKnownLanguages) {
+  const std::string en = "Exports rose last year, the minister said.";
+  const std::string vi = "Hà Nội, ngày 03 tháng 04 năm 2024. Xuất khẩu tăng mạnh trong năm ngoái.";
+  struct Case {
+    std::string published;
+    bool kept;
+  };
+  const Case cases[] = {{"2024", true},        {"2024-07", true},      {"2024-02-29", true},
+                        {"2024-07-02T11:03", true}, {"2024-13-45", false}, {"99999-01-01", false},
+                        {"2023-02-29", false}, {"0999-01-01", false},  {"3000", false},
+                        {"2024-07-02T24:00", false}, {"2024-7-2", false}, {"yesterday", false}};
+  std::string input;
+  for (const Case& c : cases) input += Json{{"text", en}, {"published", c.published}, {"lang", "en"}}.dump() + "\n";
+  Result r = RunVnie("extract", input);
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto records = Lines(r.out);
+  ASSERT_EQ(records.size(), std::size(cases));
+  for (size_t i = 0; i < records.size(); ++i) {
+    const Case& c = cases[i];
+    const std::string line = "input line " + std::to_string(i + 1) + ": published '" + c.published + "'";
+    if (c.kept) {
+      EXPECT_EQ(records[i]["published"], c.published);
+      EXPECT_EQ(r.err.find(line), std::string::npos) << r.err;
+    } else {
+      // Dropped with a warning naming the line; "last year" has no anchor.
+      EXPECT_TRUE(records[i]["published"].is_null()) << c.published << ": " << records[i]["published"];
+      EXPECT_NE(r.err.find(line), std::string::npos) << c.published << "\n" << r.err;
+      ASSERT_EQ(records[i]["dates"].size(), 1u) << records[i]["dates"];
+      EXPECT_TRUE(records[i]["dates"][0]["value"].is_null()) << records[i]["dates"];
+    }
+  }
+
+  // Languages are case-folded; one that is neither en nor vi is detected.
+  input = Json{{"text", vi}, {"lang", "VI"}}.dump() + "\n" + Json{{"text", en}, {"lang", "En"}}.dump() + "\n" +
+          Json{{"text", vi}, {"lang", "fr"}}.dump() + "\n" + Json{{"text", en}, {"language", "xx"}}.dump() + "\n";
+  r = RunVnie("extract", input);
+  ASSERT_EQ(r.status, 0) << r.err;
+  records = Lines(r.out);
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[0]["lang"], "vi");
+  EXPECT_EQ(records[0]["published"], "2024-04-03");
+  EXPECT_FALSE(records[0]["dates"].empty()) << "Vietnamese dates are read under \"VI\"";
+  EXPECT_EQ(records[1]["lang"], "en");
+  EXPECT_EQ(records[2]["lang"], "vi");
+  EXPECT_EQ(records[3]["lang"], "en");
+  EXPECT_NE(r.err.find("input line 3: lang 'fr'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("input line 4: lang 'xx'"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("input line 1: lang"), std::string::npos) << r.err;
+}
+
 TEST(Cli, LogFormatJsonWritesJsonLinesToStderr) {
   Result r = RunVnie("run /no/such/path /also/missing --out - --log-format json");
   std::istringstream in(r.err);
