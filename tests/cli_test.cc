@@ -228,6 +228,26 @@ TEST(Cli, LogFormatJsonWritesJsonLinesToStderr) {
   EXPECT_GE(lines, 2);
 }
 
+TEST(Cli, TextLogsEscapeControlCharactersInFileNames) {
+  TempDir dir;
+  // An empty file is rejected, and the rejection is logged with its name.
+  WriteFile(dir / "in/a\n2026-01-01 00:00:00.000 vnie error: forged\r\x1b[2K.txt", "");
+  Result r = RunVnie("run " + (dir / "in") + " --out -");
+  EXPECT_EQ(r.status, 1) << r.err;
+  std::istringstream in(r.err);
+  std::string line;
+  int lines = 0;
+  while (std::getline(in, line)) {
+    ++lines;
+    // The forged text shows only inside the escaped name.
+    if (line.find("forged") != std::string::npos) EXPECT_NE(line.find("a\\n2026"), std::string::npos) << line;
+    EXPECT_EQ(line.find_first_of("\r\x1b"), std::string::npos) << line;
+    EXPECT_TRUE(line.starts_with("20") && line.find(" vnie ") == 23) << line;
+  }
+  EXPECT_GE(lines, 2);
+  EXPECT_NE(r.err.find("a\\n2026-01-01 00:00:00.000 vnie error: forged\\r\\x1b[2K.txt"), std::string::npos) << r.err;
+}
+
 TEST(Cli, NormalizePrintsTextAndFold) {
   Result text = RunVnie("normalize -", "Nguye\xCC\x82\xCC\x83n  Ho\xCC\x82\xCC\x80ng Die\xCC\x82n\n");
   EXPECT_EQ(text.status, 0);
