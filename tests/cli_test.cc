@@ -111,6 +111,29 @@ TEST(Cli, BadFilesAreRejectedAndTheRestWritten) {
   }
 }
 
+TEST(Cli, WhitespaceAndBomOnlyFilesAreEmpty) {
+  TempDir dir;
+  const std::string blanks[] = {" \n\t\r\n", "\xEF\xBB\xBF", "\xEF\xBB\xBF \n", "\xFF\xFE",
+                                std::string("\xFF\xFE \0\n\0", 6), "\xC2\xA0\n\xE3\x80\x80\xE2\x80\x8B"};
+  for (size_t i = 0; i < std::size(blanks); ++i) WriteFile(dir / ("in/" + std::to_string(i) + ".txt"), blanks[i]);
+  WriteFile(dir / "in/9-text.txt", "\xEF\xBB\xBF  Exports rose.  \n");
+  Result r = RunVnie("run " + (dir / "in") + " --out -");
+  EXPECT_EQ(r.status, 1) << r.err;
+  auto records = Lines(r.out);
+  ASSERT_EQ(records.size(), std::size(blanks) + 1);
+  for (size_t i = 0; i < std::size(blanks); ++i) {
+    ASSERT_FALSE(records[i]["rejected"].is_null()) << i << ": " << records[i];
+    EXPECT_NE(records[i]["rejected"]["reason"].get<std::string>().find("empty file"), std::string::npos) << i;
+  }
+  EXPECT_TRUE(records.back()["rejected"].is_null()) << records.back();
+  // And on extract.
+  r = RunVnie("extract", "{\"id\": \"b\", \"text\": \" \\n\\u00a0 \"}\n");
+  EXPECT_EQ(r.status, 1);
+  auto extracted = Lines(r.out);
+  ASSERT_EQ(extracted.size(), 1u);
+  EXPECT_NE(extracted[0]["rejected"]["reason"].get<std::string>().find("empty file"), std::string::npos);
+}
+
 TEST(Cli, MissingPathIsLoggedAndTheRestWritten) {
   TempDir dir;
   WriteFile(dir / "a.txt", "Seoul, July 21 (Yonhap) -- Trade rose.");
