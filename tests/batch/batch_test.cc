@@ -324,6 +324,23 @@ TEST(Batch, MetricsFileIsPrometheusText) {
   EXPECT_FALSE(fs::exists(dir / "in/vnie.prom"));
 }
 
+TEST(Batch, CsvCellsThatSpreadsheetsReadAsFormulasAreNeutralised) {
+  EXPECT_EQ(CsvField("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+  EXPECT_EQ(CsvField("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  for (const char* cell : {"+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"}) {
+    EXPECT_EQ(CsvField(cell).find('\''), CsvField(cell).starts_with("\"") ? 1u : 0u) << cell;
+  }
+  for (const char* cell : {"-12", "-0.5", "a=b", "", "2+2"}) EXPECT_EQ(CsvField(cell), cell);  // numbers, plain text
+
+  TempDir dir;
+  WriteFile(dir / "in/a.txt", "=SUM(1+2) Exports rose, sharply, in July\n\nHanoi, July 2 - Exports rose.\n");
+  Result r = RunVnie("run " + (dir / "in") + " --out " + (dir / "out.csv"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string docs = ReadFile(dir / "out.csv/documents.csv");
+  EXPECT_NE(docs.find(",\"'=SUM(1+2) Exports rose"), std::string::npos) << docs;
+  EXPECT_EQ(docs.find(",\"=SUM("), std::string::npos) << docs;
+}
+
 TEST(Batch, CsvFolderHasTheSqliteColumns) {
   EXPECT_EQ(CsvField("plain"), "plain");
   EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
