@@ -62,7 +62,15 @@ Document DocumentFromLine(const std::string& line, uint64_t line_number) {
     doc.encoding_hint = "UTF-8";
     doc.published_hint = OptionalField(j, "published");
     if (doc.published_hint && !IsSpecPublished(*doc.published_hint)) {
-      // Not a date the record may carry, nor an anchor for "last year".
+      // A machine timestamp ("2024-07-02T11:03:00+07:00") gives its SPEC
+      // form; anything else is not a date the record may carry, nor an
+      // anchor for "last year".
+      const std::string& given = *doc.published_hint;
+      const bool timed = given.size() > 10 && (given[10] == 'T' || given[10] == ' ');
+      auto spec = SpecDateOf(given);
+      if (spec && IsSpecPublished(*spec) && (spec->size() == 16 || !timed)) doc.published_hint = spec;
+    }
+    if (doc.published_hint && !IsSpecPublished(*doc.published_hint)) {
       spdlog::warn("input line {}: published '{}' is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm with a "
                    "real date in the years 1000-2999; ignored",
                    line_number, *doc.published_hint);
