@@ -111,6 +111,29 @@ TEST(Cli, BadFilesAreRejectedAndTheRestWritten) {
   }
 }
 
+TEST(Cli, WhitespaceAndBomOnlyFilesAreEmpty) {
+  TempDir dir;
+  const std::string blanks[] = {" \n\t\r\n", "\xEF\xBB\xBF", "\xEF\xBB\xBF \n", "\xFF\xFE",
+                                std::string("\xFF\xFE \0\n\0", 6), "\xC2\xA0\n\xE3\x80\x80\xE2\x80\x8B"};
+  for (size_t i = 0; i < std::size(blanks); ++i) WriteFile(dir / ("in/" + std::to_string(i) + ".txt"), blanks[i]);
+  WriteFile(dir / "in/9-text.txt", "\xEF\xBB\xBF  Exports rose.  \n");
+  Result r = RunVnie("run " + (dir / "in") + " --out -");
+  EXPECT_EQ(r.status, 1) << r.err;
+  auto records = Lines(r.out);
+  ASSERT_EQ(records.size(), std::size(blanks) + 1);
+  for (size_t i = 0; i < std::size(blanks); ++i) {
+    ASSERT_FALSE(records[i]["rejected"].is_null()) << i << ": " << records[i];
+    EXPECT_NE(records[i]["rejected"]["reason"].get<std::string>().find("empty file"), std::string::npos) << i;
+  }
+  EXPECT_TRUE(records.back()["rejected"].is_null()) << records.back();
+  // And on extract.
+  r = RunVnie("extract", "{\"id\": \"b\", \"text\": \" \\n\\u00a0 \"}\n");
+  EXPECT_EQ(r.status, 1);
+  auto extracted = Lines(r.out);
+  ASSERT_EQ(extracted.size(), 1u);
+  EXPECT_NE(extracted[0]["rejected"]["reason"].get<std::string>().find("empty file"), std::string::npos);
+}
+
 TEST(Cli, MissingPathIsLoggedAndTheRestWritten) {
   TempDir dir;
   WriteFile(dir / "a.txt", "Seoul, July 21 (Yonhap) -- Trade rose.");
@@ -164,6 +187,58 @@ TEST(Cli, ExtractKeepsOneLinePerInputInOrder) {
   EXPECT_EQ(records[3]["doc_id"].get<std::string>().size(), 32u);
 }
 
+TEST(Cli, ExtractTakesOnlyRealPublishedDatesAndKnownLanguages) {
+  const std::string en = "Exports rose last year, the minister said.";
+  const std::string vi = "Hà Nội, ngày 03 tháng 04 năm 2024. Xuất khẩu tăng mạnh trong năm ngoái.";
+  struct Case {
+    std::string published;
+    bool kept;
+    std::string as = published;  // the record's published when kept
+  };
+  const Case cases[] = {{"2024", true},        {"2024-07", true},      {"2024-02-29", true},
+                        {"2024-07-02T11:03", true}, {"2024-13-45", false}, {"99999-01-01", false},
+                        {"2023-02-29", false}, {"0999-01-01", false},  {"3000", false},
+                        {"2024-07-02T24:00", false}, {"2024-7-2", false}, {"yesterday", false},
+                        {"2024-07-02T11:03:00+07:00", true, "2024-07-02T11:03"}};
+  std::string input;
+  for (const Case& c : cases) input += Json{{"text", en}, {"published", c.published}, {"lang", "en"}}.dump() + "\n";
+  Result r = RunVnie("extract", input);
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto records = Lines(r.out);
+  ASSERT_EQ(records.size(), std::size(cases));
+  for (size_t i = 0; i < records.size(); ++i) {
+    const Case& c = cases[i];
+    const std::string line = "input line " + std::to_string(i + 1) + ": published '" + c.published + "'";
+    if (c.kept) {
+      EXPECT_EQ(records[i]["published"], c.as);
+      EXPECT_EQ(r.err.find(line), std::string::npos) << r.err;
+    } else {
+      // Dropped with a warning naming the line; "last year" has no anchor.
+      EXPECT_TRUE(records[i]["published"].is_null()) << c.published << ": " << records[i]["published"];
+      EXPECT_NE(r.err.find(line), std::string::npos) << c.published << "\n" << r.err;
+      ASSERT_EQ(records[i]["dates"].size(), 1u) << records[i]["dates"];
+      EXPECT_TRUE(records[i]["dates"][0]["value"].is_null()) << records[i]["dates"];
+    }
+  }
+
+  // Languages are case-folded; one that is neither en nor vi is detected.
+  input = Json{{"text", vi}, {"lang", "VI"}}.dump() + "\n" + Json{{"text", en}, {"lang", "En"}}.dump() + "\n" +
+          Json{{"text", vi}, {"lang", "fr"}}.dump() + "\n" + Json{{"text", en}, {"language", "xx"}}.dump() + "\n";
+  r = RunVnie("extract", input);
+  ASSERT_EQ(r.status, 0) << r.err;
+  records = Lines(r.out);
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[0]["lang"], "vi");
+  EXPECT_EQ(records[0]["published"], "2024-04-03");
+  EXPECT_FALSE(records[0]["dates"].empty()) << "Vietnamese dates are read under \"VI\"";
+  EXPECT_EQ(records[1]["lang"], "en");
+  EXPECT_EQ(records[2]["lang"], "vi");
+  EXPECT_EQ(records[3]["lang"], "en");
+  EXPECT_NE(r.err.find("input line 3: lang 'fr'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("input line 4: lang 'xx'"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("input line 1: lang"), std::string::npos) << r.err;
+}
+
 TEST(Cli, LogFormatJsonWritesJsonLinesToStderr) {
   Result r = RunVnie("run /no/such/path /also/missing --out - --log-format json");
   std::istringstream in(r.err);
@@ -176,6 +251,28 @@ TEST(Cli, LogFormatJsonWritesJsonLinesToStderr) {
     ++lines;
   }
   EXPECT_GE(lines, 2);
+}
+
+TEST(Cli, TextLogsEscapeControlCharactersInFileNames) {
+  TempDir dir;
+  // An empty file is rejected, and the rejection is logged with its name.
+  WriteFile(dir / "in/a\n2026-01-01 00:00:00.000 vnie error: forged\r\x1b[2K.txt", "");
+  Result r = RunVnie("run " + (dir / "in") + " --out -");
+  EXPECT_EQ(r.status, 1) << r.err;
+  std::istringstream in(r.err);
+  std::string line;
+  int lines = 0;
+  while (std::getline(in, line)) {
+    ++lines;
+    // The forged text shows only inside the escaped name.
+    if (line.find("forged") != std::string::npos) {
+      EXPECT_NE(line.find("a\\n2026"), std::string::npos) << line;
+    }
+    EXPECT_EQ(line.find_first_of("\r\x1b"), std::string::npos) << line;
+    EXPECT_TRUE(line.starts_with("20") && line.find(" vnie ") == 23) << line;
+  }
+  EXPECT_GE(lines, 2);
+  EXPECT_NE(r.err.find("a\\n2026-01-01 00:00:00.000 vnie error: forged\\r\\x1b[2K.txt"), std::string::npos) << r.err;
 }
 
 TEST(Cli, NormalizePrintsTextAndFold) {

@@ -6,6 +6,7 @@
 
 #include "pipeline/cli/commands.h"
 #include "pipeline/html/page_metadata.h"
+#include "pipeline/metadata/published.h"
 #include "pipeline/sinks/jsonl_sink.h"
 #include "pipeline/sources/folder_source.h"
 
@@ -23,6 +24,17 @@ std::optional<std::string> FirstField(const nlohmann::json& j, std::initializer_
   for (const char* key : keys) {
     if (auto value = OptionalField(j, key)) return value;
   }
+  return std::nullopt;
+}
+
+// A given language, case-folded: "en" or "vi"; anything else is left to
+// detection, with a warning.
+std::optional<std::string> LanguageOf(const std::optional<std::string>& given, uint64_t line_number) {
+  if (!given) return std::nullopt;
+  std::string lang = *given;
+  for (char& c : lang) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (lang == "en" || lang == "vi") return lang;
+  spdlog::warn("input line {}: lang '{}' is neither en nor vi; the language is detected instead", line_number, *given);
   return std::nullopt;
 }
 
@@ -49,13 +61,28 @@ Document DocumentFromLine(const std::string& line, uint64_t line_number) {
     doc.raw = std::move(*text);
     doc.encoding_hint = "UTF-8";
     doc.published_hint = OptionalField(j, "published");
-    if (!doc.published_hint) {
+    if (doc.published_hint && !IsSpecPublished(*doc.published_hint)) {
+      // A machine timestamp ("2024-07-02T11:03:00+07:00") gives its SPEC
+      // form; anything else is not a date the record may carry, nor an
+      // anchor for "last year".
+      const std::string& given = *doc.published_hint;
+      const bool timed = given.size() > 10 && (given[10] == 'T' || given[10] == ' ');
+      auto spec = SpecDateOf(given);
+      if (spec && IsSpecPublished(*spec) && (spec->size() == 16 || !timed)) doc.published_hint = spec;
+    }
+    if (doc.published_hint && !IsSpecPublished(*doc.published_hint)) {
+      spdlog::warn("input line {}: published '{}' is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm with a "
+                   "real date in the years 1000-2999; ignored",
+                   line_number, *doc.published_hint);
+      doc.published_hint.reset();
+    } else if (!doc.published_hint) {
       if (auto crawled = FirstField(j, {"date_publish", "date"})) {
         doc.published_hint = SpecDateOf(*crawled);
+        if (doc.published_hint && !IsSpecPublished(*doc.published_hint)) doc.published_hint.reset();
         if (!doc.published_hint) spdlog::warn("input line {}: date '{}' not understood; ignored", line_number, *crawled);
       }
     }
-    doc.lang_hint = FirstField(j, {"lang", "language"});
+    doc.lang_hint = LanguageOf(FirstField(j, {"lang", "language"}), line_number);
     doc.title_hint = OptionalField(j, "title");
     doc.source.url = OptionalField(j, "url");
   } catch (const std::exception& e) {

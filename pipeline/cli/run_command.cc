@@ -1,7 +1,9 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -34,8 +36,10 @@ std::string PreviousLastSuccess(const std::string& path) {
 }
 
 // Prometheus text format for node_exporter's textfile collector, written to
-// a temporary file and renamed into place.
-void WriteMetrics(const std::string& path, const BatchStats& s, bool success, const std::string& target) {
+// a temporary file and renamed into place: the collector sees the old file
+// or the new one, never a part.  A file that cannot be written is logged and
+// the old one left as it was.
+void WriteMetrics(const std::string& path, const BatchStats& s, bool success) {
   std::ostringstream m;
   std::string last = success ? std::to_string(std::time(nullptr)) : PreviousLastSuccess(path);
   m << "# HELP vnie_documents Files seen by the last vnie run, by status.\n"
@@ -58,19 +62,25 @@ void WriteMetrics(const std::string& path, const BatchStats& s, bool success, co
     << "# HELP vnie_last_success_timestamp_seconds Unix time of the last run that wrote its output.\n"
     << "# TYPE vnie_last_success_timestamp_seconds gauge\n"
     << "vnie_last_success_timestamp_seconds " << last << "\n";
-  (void)target;
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << m.str();
-    if (!out) {
-      spdlog::warn("--metrics-file: cannot write {}", tmp);
-      return;
-    }
+  const std::string text = m.str();
+  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  bool ok = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 &&
+            ::fsync(::fileno(f)) == 0;
+  int error = errno;
+  if (f != nullptr && std::fclose(f) != 0 && ok) {
+    ok = false;
+    error = errno;
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) spdlog::warn("--metrics-file: cannot move {} to {}: {}", tmp, path, ec.message());
+  if (ok && std::rename(tmp.c_str(), path.c_str()) != 0) {
+    ok = false;
+    error = errno;
+  }
+  if (!ok) {
+    std::remove(tmp.c_str());
+    spdlog::error("--metrics-file: cannot write {}: {} (the previous file is left as it was)", path,
+                  std::strerror(error));
+  }
 }
 
 // The files of a run in walk order, leaving out vnie's own files (OWN:
@@ -130,9 +140,9 @@ class RunFiles {
   std::string parent_, canonical_parent_;
 };
 
-}  // namespace
-
-int RunCommand(const CommonOptions& common, const RunOptions& in) {
+// The run itself; sets *STATS as far as it got.  *OWNS_METRICS is false
+// when another run holds the lock: the metrics are that run's to write.
+int Ingest(const CommonOptions& common, const RunOptions& in, BatchStats* stats_out, bool* owns_metrics) {
   RunOptions options = in;
   if (options.out.empty()) {
     options.out = options.format == "csv" ? "vnie.csv" : options.format == "jsonl" ? "vnie.jsonl" : "vnie.db";
@@ -158,6 +168,7 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
       }
       if (!lock) {
         spdlog::info("another vnie run holds {}: nothing to do (use --wait to wait for it)", lock_path);
+        *owns_metrics = false;
         return kExitOk;
       }
       state = std::make_unique<SqliteStateStore>(state_path);
@@ -226,7 +237,7 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
       return total;
     };
   }
-  BatchStats stats;
+  BatchStats& stats = *stats_out;
   try {
     stats = RunBatch(
         [&](SourceFile* file) {
@@ -240,7 +251,6 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
         *chain, *sink, batch);
   } catch (const std::exception& e) {
     spdlog::error("output failed, run stopped: {}", e.what());
-    if (!options.metrics_file.empty()) WriteMetrics(options.metrics_file, stats, false, RedactPassword(options.out));
     return kExitFatal;
   }
   double mb = stats.bytes / 1e6;
@@ -259,8 +269,21 @@ int RunCommand(const CommonOptions& common, const RunOptions& in) {
     spdlog::warn("{} files modified less than {} s ago were left for the next run (--settle 0 takes them now)",
                  stats.settling, options.settle_seconds);
   }
-  if (!options.metrics_file.empty()) WriteMetrics(options.metrics_file, stats, true, RedactPassword(options.out));
   return (stats.rejected > 0 || !files.missing().empty()) ? kExitRejected : kExitOk;
+}
+
+}  // namespace
+
+int RunCommand(const CommonOptions& common, const RunOptions& options) {
+  // Metrics on every exit path, so that a run that fails at start (a bad
+  // option, a target or state store that cannot be opened) shows as failed.
+  BatchStats stats;
+  bool owns_metrics = true;
+  int status = Ingest(common, options, &stats, &owns_metrics);
+  if (owns_metrics && !options.metrics_file.empty()) {
+    WriteMetrics(options.metrics_file, stats, status == kExitOk || status == kExitRejected);
+  }
+  return status;
 }
 
 }  // namespace vnie

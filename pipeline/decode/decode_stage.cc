@@ -1,6 +1,11 @@
 #include "pipeline/decode/decode_stage.h"
 
 #include <spdlog/spdlog.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <climits>
 
 #include "pipeline/decode/decoder.h"
 #include "pipeline/decode/gzip.h"
@@ -30,6 +35,19 @@ DecodeResult DecodeHtml(std::string_view bytes) {
   return DecodeDetect(bytes);
 }
 
+// True when TEXT (UTF-8) holds nothing but white space and invisible
+// format characters (a byte order mark, a zero-width space).
+bool IsBlank(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || !(u_isUWhiteSpace(c) || u_charType(c) == U_FORMAT_CHAR)) return false;
+  }
+  return true;
+}
+
 class DecodeStage : public Stage {
  public:
   explicit DecodeStage(const PipelineOptions& options) : forced_(options.encoding) {}
@@ -52,6 +70,7 @@ class DecodeStage : public Stage {
     const std::optional<std::string>& forced = doc.encoding_hint ? doc.encoding_hint : forced_;
     DecodeResult result = forced ? DecodeAs(bytes, *forced) : doc.is_html ? DecodeHtml(bytes) : DecodeDetect(bytes);
     if (result.error) return *result.error;
+    if (IsBlank(result.text)) return "empty file: nothing to extract";
     doc.encoding = std::move(result.encoding);
     doc.text = std::move(result.text);
     doc.invalid_sequences = result.invalid_sequences;

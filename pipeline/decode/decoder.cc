@@ -25,6 +25,14 @@ constexpr double kMaxInvalidShare = 0.2;
 // vnie does not support (Cyrillic, CJK, ...) or not text at all.
 constexpr double kMaxForeignHighByteShare = 0.3;
 
+// Bytes that are not valid UTF-8 are read as UTF-8 all the same (with
+// replacement characters) when they hold at least this many well-formed
+// multi-byte sequences for each invalid byte.
+constexpr int64_t kMinUtf8Lead = 2;
+
+// A legacy reading must find letters above 0x7F in at least this many words.
+constexpr int64_t kMinLegacyLetteredWords = 2;
+
 struct ConverterCloser {
   void operator()(UConverter* c) const { ucnv_close(c); }
 };
@@ -65,27 +73,64 @@ bool LooksBinary(std::string_view bytes) {
 
 }  // namespace
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at S[I] (1 for ASCII), or 0
+// when none starts there: overlong forms, surrogates, values past U+10FFFF
+// and sequences cut short are invalid.
+size_t Utf8SequenceAt(const unsigned char* s, size_t n, size_t i) {
+  unsigned char c = s[i];
+  if (c < 0x80) return 1;
+  size_t len;
+  uint32_t cp;
+  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+  else return 0;
+  if (i + len > n) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((s[i + k] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (s[i + k] & 0x3F);
+  }
+  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    return 0;
+  return len;
+}
+
+// BYTES read as UTF-8: its well-formed multi-byte sequences and its invalid
+// ones (a lead byte with the continuation bytes that follow it counts once,
+// as a decoder replaces it).
+struct Utf8Shape {
+  int64_t multibyte = 0;
+  int64_t invalid = 0;
+};
+
+Utf8Shape ShapeAsUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  Utf8Shape shape;
+  for (size_t i = 0, n = bytes.size(); i < n;) {
+    size_t len = Utf8SequenceAt(s, n, i);
+    if (len == 0) {
+      ++shape.invalid;
+      unsigned char c = s[i++];
+      size_t more = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+      for (; more > 0 && i < n && (s[i] & 0xC0) == 0x80; --more) ++i;
+      continue;
+    }
+    shape.multibyte += len > 1;
+    i += len;
+  }
+  return shape;
+}
+
+}  // namespace
+
 bool IsValidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
-  size_t n = bytes.size(), i = 0;
-  while (i < n) {
-    unsigned char c = s[i];
-    if (c < 0x80) { ++i; continue; }
-    size_t len;
-    uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return false;
-    if (i + len > n) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are invalid.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return false;
+  for (size_t i = 0, n = bytes.size(); i < n;) {
+    size_t len = Utf8SequenceAt(s, n, i);
+    if (len == 0) return false;
     i += len;
   }
   return true;
@@ -93,13 +138,21 @@ bool IsValidUtf8(std::string_view bytes) {
 
 namespace {
 
-// How Vietnamese a decoding reads: +1 for each word with a letter outside
-// ASCII that is a Vietnamese syllable, -1 for each such word that is not,
-// -3 for a replacement or control character.  Plain ASCII words say nothing
-// (every candidate decodes them alike).
-int64_t VietnameseScore(std::string_view utf8) {
+// How a decoding reads, word by word.  Plain ASCII words say nothing (every
+// candidate decodes them alike).
+struct Reading {
+  int64_t syllables = 0;  // words with a letter outside ASCII that are Vietnamese syllables
+  int64_t foreign = 0;    // words with a letter outside ASCII that are not
+  int64_t bad = 0;        // words with a replacement or control character
+  // How Vietnamese it reads: +1 a syllable, -1 a foreign word, -3 a bad one.
+  int64_t Score() const { return syllables - foreign - 3 * bad; }
+  // Words whose bytes above 0x7F read as letters.
+  int64_t Lettered() const { return syllables + foreign; }
+};
+
+Reading ReadWords(std::string_view utf8) {
   std::string nfc = ToNfc(utf8);
-  int64_t score = 0;
+  Reading reading;
   size_t i = 0, n = nfc.size();
   while (i < n) {
     auto c = static_cast<unsigned char>(nfc[i]);
@@ -131,13 +184,13 @@ int64_t VietnameseScore(std::string_view utf8) {
       marked = true;
     }
     if (bad) {
-      score -= 3;
+      ++reading.bad;
     } else if (marked) {
-      score += vietnamese::IsMarkedVietnameseSyllable(nfc.substr(begin, i - begin)) ? 1 : -1;
+      ++(vietnamese::IsMarkedVietnameseSyllable(nfc.substr(begin, i - begin)) ? reading.syllables : reading.foreign);
     }
     if (i == begin) ++i;
   }
-  return score;
+  return reading;
 }
 
 double HighByteShare(std::string_view bytes) {
@@ -178,27 +231,48 @@ DecodeResult DecodeDetect(std::string_view bytes) {
     result.encoding = "UTF-8";
     return result;
   }
-  // Score each legacy candidate on a sample; decode the whole file with the
-  // best (ties keep the earlier, more common encoding).
-  static constexpr std::string_view kCandidates[] = {"windows-1258", "VNI", "TCVN3", "VISCII"};
+  // UTF-8 with a few bad bytes (a stray byte, a file cut inside a character)
+  // is still UTF-8: legacy text almost never forms well-formed multi-byte
+  // sequences (at most one for every seven invalid ones in the four legacy
+  // encodings of vnie's Vietnamese articles).
   std::string_view sample = bytes.substr(0, 64 * 1024);
-  std::string_view best = kCandidates[0];
-  int64_t best_score = INT64_MIN;
-  for (std::string_view name : kCandidates) {
-    DecodeResult trial = DecodeCandidate(sample, name);
-    if (trial.error) continue;
-    int64_t score = VietnameseScore(trial.text) - 3 * trial.invalid_sequences;
-    if (score > best_score) {
-      best_score = score;
-      best = name;
+  Utf8Shape shape = ShapeAsUtf8(sample);
+  if (shape.multibyte < kMinUtf8Lead * shape.invalid) {
+    // Score each legacy candidate on the sample; decode the whole file with
+    // the best (ties keep the earlier, more common encoding).
+    static constexpr std::string_view kCandidates[] = {"windows-1258", "VNI", "TCVN3", "VISCII"};
+    std::string_view best = kCandidates[0];
+    int64_t best_score = INT64_MIN;
+    Reading best_reading;
+    for (std::string_view name : kCandidates) {
+      DecodeResult trial = DecodeCandidate(sample, name);
+      if (trial.error) continue;
+      Reading reading = ReadWords(trial.text);
+      int64_t score = reading.Score() - 3 * trial.invalid_sequences;
+      if (score > best_score) {
+        best_score = score;
+        best = name;
+        best_reading = reading;
+      }
+    }
+    if (best_score < 0 && HighByteShare(sample) > kMaxForeignHighByteShare) {
+      result.error = "undecodable: not text in any supported encoding (no reading of its bytes "
+                     "gives Vietnamese or English text)";
+      return result;
+    }
+    // A legacy encoding needs strong evidence: a reading better than UTF-8
+    // with replacement characters, with letters in more than one word (a
+    // stray byte in English text reads as a letter in some chart too).
+    DecodeResult as_utf8 = DecodeWithIcu(sample, "UTF-8", "UTF-8");
+    int64_t utf8_score = ReadWords(as_utf8.text).Score() - 3 * as_utf8.invalid_sequences;
+    if (best_score > utf8_score && best_reading.Lettered() >= kMinLegacyLetteredWords) {
+      DecodeResult chosen = DecodeCandidate(bytes, best);
+      RejectMostlyInvalid(chosen, bytes.size());
+      return chosen;
     }
   }
-  if (best_score < 0 && HighByteShare(sample) > kMaxForeignHighByteShare) {
-    result.error = "undecodable: not text in any supported encoding (no reading of its bytes "
-                   "gives Vietnamese or English text)";
-    return result;
-  }
-  DecodeResult chosen = DecodeCandidate(bytes, best);
+  // UTF-8, its bad bytes replaced by U+FFFD and counted.
+  DecodeResult chosen = DecodeWithIcu(bytes, "UTF-8", "UTF-8");
   RejectMostlyInvalid(chosen, bytes.size());
   return chosen;
 }

@@ -451,4 +451,34 @@ std::optional<std::string> FindTitle(std::string_view text) {
   return strong ? strong : weak;
 }
 
+bool IsSpecPublished(std::string_view v) {
+  auto digits = [&](size_t at, size_t len) {
+    if (at + len > v.size()) return false;
+    for (size_t i = at; i < at + len; ++i) {
+      if (v[i] < '0' || v[i] > '9') return false;
+    }
+    return true;
+  };
+  auto num = [&](size_t at, size_t len) {
+    int x = 0;
+    for (size_t i = at; i < at + len; ++i) x = x * 10 + (v[i] - '0');
+    return x;
+  };
+  if (!(v.size() == 4 || v.size() == 7 || v.size() == 10 || v.size() == 16) || !digits(0, 4)) return false;
+  const int year = num(0, 4);
+  if (year < 1000 || year > 2999) return false;
+  if (v.size() == 4) return true;
+  if (v[4] != '-' || !digits(5, 2)) return false;
+  const int month = num(5, 2);
+  if (month < 1 || month > 12) return false;
+  if (v.size() == 7) return true;
+  if (v[7] != '-' || !digits(8, 2)) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const int day = num(8, 2);
+  if (day < 1 || day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) return false;
+  if (v.size() == 10) return true;
+  return v[10] == 'T' && digits(11, 2) && v[13] == ':' && digits(14, 2) && num(11, 2) < 24 && num(14, 2) < 60;
+}
+
 }  // namespace vnie

@@ -30,6 +30,11 @@ std::optional<std::string> FindPublished(std::string_view text);
 // The same, skipping the line that is TITLE (a headline's own dates).
 std::optional<std::string> FindPublished(std::string_view text, const std::optional<std::string>& title);
 
+// True when VALUE is a published date in one of SPEC.md's forms (YYYY,
+// YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm) with a year from 1000 to 2999, a
+// day its month has and a time of day that exists.
+bool IsSpecPublished(std::string_view value);
+
 // The first date LINE prints in the forms above, with its byte offset in *AT.
 std::optional<std::string> FirstDateOf(std::string_view line, size_t* at);
 

@@ -13,7 +13,32 @@ namespace fs = std::filesystem;
 
 namespace vnie {
 
-std::string CsvField(std::string_view field) {
+namespace {
+
+// A number such as "-12" or "-0.5": a spreadsheet reads it as the number it is.
+bool IsPlainNumber(std::string_view s) {
+  size_t i = s.starts_with('-') ? 1 : 0;
+  size_t digits = 0, dots = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') ++digits;
+    else if (s[i] == '.' && dots++ == 0) continue;
+    else return false;
+  }
+  return digits > 0;
+}
+
+}  // namespace
+
+std::string CsvField(std::string_view raw) {
+  // A cell that starts like a formula (= + - @, or a tab or carriage return
+  // before one) would be run by a spreadsheet that opens the file: a leading
+  // apostrophe makes it text.  Plain numbers are left alone.
+  std::string neutralised;
+  std::string_view field = raw;
+  if (!raw.empty() && std::string_view("=+-@\t\r").find(raw[0]) != std::string_view::npos && !IsPlainNumber(raw)) {
+    neutralised = "'" + std::string(raw);
+    field = neutralised;
+  }
   if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
   std::string out = "\"";
   for (char c : field) {
@@ -80,7 +105,9 @@ void CsvSink::Write(const Document& doc) {
 
 void CsvSink::Finish() {
   for (auto*& f : files_) {
-    bool ok = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+    // ferror: the header line's write, or a buffered one, may have failed
+    // before the last flush.
+    bool ok = std::fflush(f) == 0 && !std::ferror(f) && ::fsync(::fileno(f)) == 0;
     ok = (std::fclose(f) == 0) && ok;
     f = nullptr;
     if (!ok) throw SinkError("cannot write " + temp_dir_ + ": " + std::strerror(errno));

@@ -28,7 +28,9 @@ class CsvSink : public Sink {
   bool finished_ = false;
 };
 
-// FIELD quoted for CSV when it needs to be (RFC 4180).
+// FIELD quoted for CSV when it needs to be (RFC 4180), with an apostrophe
+// before a leading = + - @ (or tab, carriage return) unless it is a plain
+// number, so that spreadsheets do not run it as a formula.
 std::string CsvField(std::string_view field);
 
 }  // namespace vnie

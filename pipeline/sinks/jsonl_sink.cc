@@ -40,23 +40,36 @@ JsonlSink::~JsonlSink() {
 
 void JsonlSink::Write(const Document& doc) {
   std::string line = RecordLine(doc, options_);
-  if (std::fwrite(line.data(), 1, line.size(), out_) != line.size()) {
-    throw SinkError("cannot write to " + path_ + ": " + std::strerror(errno));
-  }
   // Whole lines only on stdout: downstream filters see each record at once.
-  if (out_ == stdout) std::fflush(out_);
+  // A failed flush (a full disk behind a redirect, a closed pipe with
+  // SIGPIPE ignored) is an output error like any other.
+  if (std::fwrite(line.data(), 1, line.size(), out_) != line.size() || (out_ == stdout && std::fflush(out_) != 0)) {
+    throw SinkError("cannot write to " + Name() + ": " + std::strerror(errno));
+  }
 }
 
+std::string JsonlSink::Name() const { return out_ == stdout ? "stdout" : path_; }
+
 void JsonlSink::Finish() {
+  // ferror: a write that failed inside an earlier buffered fwrite or flush
+  // leaves nothing for the last flush to fail on.
   if (out_ == stdout) {
-    if (std::fflush(stdout) != 0) throw SinkError(std::string("cannot write to stdout: ") + std::strerror(errno));
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+      throw SinkError(std::string("cannot write to stdout: ") + std::strerror(errno));
+    }
     return;
   }
-  if (std::fflush(out_) != 0 || ::fsync(::fileno(out_)) != 0 || std::fclose(out_) != 0) {
-    out_ = nullptr;
-    throw SinkError("cannot write " + temp_path_ + ": " + std::strerror(errno));
+  bool ok = std::fflush(out_) == 0 && !std::ferror(out_) && ::fsync(::fileno(out_)) == 0;
+  int error = errno;
+  if (std::fclose(out_) != 0 && ok) {
+    ok = false;
+    error = errno;
   }
   out_ = nullptr;
+  if (!ok) {
+    std::remove(temp_path_.c_str());
+    throw SinkError("cannot write " + temp_path_ + ": " + std::strerror(error));
+  }
   std::error_code ec;
   std::filesystem::rename(temp_path_, path_, ec);
   if (ec) throw SinkError("cannot move " + temp_path_ + " to " + path_ + ": " + ec.message());

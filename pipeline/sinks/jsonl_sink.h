@@ -20,6 +20,8 @@ class JsonlSink : public Sink {
   void Finish() override;
 
  private:
+  std::string Name() const;  // for messages: "stdout" or the target
+
   std::string path_;
   std::string temp_path_;
   RecordOptions options_;

@@ -33,7 +33,7 @@ std::unique_ptr<Sink> OpenSink(const std::string& target, const RecordOptions& o
   if (f == "sqlite") return std::make_unique<SqliteSink>(target);
   if (f == "csv") return std::make_unique<CsvSink>(StripSlashes(target));
   if (!format.empty()) throw std::invalid_argument("unknown format '" + format + "': use jsonl, sqlite or csv");
-  throw std::invalid_argument("no sink for output '" + target +
+  throw std::invalid_argument("no sink for output '" + RedactPassword(target) +
                               "': use '-' (stdout), a *.jsonl file, a *.db or *.sqlite file (SQLite) "
                               "or a *.csv folder (CSV tables)");
 }

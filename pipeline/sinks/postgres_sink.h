@@ -121,9 +121,20 @@ std::unique_ptr<PostgresSink> OpenPostgresSink(const std::string& uri, const Rec
 // True when TARGET names a PostgreSQL database (postgresql:// or postgres://).
 bool IsPostgresTarget(const std::string& target);
 
-// TARGET fit for a log: a postgresql:// URI with its password (in the user
-// part or a password= parameter) replaced by "***"; any other target as is.
+// TARGET fit for a log: a URI (anything with "://") with its password (in
+// the user part, which runs to the last '@' before the query, or in a
+// password= parameter) replaced by "***"; any other target as is.
 std::string RedactPassword(const std::string& target);
+
+// MESSAGE with every password of URI (as written and percent-decoded)
+// replaced by "***".
+std::string ScrubPasswords(std::string message, const std::string& uri);
+
+// Why the PostgreSQL URI cannot be read safely (a '%' without two hex digits,
+// an unencoded '/' or '@' in the user part, an unclosed IPv6 '[', a query
+// parameter without one '='), or "" when its form is sound.  The reasons
+// quote nothing of the URI.
+std::string PostgresUriProblem(const std::string& uri);
 
 // The COPY text-format field for VALUE: backslash escapes for '\\', tab,
 // newline and carriage return; invalid UTF-8 replaced by U+FFFD and NUL

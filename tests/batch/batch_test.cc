@@ -21,6 +21,7 @@
 #include "pipeline/sinks/csv_sink.h"
 #include "pipeline/state/sqlite_db.h"
 #include "pipeline/state/state_store.h"
+#include "batch/batch_helpers.h"
 #include "test_paths.h"
 
 extern char** environ;
@@ -37,6 +38,8 @@ using testing_paths::WriteFile;
 
 using Result = testing_paths::VnieResult;
 using testing_paths::RunVnie;
+using batch_testing::Count;
+using batch_testing::MakeArticles;
 
 // Starts vnie with ARGS in the background; returns its pid.
 pid_t SpawnVnie(const std::vector<std::string>& args, const std::string& err_path) {
@@ -77,27 +80,6 @@ std::string DumpTables(const std::string& db_path) {
     }
   }
   return out;
-}
-
-int64_t Count(const std::string& db_path, const std::string& query) {
-  sql::Db db(db_path);
-  sql::Stmt s(db, query);
-  return s.Step() ? s.Int(0) : -1;
-}
-
-// N small distinct articles under DIR, built from the corpus articles.
-void MakeArticles(const std::string& dir, int n) {
-  std::vector<std::string> seeds;
-  for (const auto& e : fs::directory_iterator(SourceDir() + "/corpus/articles")) seeds.push_back(ReadFile(e.path()));
-  std::sort(seeds.begin(), seeds.end());
-  for (int i = 0; i < n; ++i) {
-    std::string body = seeds[i % seeds.size()].substr(0, 600 + (i * 37) % 400);
-    char name[64];
-    std::snprintf(name, sizeof name, "/%02d/article-%05d.txt", i % 10, i);
-    WriteFile(dir + name, "Article " + std::to_string(i) + "\n\n" + body +
-                              "\nOn 3 March 2024 the ministry set aside " + std::to_string(1000 + i) +
-                              " billion dong.\n");
-  }
 }
 
 void SetOldMtime(const std::string& path) {
@@ -340,6 +322,23 @@ TEST(Batch, MetricsFileIsPrometheusText) {
   EXPECT_NE(m.find("vnie_documents{status=\"rejected\"} 1\n"), std::string::npos) << m;
   EXPECT_NE(m.find("vnie_last_success_timestamp_seconds "), std::string::npos) << m;
   EXPECT_FALSE(fs::exists(dir / "in/vnie.prom"));
+}
+
+TEST(Batch, CsvCellsThatSpreadsheetsReadAsFormulasAreNeutralised) {
+  EXPECT_EQ(CsvField("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+  EXPECT_EQ(CsvField("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  for (const char* cell : {"+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"}) {
+    EXPECT_EQ(CsvField(cell).find('\''), CsvField(cell).starts_with("\"") ? 1u : 0u) << cell;
+  }
+  for (const char* cell : {"-12", "-0.5", "a=b", "", "2+2"}) EXPECT_EQ(CsvField(cell), cell);  // numbers, plain text
+
+  TempDir dir;
+  WriteFile(dir / "in/a.txt", "=SUM(1+2) Exports rose, sharply, in July\n\nHanoi, July 2 - Exports rose.\n");
+  Result r = RunVnie("run " + (dir / "in") + " --out " + (dir / "out.csv"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string docs = ReadFile(dir / "out.csv/documents.csv");
+  EXPECT_NE(docs.find(",\"'=SUM(1+2) Exports rose"), std::string::npos) << docs;
+  EXPECT_EQ(docs.find(",\"=SUM("), std::string::npos) << docs;
 }
 
 TEST(Batch, CsvFolderHasTheSqliteColumns) {

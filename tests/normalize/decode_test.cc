@@ -102,6 +102,28 @@ TEST(Decode, TextInAnUnsupportedEncodingIsRejectedWesternTextIsKept) {
   EXPECT_NE(f.text.find("annonc"), std::string::npos);
 }
 
+TEST(Decode, StrayBytesKeepUtf8AndALegacyEncodingNeedsLettersInSeveralWords) {
+  // UTF-8 with a stray byte, or cut inside its last character.
+  const size_t space = kSentence.find(' ', 40);
+  for (const std::string& bytes :
+       {kSentence.substr(0, space) + "\xFF" + kSentence.substr(space), kSentence + " \xE1\xBB",
+        std::string("Exports rose 5\x80 in May."), std::string("Caf\xE9 prices rose.")}) {
+    DecodeResult r = DecodeDetect(bytes);
+    EXPECT_FALSE(r.error) << bytes;
+    EXPECT_EQ(r.encoding, "UTF-8") << bytes;
+    EXPECT_EQ(r.invalid_sequences, 1) << bytes;
+  }
+  // Two Vietnamese words in windows-1258 are enough; so are Western words
+  // whose bytes above 0x7F read as letters.
+  for (const std::string& text : {std::string("Hà Nội"), std::string("Le ministre a annoncé un accord économique.")}) {
+    auto bytes = EncodeAs(text, "windows-1258");
+    ASSERT_TRUE(bytes);
+    DecodeResult r = DecodeDetect(*bytes);
+    EXPECT_EQ(r.encoding, "windows-1258") << text;
+    EXPECT_EQ(ToNfc(r.text), text);
+  }
+}
+
 TEST(Decode, IsValidUtf8IsStrict) {
   EXPECT_TRUE(IsValidUtf8(kSentence));
   EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong

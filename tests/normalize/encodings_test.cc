@@ -104,6 +104,51 @@ TEST(Encodings, EveryVietnameseArticleGivesOneRecordInEveryEncoding) {
   EXPECT_TRUE(some_tone_moved) << "no article has an open oa/oe/uy syllable with a tone";
 }
 
+// The record without its offsets (a replacement character shifts those
+// after it by one).
+nlohmann::ordered_json WithoutOffsets(nlohmann::ordered_json j) {
+  if (j.is_object()) {
+    j.erase("start");
+    j.erase("end");
+    for (auto& [key, value] : j.items()) value = WithoutOffsets(value);
+  } else if (j.is_array()) {
+    for (auto& value : j) value = WithoutOffsets(value);
+  }
+  return j;
+}
+
+// A UTF-8 article with a stray byte (inserted before a line end, the middle
+// one), or cut inside its last character, is still UTF-8: the bad bytes
+// become U+FFFD and the record keeps its title, dates, money and officials.
+TEST(Encodings, Utf8WithAFewBadBytesStaysUtf8) {
+  int english = 0, vietnamese = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(SourceDir() + "/corpus/articles")) {
+    std::string utf8 = ReadFile(entry.path().string());
+    Outcome original = Process(utf8, entry.path().string());
+    if (original.record["rejected"] != nullptr) continue;
+    (original.record["lang"] == "vi" ? vietnamese : english) += 1;
+    size_t middle = utf8.find('\n', utf8.size() / 2);
+    ASSERT_NE(middle, std::string::npos);
+    std::string trimmed = utf8.substr(0, utf8.find_last_not_of(" \n") + 1);
+    const std::pair<std::string, std::string> variants[] = {
+        {"a \\xff inserted", utf8.substr(0, middle) + "\xFF" + utf8.substr(middle)},
+        {"a \\x80 inserted", utf8.substr(0, middle) + "\x80" + utf8.substr(middle)},
+        {"cut inside its last character", trimmed + " \xE1\xBB"},
+    };
+    for (const auto& [label, bytes] : variants) {
+      Outcome run = Process(bytes, entry.path().string());
+      EXPECT_EQ(run.encoding, "UTF-8") << entry.path().filename() << " with " << label;
+      EXPECT_EQ(run.record["title"], original.record["title"]) << entry.path().filename() << " with " << label;
+      for (const char* key : {"lang", "published", "dates", "money", "officials"}) {
+        EXPECT_EQ(WithoutOffsets(run.record[key]), WithoutOffsets(original.record[key]))
+            << entry.path().filename() << " with " << label << ": " << key;
+      }
+    }
+  }
+  EXPECT_GE(english, 3);
+  EXPECT_GE(vietnamese, 3);
+}
+
 // TCVN3 keeps some capitals (Ú Ý Ụ Ừ Ử Ữ Ứ Ự Ỳ Ỷ Ỹ Ỵ) at control-byte
 // positions; text in capitals is text, not a binary file.
 TEST(Encodings, AllCapsTcvn3IsText) {

@@ -374,6 +374,38 @@ TEST(PostgresTargetTest, PasswordsAreKeptOutOfLogs) {
   EXPECT_EQ(RedactPassword("postgresql://db/news"), "postgresql://db/news");
   EXPECT_EQ(RedactPassword("postgresql://"), "postgresql://");
   EXPECT_EQ(RedactPassword("out.jsonl"), "out.jsonl");
+  // Malformed: the user part runs to the last '@' before the query.
+  EXPECT_EQ(RedactPassword("postgresql://u:se/cr@et@db/news"), "postgresql://u:***@db/news");
+  EXPECT_EQ(RedactPassword("postgresql://u@db/news?pass%77ord=x%ZZ&a=b"), "postgresql://u@db/news?pass%77ord=***&a=b");
+  EXPECT_EQ(ScrubPasswords("bad token: \"s3cr@t\"", "postgresql://u:s3cr%40t@db/news"), "bad token: \"***\"");
+}
+
+// Whatever is wrong with the URI, no log line shows its password, in text
+// or JSON logs.
+TEST(PostgresTargetTest, MalformedUrisNeverShowTheirPassword) {
+  TempDir dir;
+  WriteFile(dir / "in/a.txt", "Hanoi, July 2 (VNA) - Exports rose.");
+  const std::string uris[] = {
+      "postgresql://u:SEKRIT%ZZPW10@127.0.0.1:1/db",
+      "postgresql://u:SEKRITPW@[::1/db",
+      "postgresql://u@127.0.0.1:1/db?password=SEKRITx%ZZ",
+      "postgresql://u@127.0.0.1:1/db?password=SEKRIT=x",
+      "postgresql://u:SEKRIT/SEKRIT@127.0.0.1:1/db",
+      "postgresql://u:SEKRIT@SEKRIT@127.0.0.1:1/db",
+      "postgresql://u:SEKRIT@127.0.0.1:1/db?port=x%ZZ",
+      "postgresql://u:SEKRIT@127.0.0.1:notaport/db",
+      "postgres://u:SEKRIT%00@127.0.0.1:1/db",
+      "postgresq://u:SEKRIT@127.0.0.1:1/db",
+  };
+  for (const std::string& uri : uris) {
+    for (const char* format : {"text", "json"}) {
+      std::string log;
+      int status = RunVnie({"run", dir / "in", "--out", uri, "--log-format", format}, dir / "log", &log);
+      EXPECT_TRUE(status == 2 || status == 3) << uri << ": exit " << status << "\n" << log;
+      EXPECT_FALSE(log.empty()) << uri;
+      EXPECT_EQ(log.find("SEKRIT"), std::string::npos) << uri << " (" << format << "):\n" << log;
+    }
+  }
 }
 
 TEST_F(PostgresTest, EnvironmentVariablesFillTheUri) {
