@@ -9,22 +9,8 @@
 
 namespace vnie::testing_warc {
 
-// One gzip member holding DATA, as gzip(1) or a WARC writer makes it.
-inline std::string GzipMember(std::string_view data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-
-// DATA deflated with a zlib wrapper (WINDOW_BITS 15) or raw (-15).
+// DATA deflated with a zlib wrapper (WINDOW_BITS 15), raw (-15) or as a gzip
+// member (15 + 16).
 inline std::string Deflate(std::string_view data, int window_bits) {
   z_stream zs{};
   deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
@@ -38,6 +24,9 @@ inline std::string Deflate(std::string_view data, int window_bits) {
   deflateEnd(&zs);
   return out;
 }
+
+// One gzip member holding DATA, as gzip(1) or a WARC writer makes it.
+inline std::string GzipMember(std::string_view data) { return Deflate(data, 15 + 16); }
 
 // N letters that compress poorly, so that a cut stream holds only a part.
 inline std::string NoisyText(size_t n) {
