@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -168,7 +169,18 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
     }
   };
 
+  // An output error stops the batch: the reading stops, the documents in
+  // flight drain without being written, and the error is thrown once the
+  // pipeline is done (an exception thrown through the pipeline would leave
+  // the documents in flight behind).
+  std::exception_ptr output_error;
+  std::atomic<bool> stopping = false;
+
   auto produce = [&](tbb::flow_control& fc) -> std::shared_ptr<Item> {
+    if (stopping) {
+      fc.stop();
+      return nullptr;
+    }
     if (archive) return next_of_archive();
     SourceFile file;
     while (next_file(&file)) {
@@ -226,7 +238,7 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
   };
 
   auto process = [&](std::shared_ptr<Item> item) -> std::shared_ptr<Item> {
-    if (item->kind != Kind::kTouch && item->kind != Kind::kStateOnly) chain.Process(item->doc);
+    if (!stopping && item->kind != Kind::kTouch && item->kind != Kind::kStateOnly) chain.Process(item->doc);
     return item;
   };
 
@@ -271,7 +283,7 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
     std::fflush(stderr);
   };
 
-  auto consume = [&](std::shared_ptr<Item> item) {
+  auto write = [&](std::shared_ptr<Item> item) {
     Document& doc = item->doc;
     if (!item->from_archive) seen_bytes += std::max<uint64_t>(doc.raw.size(), item->state.size);
     else if (item->carries_state) seen_bytes += item->state.size;
@@ -312,6 +324,16 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
     show_progress(false);
   };
 
+  auto consume = [&](std::shared_ptr<Item> item) {
+    if (stopping) return;
+    try {
+      write(std::move(item));
+    } catch (...) {
+      output_error = std::current_exception();
+      stopping = true;
+    }
+  };
+
   tbb::task_arena arena(jobs);
   arena.execute([&] {
     tbb::parallel_pipeline(
@@ -320,6 +342,7 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
             tbb::make_filter<std::shared_ptr<Item>, std::shared_ptr<Item>>(tbb::filter_mode::parallel, process) &
             tbb::make_filter<std::shared_ptr<Item>, void>(tbb::filter_mode::serial_in_order, consume));
   });
+  if (output_error) std::rethrow_exception(output_error);
   if (sink.Commit() && options.state) {
     options.state->Record(pending);
     pending.clear();
