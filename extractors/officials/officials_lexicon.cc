@@ -187,6 +187,7 @@ OfficialsLexicon::OfficialsLexicon() {
   for (const auto& row : Rows("function_words.tsv")) {
     std::string key = JoinKeys(TokenizePhrase(row[0]), 0, SIZE_MAX);
     for (size_t i = 1; i < row.size(); ++i) roles_[key] |= RoleOf(row[i]);
+    role_may_.set(RoleSlot(key));
   }
   for (const auto& row : Rows("family_names.tsv")) {
     std::string key = AsciiFold(row[0]);
@@ -207,7 +208,8 @@ const OfficialsLexicon& OfficialsLexicon::Get() {
 }
 
 uint32_t OfficialsLexicon::RolesOf(std::string_view folded) const {
-  auto it = roles_.find(std::string(folded));
+  if (!role_may_[RoleSlot(folded)]) return 0;
+  auto it = roles_.find(folded);
   return it == roles_.end() ? 0 : it->second;
 }
 

@@ -9,6 +9,7 @@
 //   if (m.length) { const TitleInfo& t = lex.title_info[m.value]; ... }
 #pragma once
 
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
 #include <map>
@@ -164,7 +165,18 @@ class OfficialsLexicon {
 
  private:
   OfficialsLexicon();
-  std::unordered_map<std::string, uint32_t> roles_;
+  // Every token of a sentence asks for its roles and few have one: a key's
+  // (length, first byte) is looked up in a bit set before any hashing, and
+  // the map is searched with the view itself.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  static size_t RoleSlot(std::string_view key) {
+    return std::min<size_t>(key.size(), 63) * 256 + (key.empty() ? 0 : static_cast<unsigned char>(key[0]));
+  }
+  std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> roles_;
+  std::bitset<64 * 256> role_may_;
   std::unordered_map<std::string, uint32_t> families_;         // by fold
   std::unordered_map<std::string, uint32_t> marked_families_;  // by spelling
 };
