@@ -73,7 +73,7 @@ class DateStage : public Stage {
       dates::ResolvedDate r = context.Resolve(m, tense);
       if (from_hour >= 0 && r.value && r.grain == "minute" && r.value->size() == 16) {
         // "from 10 a.m. to 6 p.m. on Saturday": an interval of minutes on that day.
-        char start[8];
+        char start[16];  // room for any int, though hours and minutes take two digits
         std::snprintf(start, sizeof start, "%02d:%02d", from_hour, from_minute);
         r.value = r.value->substr(0, 11) + start + "/" + *r.value;
       }
