@@ -138,7 +138,7 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
   std::atomic<uint64_t> seen_bytes = 0, skipped_unchanged = 0;
 
   std::optional<OpenArchive> archive;
-  std::atomic<uint64_t> archive_skipped = 0;
+  uint64_t archive_skipped = 0;  // written by the serial read stage only
   // The next item of the open archive: a document, or at its end the
   // archive's state (with its last document when it had one).
   auto next_of_archive = [&]() -> std::shared_ptr<Item> {
@@ -353,7 +353,7 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
     options.state->Record(pending);
   }
   stats.unchanged += skipped_unchanged.load();
-  stats.archive_skipped = archive_skipped.load();
+  stats.archive_skipped = archive_skipped;
   show_progress(true);
   stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return stats;

@@ -60,27 +60,19 @@ Document DocumentFromLine(const std::string& line, uint64_t line_number) {
     if (!text) throw std::invalid_argument("no \"text\", \"maintext\" or \"html\" field");
     doc.raw = std::move(*text);
     doc.encoding_hint = "UTF-8";
-    doc.published_hint = OptionalField(j, "published");
-    if (doc.published_hint && !IsSpecPublished(*doc.published_hint)) {
-      // A machine timestamp ("2024-07-02T11:03:00+07:00") gives its SPEC
-      // form; anything else is not a date the record may carry, nor an
-      // anchor for "last year".
-      const std::string& given = *doc.published_hint;
-      const bool timed = given.size() > 10 && (given[10] == 'T' || given[10] == ' ');
-      auto spec = SpecDateOf(given);
-      if (spec && IsSpecPublished(*spec) && (spec->size() == 16 || !timed)) doc.published_hint = spec;
-    }
-    if (doc.published_hint && !IsSpecPublished(*doc.published_hint)) {
+    // `published` in SPEC's form, or a machine timestamp that gives it
+    // ("2024-07-02T11:03:00+07:00"); else a crawler's date field.  A date
+    // that is neither is no anchor for "last year": dropped with a warning.
+    auto given = OptionalField(j, "published");
+    auto crawled = given ? std::nullopt : FirstField(j, {"date_publish", "date"});
+    if (given) doc.published_hint = IsSpecPublished(*given) ? given : SpecDateOf(*given);
+    else if (crawled) doc.published_hint = SpecDateOf(*crawled);
+    if (given && !doc.published_hint) {
       spdlog::warn("input line {}: published '{}' is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm with a "
                    "real date in the years 1000-2999; ignored",
-                   line_number, *doc.published_hint);
-      doc.published_hint.reset();
-    } else if (!doc.published_hint) {
-      if (auto crawled = FirstField(j, {"date_publish", "date"})) {
-        doc.published_hint = SpecDateOf(*crawled);
-        if (doc.published_hint && !IsSpecPublished(*doc.published_hint)) doc.published_hint.reset();
-        if (!doc.published_hint) spdlog::warn("input line {}: date '{}' not understood; ignored", line_number, *crawled);
-      }
+                   line_number, *given);
+    } else if (crawled && !doc.published_hint) {
+      spdlog::warn("input line {}: date '{}' not understood; ignored", line_number, *crawled);
     }
     doc.lang_hint = LanguageOf(FirstField(j, {"lang", "language"}), line_number);
     doc.title_hint = OptionalField(j, "title");

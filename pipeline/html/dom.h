@@ -30,6 +30,4 @@ void AppendCollapsed(std::string_view text, std::string* out);
 // TEXT without leading and trailing spaces.
 std::string_view Trim(std::string_view text);
 
-std::string Lowercase(std::string_view text);
-
 }  // namespace vnie::dom

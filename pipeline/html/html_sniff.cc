@@ -6,6 +6,7 @@
 namespace vnie {
 namespace {
 
+// The bytes are not decoded yet: only ASCII letters are lowered.
 char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {

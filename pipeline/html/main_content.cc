@@ -1,13 +1,13 @@
 #include "pipeline/html/main_content.h"
 
 #include <algorithm>
-#include <cmath>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "pipeline/data/embedded_data.h"
 #include "pipeline/html/dom.h"
+#include "pipeline/text/unicode_text.h"
 
 namespace vnie {
 namespace {
@@ -51,7 +51,7 @@ struct ClassVerdict {
 
 ClassVerdict ReadClass(const xmlNode* node) {
   ClassVerdict v;
-  std::string names = dom::Lowercase(dom::Attr(node, "class") + " " + dom::Attr(node, "id"));
+  std::string names = LowerCase(dom::Attr(node, "class") + " " + dom::Attr(node, "id"));
   if (names.size() <= 1) return v;
   for (const auto& w : ClassWords()) {
     if (!ContainsWord(names, w.word, w.whole_word)) continue;
@@ -82,8 +82,8 @@ bool IsBlock(std::string_view tag) {
 
 bool IsHidden(const xmlNode* node) {
   if (xmlHasProp(node, BAD_CAST "hidden") != nullptr) return true;
-  if (dom::Lowercase(dom::Attr(node, "aria-hidden")) == "true") return true;
-  std::string style = dom::Lowercase(dom::Attr(node, "style"));
+  if (LowerCase(dom::Attr(node, "aria-hidden")) == "true") return true;
+  std::string style = LowerCase(dom::Attr(node, "style"));
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
   return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
 }
@@ -92,7 +92,7 @@ bool IsFurnitureRole(const xmlNode* node) {
   static const std::unordered_set<std::string> kRoles = {"navigation", "complementary", "banner", "contentinfo",
                                                           "dialog",     "alert",         "menu",   "menubar",
                                                           "search",     "alertdialog"};
-  return kRoles.contains(dom::Lowercase(dom::Attr(node, "role")));
+  return kRoles.contains(LowerCase(dom::Attr(node, "role")));
 }
 
 size_t CodePoints(std::string_view s) {
@@ -190,7 +190,7 @@ class ContentReader {
       std::string_view tag = dom::Tag(n);
       bool container = tag == "html" || tag == "body" || tag == "main" || tag == "article";
       bool aside = IsNeverText(tag) || IsHidden(n) || IsFurnitureRole(n);
-      if (!aside && !container && dom::Lowercase(dom::Attr(n, "itemprop")) != "articlebody") {
+      if (!aside && !container && LowerCase(dom::Attr(n, "itemprop")) != "articlebody") {
         ClassVerdict v = ReadClass(n);
         auto it = counts_.find(n);
         bool minor = it == counts_.end() || it->second.text * 2 < page_text_;
@@ -272,7 +272,7 @@ class ContentReader {
     else if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" ||
              tag == "li" || tag == "form") score -= 3;
     else if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') score -= 5;
-    if (tag == "article" || dom::Lowercase(dom::Attr(node, "itemprop")) == "articlebody") score += 25;
+    if (tag == "article" || LowerCase(dom::Attr(node, "itemprop")) == "articlebody") score += 25;
     ClassVerdict v = ReadClass(node);
     if (use_classes_ && v.keep) score += 25;
     if (use_classes_ && v.drop) score -= 25;

@@ -8,6 +8,8 @@
 
 #include "pipeline/data/embedded_data.h"
 #include "pipeline/html/dom.h"
+#include "pipeline/metadata/published.h"
+#include "pipeline/text/unicode_text.h"
 
 namespace vnie {
 namespace {
@@ -47,14 +49,18 @@ int Num(std::string_view s, size_t at, size_t n) {
   return v;
 }
 
+// The SPEC form of a day, and of its time when one is given (HH >= 0);
+// nullopt for anything but a real calendar day and time.
 std::optional<std::string> Format(int y, int m, int d, int hh = -1, int mm = -1) {
-  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) return std::nullopt;
   char buf[32];
-  if (hh >= 0 && hh < 24 && mm >= 0 && mm < 60) {
+  if (hh >= 0) {
+    if (hh > 23 || mm < 0 || mm > 59) return std::nullopt;
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", y, m, d, hh, mm);
   } else {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   }
+  if (!IsSpecPublished(buf)) return std::nullopt;
   return std::string(buf);
 }
 
@@ -71,7 +77,7 @@ std::optional<std::string> Rfc1123Date(std::string_view s) {
   int d = Num(s, 0, dn);
   i = dn + 1;
   if (i + 4 > s.size()) return std::nullopt;
-  std::string mon = dom::Lowercase(s.substr(i, 3));
+  std::string mon = LowerCase(s.substr(i, 3));
   int m = 0;
   for (size_t k = 0; k < kMonths.size(); ++k) {
     if (kMonths[k] == mon) m = static_cast<int>(k) + 1;
@@ -165,9 +171,9 @@ void ReadJsonLd(const nlohmann::json& j, Collected& c, int depth = 0) {
 }
 
 void ReadMeta(const xmlNode* node, Collected& c) {
-  std::string key = dom::Lowercase(dom::Attr(node, "property"));
-  if (key.empty()) key = dom::Lowercase(dom::Attr(node, "name"));
-  if (key.empty()) key = dom::Lowercase(dom::Attr(node, "itemprop"));
+  std::string key = LowerCase(dom::Attr(node, "property"));
+  if (key.empty()) key = LowerCase(dom::Attr(node, "name"));
+  if (key.empty()) key = LowerCase(dom::Attr(node, "itemprop"));
   if (key.empty()) return;
   std::string content = dom::Attr(node, "content");
   if (content.empty()) content = dom::Attr(node, "datetime");
@@ -203,19 +209,19 @@ void Collect(const xmlNode* node, Collected& c) {
       if (!dom::Trim(text).empty()) c.h1 = std::string(dom::Trim(text));
     } else if (tag == "meta") {
       ReadMeta(node, c);
-    } else if (tag == "link" && !c.canonical && dom::Lowercase(dom::Attr(node, "rel")) == "canonical") {
+    } else if (tag == "link" && !c.canonical && LowerCase(dom::Attr(node, "rel")) == "canonical") {
       std::string href = dom::Attr(node, "href");
       if (!href.empty()) c.canonical = href;
     } else if (tag == "time") {
       std::string datetime = dom::Attr(node, "datetime");
       bool marked = !dom::Attr(node, "pubdate").empty() || xmlHasProp(node, BAD_CAST "pubdate") != nullptr ||
-                    dom::Lowercase(dom::Attr(node, "itemprop")) == "datepublished";
+                    LowerCase(dom::Attr(node, "itemprop")) == "datepublished";
       if (auto date = SpecDateOf(datetime); date && (!c.time_published || (marked && !c.time_marked))) {
         c.time_published = date;
         c.time_marked = marked;
       }
     } else if (tag == "script") {
-      if (dom::Lowercase(dom::Attr(node, "type")) == "application/ld+json") {
+      if (LowerCase(dom::Attr(node, "type")) == "application/ld+json") {
         std::string json;
         for (const xmlNode* t = node->children; t != nullptr; t = t->next) {
           if (t->content) json += reinterpret_cast<const char*>(t->content);
@@ -229,23 +235,25 @@ void Collect(const xmlNode* node, Collected& c) {
   }
 }
 
-// "Rates held - Example News" -> "Rates held" when SITE is "Example News", or,
-// with no site name known, when the part after the separator is short.
+// What pages put between a headline and their site's name.
+constexpr std::array<std::string_view, 6> kTitleSeparators = {" | ", " - ", " – ", " — ", " :: ", " » "};
+
+// "Rates held - Example News" and "Example News | Rates held" -> "Rates held"
+// when one of SITES is "Example News".
 std::string DropSiteName(std::string title, const std::vector<std::string>& sites) {
-  static constexpr std::array<std::string_view, 6> kSeparators = {" | ", " - ", " – ", " — ", " :: ", " » "};
-  for (std::string_view sep : kSeparators) {
+  for (std::string_view sep : kTitleSeparators) {
     size_t at = title.rfind(sep);
     if (at != std::string::npos && at > 0) {
       std::string_view tail = dom::Trim(std::string_view(title).substr(at + sep.size()));
       for (const auto& site : sites) {
-        if (!site.empty() && dom::Lowercase(tail) == dom::Lowercase(site)) return title.substr(0, at);
+        if (!site.empty() && LowerCase(tail) == LowerCase(site)) return title.substr(0, at);
       }
     }
     size_t first = title.find(sep);
     if (first != std::string::npos && first > 0) {
       std::string_view head = dom::Trim(std::string_view(title).substr(0, first));
       for (const auto& site : sites) {
-        if (!site.empty() && dom::Lowercase(head) == dom::Lowercase(site)) return title.substr(first + sep.size());
+        if (!site.empty() && LowerCase(head) == LowerCase(site)) return title.substr(first + sep.size());
       }
     }
   }
@@ -268,7 +276,7 @@ std::string DecodeReferences(const std::string& text) {
 
 std::optional<std::string> LangOf(const std::optional<std::string>& declared) {
   if (!declared || declared->size() < 2) return std::nullopt;
-  std::string code = dom::Lowercase(declared->substr(0, 2));
+  std::string code = LowerCase(declared->substr(0, 2));
   if ((code == "en" || code == "vi") && (declared->size() == 2 || (*declared)[2] == '-' || (*declared)[2] == '_')) {
     return code;
   }
@@ -288,7 +296,7 @@ PageMetadata ReadPageMetadata(xmlDoc* doc) {
   }
   // <title> usually ends with the site's name after its last separator.
   if (c.title) {
-    for (std::string_view sep : {" | ", " - ", " – ", " — "}) {
+    for (std::string_view sep : kTitleSeparators) {
       size_t at = c.title->rfind(sep);
       if (at != std::string::npos && c.title->size() - at - sep.size() <= 40) {
         std::string tail(dom::Trim(std::string_view(*c.title).substr(at + sep.size())));

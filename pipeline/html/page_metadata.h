@@ -35,7 +35,7 @@ PageMetadata ReadPageMetadata(xmlDoc* doc);
 
 // A machine date as pages write it ("2024-07-02T17:14:00+07:00",
 // "2024/07/02 17:14", "20240702", "Tue, 02 Jul 2024 17:14:00 GMT") in SPEC.md's
-// form, or nullopt.
+// form, or nullopt when it is not a real day (and time) of the years 1000-2999.
 std::optional<std::string> SpecDateOf(std::string_view machine_date);
 
 }  // namespace vnie
