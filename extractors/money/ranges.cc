@@ -68,23 +68,18 @@ void MoneyMatcher::LoadRanges(FormLists* lists) {
 }
 
 std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const std::vector<Atom>& atoms) const {
-  // The text just before BEGIN on its line, at most about 40 bytes.
-  auto before = [&](size_t begin) {
-    size_t from = begin > 40 ? begin - 40 : 0;
+  // The text just before BEGIN, at most SIZE bytes (from a character's
+  // start), after the last of STOPS in it.
+  auto window_before = [&](size_t begin, size_t size, std::string_view stops) {
+    size_t from = begin > size ? begin - size : 0;
     while (from > 0 && from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
     std::string_view window = text.substr(from, begin - from);
-    size_t line = window.rfind('\n');
-    return line == std::string_view::npos ? window : window.substr(line + 1);
+    size_t stop = window.find_last_of(stops);
+    return stop == std::string_view::npos ? window : window.substr(stop + 1);
   };
-  // The clause before BEGIN: at most about 120 bytes, from the last sentence
-  // or line end.
-  auto clause_before = [&](size_t begin) {
-    size_t from = begin > 120 ? begin - 120 : 0;
-    while (from > 0 && from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-    std::string_view window = text.substr(from, begin - from);
-    size_t end = window.find_last_of(".;!?\n");
-    return end == std::string_view::npos ? window : window.substr(end + 1);
-  };
+  // The text before BEGIN on its line; the clause before it.
+  auto before = [&](size_t begin) { return window_before(begin, 40, "\n"); };
+  auto clause_before = [&](size_t begin) { return window_before(begin, 120, ".;!?\n"); };
   // "nearly $5 billion", "hơn 2.000 tỷ đồng": a qualifier right before the
   // amount is kept and starts the mention.
   auto with_qualifier = [&](FoundAmount f) {
