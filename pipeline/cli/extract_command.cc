@@ -85,6 +85,23 @@ Document DocumentFromLine(const std::string& line, uint64_t line_number) {
   return doc;
 }
 
+// Reads the next line of IN into LINE (without its end), keeping at most MAX
+// bytes: *TOO_LONG says the line was longer (its rest is skipped, so a huge
+// line costs no memory).  False at the end of the input.
+bool ReadBoundedLine(std::istream& in, std::string& line, uint64_t max, bool* too_long) {
+  line.clear();
+  *too_long = false;
+  std::streambuf* buf = in.rdbuf();
+  bool any = false;
+  for (int c; (c = buf->sbumpc()) != std::char_traits<char>::eof();) {
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() < max) line.push_back(static_cast<char>(c));
+    else *too_long = true;
+  }
+  return any;
+}
+
 }  // namespace
 
 int ExtractCommand(const CommonOptions& common) {
@@ -94,10 +111,18 @@ int ExtractCommand(const CommonOptions& common) {
   std::ios::sync_with_stdio(false);
   std::string line;
   uint64_t line_number = 0, rejected = 0;
-  while (std::getline(std::cin, line)) {
+  bool too_long = false;
+  while (ReadBoundedLine(std::cin, line, common.max_bytes, &too_long)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    Document doc = DocumentFromLine(line, line_number);
+    Document doc;
+    if (too_long) {
+      doc.rejected = "input line " + std::to_string(line_number) + " is over the limit of " +
+                     std::to_string(common.max_bytes) + " bytes (--max-bytes)";
+      doc.doc_id = ContentId(line);
+    } else {
+      doc = DocumentFromLine(line, line_number);
+    }
     // An empty text is an empty document, rejected by decode with its reason.
     chain->Process(doc);
     if (doc.rejected) {

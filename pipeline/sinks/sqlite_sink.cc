@@ -77,12 +77,7 @@ SqliteSink::~SqliteSink() {
   // Not finished: an error; the open transaction is rolled back by closing.
   for (auto& s : insert_) s.reset();
   delete_.reset();
-  if (db_ && in_transaction_) {
-    try {
-      db_->Exec("ROLLBACK");
-    } catch (...) {
-    }
-  }
+  if (db_ && in_transaction_) db_->RollbackQuietly();
 }
 
 void SqliteSink::Begin() {
@@ -112,8 +107,14 @@ void SqliteSink::Write(const Document& doc) {
     } catch (...) {
       delete_->Reset();
       for (auto& s : insert_) s->Reset();
-      db_->Exec("ROLLBACK TO doc");
-      db_->Exec("RELEASE doc");
+      try {
+        db_->Exec("ROLLBACK TO doc");
+        db_->Exec("RELEASE doc");
+      } catch (const sql::Error&) {
+        // SQLite rolled the whole transaction back (a full disk): the first
+        // error is the one to report, and the run stops on it.
+        in_transaction_ = false;
+      }
       throw;
     }
     db_->Exec("RELEASE doc");
