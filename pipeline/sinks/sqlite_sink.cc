@@ -63,7 +63,8 @@ SqliteSink::SqliteSink(const std::string& path) : path_(path) {
       for (size_t c = 0; c < tables[t].columns.size(); ++c) {
         if (c) sql += ", ", params += ", ";
         sql += tables[t].columns[c];
-        params += "?" + std::to_string(c + 1);
+        params += '?';
+        params += std::to_string(c + 1);
       }
       sql += ") VALUES (" + params + ")";
       insert_[t] = std::make_unique<sql::Stmt>(*db_, sql);
