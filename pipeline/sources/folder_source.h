@@ -65,7 +65,6 @@ class SourceWalk {
   std::vector<std::string> paths_;
   std::vector<bool> exists_;
   size_t root_ = 0;
-  bool in_root_ = false;
   std::vector<Folder> stack_;
   std::vector<std::string> missing_;
   std::vector<std::string> skipped_;
