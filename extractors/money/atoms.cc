@@ -3,6 +3,7 @@
 // years, scores, phone numbers, words that only end like a currency).
 #include <re2/re2.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -52,6 +53,13 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       if (const std::string& exact = currencies_.at(Key(std::string_view(g[1].data(), g[1].size()))).prefix_exact;
           !exact.empty() && exact != std::string_view(g[1].data(), g[1].size())) {
         atom.currency.clear();
+      }
+      // "C $25" is no "c $" (the Canadian dollar written apart): read
+      // again from the sign.
+      if (atom.currency.empty() && g[1].size() > 1 && std::string_view(g[1].data(), g[1].size()).find(' ') !=
+                                                          std::string_view::npos) {
+        pos = offset(g[1]) + 1;
+        continue;
       }
       atom.currency_before = !atom.currency.empty();
       atom.power = PowerOf(std::string_view(g[1].data(), g[1].size()));
@@ -119,7 +127,13 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       mantissa = ParseNumber(number, format);
     }
     if (!mantissa) {
-      pos = std::max(next, pos + 1);
+      // "a one-yen bid", "a five-dollar tip": no number together ("a one"),
+      // but the second word may start one.
+      size_t first_end = atom.begin;
+      while (written && first_end < atom.end && IsWordChar(CodePointAt(text, first_end))) {
+        first_end += U8_LENGTH(CodePointAt(text, first_end));
+      }
+      pos = written && first_end < atom.end ? first_end : std::max(next, pos + 1);
       continue;
     }
     atom.mantissa = *mantissa;
@@ -132,7 +146,9 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       size_t frac_end = offset(frac[1]) + frac[1].size();
       if (frac_end >= text.size() || !(IsWordChar(CodePointAt(text, frac_end)) || text[frac_end] == '.' ||
                                        text[frac_end] == ',')) {
-        if (auto v = CanonicalDecimal(atom.mantissa + "." + std::string(frac[1].data(), frac[1].size()))) {
+        std::string digits;
+        if (!ReadFractionDigits(std::string_view(frac[1].data(), frac[1].size()), &digits)) digits.clear();
+        if (auto v = digits.empty() ? std::nullopt : CanonicalDecimal(atom.mantissa + "." + digits)) {
           atom.mantissa = *v;
           atom.end = frac_end;
           spoken_fraction = true;
@@ -174,12 +190,21 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     }
     // A currency after the number, unless it opens the next amount
     // ("in 2019 USD 5 billion").
+    bool hyphen_currency = false;  // "one-yen", "five-dollar"
     if (atom.currency.empty()) {
       re2::StringPiece s[2];
       if (suffix_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, s, 2)) {
         size_t form_begin = offset(s[1]), form_end = form_begin + s[1].size();
         std::string_view form(s[1].data(), s[1].size());
         const CurrencyForm& c = currencies_.at(Key(form));
+        // "$20 and 43c": a subunit sign attached to the digits, only after
+        // an amount of one unit ("43c" alone is a temperature or a grade).
+        bool minor_fits = !c.minor_only;
+        if (c.minor_only && !written && form_begin == atom.end && !atoms.empty()) {
+          const Atom& unit = atoms.back();
+          minor_fits = !unit.currency.empty() && !unit.has_multiplier && unit.power == 0 && unit.end <= atom.begin &&
+                       RE2::FullMatch(text.substr(unit.end, atom.begin - unit.end), *minor_link_);
+        }
         // ("3 GBP 1 pence": the code ends "3 GBP", its subunit follows.)
         bool opens_next = c.prefix && !atom.has_multiplier &&
                           number_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0) &&
@@ -195,6 +220,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         size_t last_word = form.find_last_of(' ');
         last_word = last_word == std::string_view::npos ? 0 : last_word + 1;
         if (c.power < 0 && u_isupper(CodePointAt(form, last_word))) currency.clear();
+        if ((!c.suffix_exact.empty() && form != c.suffix_exact) || !minor_fits) currency.clear();
         // "đô la Brunei": a dollar of a country the table does not name.
         if (c.country_open) {
           size_t next = form_end;
@@ -205,6 +231,8 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
             !opens_next && !year_before_code && !StartsProperName(text, form_begin, form_end)) {
           atom.currency = currency;
           atom.power += c.power;
+          hyphen_currency = text.substr(atom.end, form_begin - atom.end).find_first_not_of(" \t") !=
+                            std::string_view::npos;
           atom.end = form_end;
         }
       }
@@ -224,13 +252,15 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       re2::StringPiece next_form[2];
       if (alone && ((atom.end < text.size() && text[atom.end] == '-') ||
                     (suffix_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, next_form, 2) &&
+                     EndsWord(text, offset(next_form[1]), offset(next_form[1]) + next_form[1].size()) &&
                      !CurrencyOf(std::string_view(next_form[1].data(), next_form[1].size()), context).empty()))) {
         alone = false;
       }
       if (alone && CompareDecimals(atom.mantissa, "1") == 0) {
         size_t next = atom.end;
         while (next < text.size() && text[next] == ' ') ++next;
-        alone = !IsWordChar(CodePointAt(text, next)) ||
+        // ("a one-yen bid": joined by a hyphen, the unit is an adjective.)
+        alone = hyphen_currency || !IsWordChar(CodePointAt(text, next)) ||
                 minor_word_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0);
         // "US$2.72 a pound", "20 cents a dollar": a price per unit, right
         // after a number or an amount.

@@ -25,7 +25,10 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
     // The words stand between spacing and punctuation (a small class:
     // "not a letter" over all of Unicode makes each pattern slow to build).
     const std::string edge = R"([\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F\x{A0}\x{2013}-\x{201F}\x{2026}])";
-    rule.context = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(row[2])) + "(?:$|" + edge + ")");
+    // "*": any article (the form's reading then rests on the unless words).
+    if (Field(row, 2) != "*") {
+      rule.context = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(row[2])) + "(?:$|" + edge + ")");
+    }
     if (!Field(row, 3).empty()) {
       rule.unless = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(row[3])) + "(?:$|" + edge + ")");
     }
@@ -48,10 +51,18 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
       if (!Field(row, 3).empty()) c.power = std::stoi(Field(row, 3));
       c.country_open = Field(row, 4) == "country";
       // ISO codes are read only in capitals ("QAR", not "qar").
-      if (Field(row, 4) == "code") c.exact = form;
+      // ("exact": a hand-kept form read only as written, "c $", "bucks".)
+      if (Field(row, 4) == "code" || Field(row, 4) == "exact") c.exact = form;
       // "Php 5 billion": a form read before the number only as written
       // (so "PHP 5", the language, is none; "5 billion PHP" is still read).
       if (Field(row, 4) == "case") c.prefix_exact = form;
+      // "20Rs": after a number only as written ("20 RS" is a model name).
+      if (Field(row, 4) == "case-after") c.suffix_exact = form;
+      // "$20 and 43c": a subunit sign read only after its unit's amount.
+      if (Field(row, 4) == "minor") {
+        c.exact = form;
+        c.minor_only = true;
+      }
       // A form no context reads ("ALL", a code that is a word) only blocks
       // the generated row of the same form.
       if (c.currency.empty() && !has_context(key)) continue;
@@ -85,7 +96,7 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   equals_before_ = Compile(Alternation(equals) + sp + "*$");
   std::vector<std::string> subunits;
   for (const auto& [key, c] : currencies_) {
-    if (c.power < 0 && !c.currency.empty()) subunits.push_back(key);
+    if (c.power < 0 && !c.currency.empty() && !c.minor_only) subunits.push_back(key);
   }
   subunit_next_ = Compile(sp + R"(?\d+)" + sp + "*" + Alternation(subunits) + R"((?:[^\pL\pN]|$))");
 }
@@ -98,7 +109,7 @@ std::string MoneyMatcher::CurrencyOf(std::string_view form, ArticleContext* cont
     auto [cached, fresh] = context->currency.try_emplace(key);
     if (fresh) {
       for (const ContextRule& rule : rules->second) {
-        if (RE2::PartialMatch(context->text, *rule.context) &&
+        if ((!rule.context || RE2::PartialMatch(context->text, *rule.context)) &&
             !(rule.unless && RE2::PartialMatch(context->text, *rule.unless))) {
           cached->second = rule.currency;
           break;

@@ -16,8 +16,16 @@ namespace vnie {
 using namespace money_internal;
 
 void MoneyMatcher::LoadRanges(FormLists* lists) {
-  std::vector<std::string> qualifiers;
+  std::vector<std::string> qualifiers, after, leads_after;
   for (const auto& row : ParseTsv(Data("qualifiers.tsv"))) {
+    // "$50 or more", "từ 7000 đồng trở xuống": written after the amount,
+    // with an optional word before it that belongs to the mention.
+    if (Field(row, 2) == "after") {
+      qualifiers_after_[Key(Field(row, 0))] = Field(row, 1);
+      after.push_back(Field(row, 0));
+      for (auto& lead : SplitBar(Field(row, 3))) leads_after.push_back(lead);
+      continue;
+    }
     qualifiers_[Key(Field(row, 0))] = Field(row, 1);
     qualifiers.push_back(Field(row, 0));
   }
@@ -60,6 +68,8 @@ void MoneyMatcher::LoadRanges(FormLists* lists) {
   // (The currency between is any word or sign: "1200 VNĐ tới 2000 VNĐ".)
   range_end_ = Compile(R"(\d)" + sp + R"(*(?:[\pL\p{Sc}.]+)" + sp + "*)?" + Alternation(links) + sp + "*$");
   qualifier_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(qualifiers) + ")" + sp + "+$");
+  qualifier_after_ = Compile(sp + "+(" + Alternation(after) + R"()(?:[^\pL\pN]|$))");
+  qualifier_lead_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(leads_after) + ")" + sp + "+$");
   opener_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(openers) + ")" + sp + "+$");
   change_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(changes) + ")" + sp + "+" +
                     Alternation(leads) + sp + "+$");
@@ -82,11 +92,19 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
   auto clause_before = [&](size_t begin) { return window_before(begin, 120, ".;!?\n"); };
   // "nearly $5 billion", "hơn 2.000 tỷ đồng": a qualifier right before the
   // amount is kept and starts the mention.
+  // "$50 or more", "từ 7000 đồng trở xuống": one written after it, when
+  // none is before.
   auto with_qualifier = [&](FoundAmount f) {
-    re2::StringPiece q;
+    re2::StringPiece q, after[2];
     if (RE2::PartialMatch(before(f.begin), *qualifier_, &q)) {
       f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
       f.begin = static_cast<size_t>(q.data() - text.data());
+    } else if (qualifier_after_->Match(text, f.end, text.size(), RE2::ANCHOR_START, after, 2)) {
+      f.qualifier = qualifiers_after_.at(Key(std::string_view(after[1].data(), after[1].size())));
+      f.end = static_cast<size_t>(after[1].data() - text.data()) + after[1].size();
+      if (f.amount_min.empty() && RE2::PartialMatch(before(f.begin), *qualifier_lead_, &q)) {
+        f.begin = static_cast<size_t>(q.data() - text.data());
+      }
     }
     return f;
   };
