@@ -24,13 +24,19 @@ void MoneyMatcher::BuildAtomPatterns(const FormLists& lists) {
   const std::string word = Alternation(lists.words);
   const std::string written =
       word + "(?:(?:" + sp + "+(?:" + Alternation(lists.joiners) + sp + "+)?|" + dash + ")" + word + ")*";
-  // Group 1: prefix currency; 2: its number; 3: a bare number; 4: a written number.
-  atom_ = Compile(R"((?:^|[^\pL\pN.,]))" + std::string("(?:(") + Alternation(lists.prefixes) + ")" + sp + "?(" +
-                  number + ")|(" + number + ")|(" + written + ")" + R"((?:[^\pL\pN]|$))" + ")");
+  // Group 1: prefix currency; 2: its number; 3: a bare number; 4: a written
+  // number.  An atom starts after no letter, digit, '.' or ',', and a written
+  // number ends a word: ASCII is checked here, other characters in
+  // FindAtoms (a class of all Unicode letters makes the pattern slow to
+  // build).
+  const std::string other = R"([^\x00-\x7F])";
+  atom_ = Compile(R"((?:^|[\x00-\x2B\x2D\x2F\x3A-\x40\x5B-\x60\x7B-\x7F]|)" + other + ")(?:(" +
+                  Alternation(lists.prefixes) + ")" + sp + "?(" + number + ")|(" + number + ")|(" + written + ")" +
+                  R"((?:[\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F]|)" + other + "|$))");
   suffix_ = Compile("(?:" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(lists.suffixes) + ")");
   number_next_ = Compile(sp + R"(?\d)");
   score_ = Compile(R"(^-(\d{1,2})(?:[^\d.,]|$))");
-  percent_ = Compile(sp + "*" + Alternation(percent) + R"((?:[^\pL\pN]|$))");
+  percent_ = Compile(sp + "*" + Alternation(percent) + "(?:" + std::string(kEdge) + "|$)");
 }
 
 std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
@@ -42,6 +48,14 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
   while (pos < text.size() &&
          atom_->Match(text, pos, text.size(), RE2::UNANCHORED, g, 5)) {
     auto offset = [&](const re2::StringPiece& s) { return static_cast<size_t>(s.data() - text.data()); };
+    // (The pattern's edges let any character outside ASCII through.)
+    auto letter_or_digit = [](UChar32 c) { return c > 0 && (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_N_MASK)); };
+    const re2::StringPiece& whole = g[1].data() ? g[1] : g[3].data() ? g[3] : g[4];
+    if (letter_or_digit(CodePointBefore(text, offset(whole))) ||
+        (g[4].data() && letter_or_digit(CodePointAt(text, offset(g[4]) + g[4].size())))) {
+      pos = offset(whole);
+      continue;
+    }
     Atom atom;
     std::string_view number;
     bool written = false;
@@ -197,14 +211,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         size_t form_begin = offset(s[1]), form_end = form_begin + s[1].size();
         std::string_view form(s[1].data(), s[1].size());
         const CurrencyForm& c = currencies_.at(Key(form));
-        // "$20 and 43c": a subunit sign attached to the digits, only after
-        // an amount of one unit ("43c" alone is a temperature or a grade).
-        bool minor_fits = !c.minor_only;
-        if (c.minor_only && !written && form_begin == atom.end && !atoms.empty()) {
-          const Atom& unit = atoms.back();
-          minor_fits = !unit.currency.empty() && !unit.has_multiplier && unit.power == 0 && unit.end <= atom.begin &&
-                       RE2::FullMatch(text.substr(unit.end, atom.begin - unit.end), *minor_link_);
-        }
+
         // ("3 GBP 1 pence": the code ends "3 GBP", its subunit follows.)
         bool opens_next = c.prefix && !atom.has_multiplier &&
                           number_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0) &&
@@ -220,7 +227,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         size_t last_word = form.find_last_of(' ');
         last_word = last_word == std::string_view::npos ? 0 : last_word + 1;
         if (c.power < 0 && u_isupper(CodePointAt(form, last_word))) currency.clear();
-        if ((!c.suffix_exact.empty() && form != c.suffix_exact) || !minor_fits) currency.clear();
+        if (!c.suffix_exact.empty() && form != c.suffix_exact) currency.clear();
         // "đô la Brunei": a dollar of a country the table does not name.
         if (c.country_open) {
           size_t next = form_end;
@@ -235,6 +242,23 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
                             std::string_view::npos;
           atom.end = form_end;
         }
+      }
+    }
+    // "$20 and 43c": a subunit sign attached to the digits, only after an
+    // amount of one unit ("43c" alone is a temperature or a grade).
+    if (atom.currency.empty() && !written && !atom.has_multiplier && !atoms.empty()) {
+      for (const std::string& sign : minor_signs_) {
+        const Atom& unit = atoms.back();
+        if (text.compare(atom.end, sign.size(), sign) != 0 || !EndsWord(text, atom.end, atom.end + sign.size()) ||
+            unit.currency.empty() || unit.has_multiplier || unit.power != 0 || unit.end > atom.begin ||
+            !RE2::FullMatch(text.substr(unit.end, atom.begin - unit.end), *minor_link_)) {
+          continue;
+        }
+        const CurrencyForm& c = currencies_.at(Key(sign));
+        atom.currency = c.currency;
+        atom.power += c.power;
+        atom.end += sign.size();
+        break;
       }
     }
     // A written number with no multiplier is an amount only with its

@@ -18,20 +18,23 @@ using namespace money_internal;
 void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   // Context rules first: a generated form with no currency of its own is
   // kept only when some rule can read it.
+  std::map<std::string, std::shared_ptr<const RE2>> by_words;
+  // The words stand between spacing and punctuation.
+  auto words_pattern = [&](const std::string& words) {
+    std::shared_ptr<const RE2>& re = by_words[words];
+    if (!re) {
+      const std::string edge(kEdge);
+      re = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(words)) + "(?:$|" + edge + ")");
+    }
+    return re;
+  };
   for (const auto& row : ParseTsv(Data("currency_context.tsv"))) {
     if (row.size() < 3) throw std::runtime_error("money: currency_context.tsv: a row needs form, currency, words");
     ContextRule rule;
     rule.currency = Field(row, 1);
-    // The words stand between spacing and punctuation (a small class:
-    // "not a letter" over all of Unicode makes each pattern slow to build).
-    const std::string edge = R"([\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F\x{A0}\x{2013}-\x{201F}\x{2026}])";
     // "*": any article (the form's reading then rests on the unless words).
-    if (Field(row, 2) != "*") {
-      rule.context = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(row[2])) + "(?:$|" + edge + ")");
-    }
-    if (!Field(row, 3).empty()) {
-      rule.unless = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(row[3])) + "(?:$|" + edge + ")");
-    }
+    if (Field(row, 2) != "*") rule.context = words_pattern(Field(row, 2));
+    if (!Field(row, 3).empty()) rule.unless = words_pattern(Field(row, 3));
     context_rules_[Key(Field(row, 0))].push_back(std::move(rule));
   }
   auto has_context = [&](const std::string& key) { return context_rules_.count(key) > 0; };
@@ -66,7 +69,15 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
       // A form no context reads ("ALL", a code that is a word) only blocks
       // the generated row of the same form.
       if (c.currency.empty() && !has_context(key)) continue;
-      if (!c.currency.empty()) named.push_back(form);
+      // (Kept out of the suffix pattern: every number before a word in "c"
+      // would match it.)
+      if (c.minor_only) {
+        minor_signs_.push_back(form);
+        continue;
+      }
+      // (A former currency is no exchange rate's second currency: its names
+      // stay out of the "per" pattern.)
+      if (!c.currency.empty() && Field(row, 4) != "former") named.push_back(form);
       if (where == "prefix" || where == "both") {
         c.prefix = true;
         prefixes.push_back(form);
@@ -90,7 +101,7 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   // A word after "per" ends there ("per USD", not "perUSD"); the currency
   // is written with no number after it ("$5 per $100" is money).
   per_currency_ =
-      Compile(sp + "*" + Alternation(per) + sp + "*(?:1" + sp + "*)?(" + Alternation(named) + R"()(?:[^\pL\pN]|$))");
+      Compile(sp + "*" + Alternation(per) + sp + "*(?:1" + sp + "*)?(" + Alternation(named) + ")(?:" + std::string(kEdge) + "|$)");
   equals_after_ = Compile(sp + "*" + Alternation(equals));
   unit_equals_ = Compile(sp + "*" + Alternation(unit) + sp + "*");
   equals_before_ = Compile(Alternation(equals) + sp + "*$");
@@ -98,7 +109,7 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   for (const auto& [key, c] : currencies_) {
     if (c.power < 0 && !c.currency.empty() && !c.minor_only) subunits.push_back(key);
   }
-  subunit_next_ = Compile(sp + R"(?\d+)" + sp + "*" + Alternation(subunits) + R"((?:[^\pL\pN]|$))");
+  subunit_next_ = Compile(sp + R"(?\d+)" + sp + "*" + Alternation(subunits) + "(?:" + std::string(kEdge) + "|$)");
 }
 
 std::string MoneyMatcher::CurrencyOf(std::string_view form, ArticleContext* context) const {

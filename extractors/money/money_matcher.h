@@ -70,8 +70,9 @@ class MoneyMatcher {
   };
   struct ContextRule {
     std::string currency;
-    std::unique_ptr<re2::RE2> context;  // null: any article
-    std::unique_ptr<re2::RE2> unless;  // null when no word overrules the context
+    // (Shared by the rows that list the same words: "pesos" and "peso".)
+    std::shared_ptr<const re2::RE2> context;  // null: any article
+    std::shared_ptr<const re2::RE2> unless;   // null when no word overrules the context
   };
   struct Opener {
     bool forces = false;
@@ -127,6 +128,7 @@ class MoneyMatcher {
   std::vector<std::string> plain_links_;          // lowercase link words
   std::map<std::string, int> change_direction_;    // change word -> +1 up, -1 down, 0 either
   std::map<std::string, int> step_direction_;      // step link ("lên") -> +1 up, -1 down
+  std::vector<std::string> minor_signs_;            // subunit signs read only after a unit ("c"), as written
   std::vector<std::string> not_currency_;           // lowercase phrases
   std::vector<std::string> not_currency_written_;   // the same, after a written number only
 

@@ -62,18 +62,19 @@ void MoneyMatcher::LoadRanges(FormLists* lists) {
       if (std::find(links.begin(), links.end(), l) == links.end()) links.push_back(l);
     }
   }
-  const std::string sp(kSpace);
+  const std::string sp(kSpace), edge(kEdge);
   link_ = Compile(sp + "*" + Alternation(links) + sp + "*");
   // (A range's upper end may look like a year: "từ 1000 đến 2000 đồng".)
   // (The currency between is any word or sign: "1200 VNĐ tới 2000 VNĐ".)
   range_end_ = Compile(R"(\d)" + sp + R"(*(?:[\pL\p{Sc}.]+)" + sp + "*)?" + Alternation(links) + sp + "*$");
-  qualifier_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(qualifiers) + ")" + sp + "+$");
-  qualifier_after_ = Compile(sp + "+(" + Alternation(after) + R"()(?:[^\pL\pN]|$))");
-  qualifier_lead_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(leads_after) + ")" + sp + "+$");
-  opener_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(openers) + ")" + sp + "+$");
-  change_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(changes) + ")" + sp + "+" +
+  qualifier_ = Compile("(?:^|" + edge + ")(" + Alternation(qualifiers) + ")" + sp + "+$");
+  // (Their word edges are checked in PairAtoms.)
+  qualifier_after_ = Compile(sp + "+(" + Alternation(after) + ")");
+  qualifier_lead_ = Compile(std::string("(") + Alternation(leads_after) + ")" + sp + "+$");
+  opener_ = Compile("(?:^|" + edge + ")(" + Alternation(openers) + ")" + sp + "+$");
+  change_ = Compile("(?:^|" + edge + ")(" + Alternation(changes) + ")" + sp + "+" +
                     Alternation(leads) + sp + "+$");
-  change_word_ = Compile(R"((?:^|[^\pL\pN]))" + Alternation(clause_changes) + R"((?:[^\pL\pN]|$))");
+  change_word_ = Compile("(?:^|" + edge + ")" + Alternation(clause_changes) + "(?:" + edge + "|$)");
   step_ = Compile(sp + "*(" + Alternation(steps) + ")" + sp + "*");
 }
 
@@ -99,10 +100,12 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
     if (RE2::PartialMatch(before(f.begin), *qualifier_, &q)) {
       f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
       f.begin = static_cast<size_t>(q.data() - text.data());
-    } else if (qualifier_after_->Match(text, f.end, text.size(), RE2::ANCHOR_START, after, 2)) {
+    } else if (qualifier_after_->Match(text, f.end, text.size(), RE2::ANCHOR_START, after, 2) &&
+               !IsWordChar(CodePointAt(text, static_cast<size_t>(after[1].data() - text.data()) + after[1].size()))) {
       f.qualifier = qualifiers_after_.at(Key(std::string_view(after[1].data(), after[1].size())));
       f.end = static_cast<size_t>(after[1].data() - text.data()) + after[1].size();
-      if (f.amount_min.empty() && RE2::PartialMatch(before(f.begin), *qualifier_lead_, &q)) {
+      if (f.amount_min.empty() && RE2::PartialMatch(before(f.begin), *qualifier_lead_, &q) &&
+          !IsWordChar(CodePointBefore(text, static_cast<size_t>(q.data() - text.data())))) {
         f.begin = static_cast<size_t>(q.data() - text.data());
       }
     }

@@ -189,7 +189,7 @@ int main() {
       active_names.insert(key);
     }
   }
-  std::printf("# Former currencies (ISO 4217's withdrawn codes): English names only.\n");
+  std::printf("# Former currencies (ISO 4217's withdrawn codes): English names only (flag former).\n");
   UEnumeration* former = ucurr_openISOCurrencies(UCURR_DEPRECATED, &status);
   std::set<std::string> former_codes;
   while (former != nullptr && (code = uenum_next(former, nullptr, &status)) != nullptr) {
@@ -206,7 +206,7 @@ int main() {
       lower.toLower().toUTF8String(key);
       if (!active_names.count(key)) names.emplace(key, n);
     }
-    for (const auto& [key, n] : names) std::printf("%s\t%s\tsuffix\n", n.c_str(), c.c_str());
+    for (const auto& [key, n] : names) std::printf("%s\t%s\tsuffix\t0\tformer\n", n.c_str(), c.c_str());
   }
   return 0;
 }
