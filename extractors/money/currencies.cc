@@ -100,8 +100,9 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   const std::string sp(kSpace);
   // A word after "per" ends there ("per USD", not "perUSD"); the currency
   // is written with no number after it ("$5 per $100" is money).
+  const std::string edge_or_end = "(?:" + std::string(kEdge) + "|$)";
   per_currency_ =
-      Compile(sp + "*" + Alternation(per) + sp + "*(?:1" + sp + "*)?(" + Alternation(named) + ")(?:" + std::string(kEdge) + "|$)");
+      Compile(sp + "*" + Alternation(per) + sp + "*(?:1" + sp + "*)?(" + Alternation(named) + ")" + edge_or_end);
   equals_after_ = Compile(sp + "*" + Alternation(equals));
   unit_equals_ = Compile(sp + "*" + Alternation(unit) + sp + "*");
   equals_before_ = Compile(Alternation(equals) + sp + "*$");
@@ -109,7 +110,7 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   for (const auto& [key, c] : currencies_) {
     if (c.power < 0 && !c.currency.empty() && !c.minor_only) subunits.push_back(key);
   }
-  subunit_next_ = Compile(sp + R"(?\d+)" + sp + "*" + Alternation(subunits) + "(?:" + std::string(kEdge) + "|$)");
+  subunit_next_ = Compile(sp + R"(?\d+)" + sp + "*" + Alternation(subunits) + edge_or_end);
 }
 
 std::string MoneyMatcher::CurrencyOf(std::string_view form, ArticleContext* context) const {

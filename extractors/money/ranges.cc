@@ -94,19 +94,22 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
   // "nearly $5 billion", "hơn 2.000 tỷ đồng": a qualifier right before the
   // amount is kept and starts the mention.
   // "$50 or more", "từ 7000 đồng trở xuống": one written after it, when
-  // none is before.
+  // none is before and the amount is no range (in "from $5 to $10 or more"
+  // the bound is the upper end's alone).
   auto with_qualifier = [&](FoundAmount f) {
     re2::StringPiece q, after[2];
+    auto at = [&](const re2::StringPiece& s) { return static_cast<size_t>(s.data() - text.data()); };
     if (RE2::PartialMatch(before(f.begin), *qualifier_, &q)) {
       f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
-      f.begin = static_cast<size_t>(q.data() - text.data());
-    } else if (qualifier_after_->Match(text, f.end, text.size(), RE2::ANCHOR_START, after, 2) &&
-               !IsWordChar(CodePointAt(text, static_cast<size_t>(after[1].data() - text.data()) + after[1].size()))) {
+      f.begin = at(q);
+    } else if (f.amount_min.empty() &&
+               qualifier_after_->Match(text, f.end, text.size(), RE2::ANCHOR_START, after, 2) &&
+               !IsWordChar(CodePointAt(text, at(after[1]) + after[1].size()))) {
       f.qualifier = qualifiers_after_.at(Key(std::string_view(after[1].data(), after[1].size())));
-      f.end = static_cast<size_t>(after[1].data() - text.data()) + after[1].size();
-      if (f.amount_min.empty() && RE2::PartialMatch(before(f.begin), *qualifier_lead_, &q) &&
-          !IsWordChar(CodePointBefore(text, static_cast<size_t>(q.data() - text.data())))) {
-        f.begin = static_cast<size_t>(q.data() - text.data());
+      f.end = at(after[1]) + after[1].size();
+      if (RE2::PartialMatch(before(f.begin), *qualifier_lead_, &q) &&
+          !IsWordChar(CodePointBefore(text, at(q)))) {
+        f.begin = at(q);
       }
     }
     return f;
