@@ -65,8 +65,11 @@ void MoneyMatcher::LoadRanges(FormLists* lists) {
   const std::string sp(kSpace), edge(kEdge);
   link_ = Compile(sp + "*" + Alternation(links) + sp + "*");
   // (A range's upper end may look like a year: "từ 1000 đến 2000 đồng".)
-  // (The currency between is any word or sign: "1200 VNĐ tới 2000 VNĐ".)
-  range_end_ = Compile(R"(\d)" + sp + R"(*(?:[\pL\p{Sc}.]+)" + sp + "*)?" + Alternation(links) + sp + "*$");
+  // (The currency between is any word or sign: "1200 VNĐ tới 2000 VNĐ";
+  // letters outside ASCII are any character outside it, as a class of all
+  // Unicode letters makes the pattern slow to build.)
+  range_end_ = Compile(R"(\d)" + sp + R"(*(?:(?:[a-z.$]|\p{Sc}|[^\x00-\x7F])+)" + sp + "*)?" + Alternation(links) + sp +
+                       "*$");
   qualifier_ = Compile("(?:^|" + edge + ")(" + Alternation(qualifiers) + ")" + sp + "+$");
   // (Their word edges are checked in PairAtoms.)
   qualifier_after_ = Compile(sp + "+(" + Alternation(after) + ")");
