@@ -53,7 +53,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     const re2::StringPiece& whole = g[1].data() ? g[1] : g[3].data() ? g[3] : g[4];
     if (letter_or_digit(CodePointBefore(text, offset(whole))) ||
         (g[4].data() && letter_or_digit(CodePointAt(text, offset(g[4]) + g[4].size())))) {
-      pos = offset(whole);
+      pos = std::max(offset(whole), pos + 1);  // (a match at the text's start took no edge)
       continue;
     }
     Atom atom;
@@ -115,7 +115,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         size_t form_begin = static_cast<size_t>(s[1].data() - text.data());
         currency_follows = EndsWord(text, form_begin, form_begin + s[1].size()) &&
                            !NotCurrencyAt(text, form_begin) &&
-                           !CurrencyOf(std::string_view(s[1].data(), s[1].size()), context).empty();
+                           !CurrencyAfter(std::string_view(s[1].data(), s[1].size()), context).empty();
       }
       if (currency_follows) {
         size_t number_begin = static_cast<size_t>(number.data() - text.data());
@@ -221,13 +221,12 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         // range ("từ 1000 đến 2000 đồng").
         bool year_before_code = !atom.has_multiplier && atom.year_like &&
                                 !RE2::PartialMatch(text.substr(0, atom.begin), *range_end_);
-        std::string currency = CurrencyOf(form, context);
+        std::string currency = CurrencyAfter(form, context);
         // A subunit is written in lower case: "45 cents", "US cents", but
         // "50 Cent" is a name.
         size_t last_word = form.find_last_of(' ');
         last_word = last_word == std::string_view::npos ? 0 : last_word + 1;
         if (c.power < 0 && u_isupper(CodePointAt(form, last_word))) currency.clear();
-        if (!c.suffix_exact.empty() && form != c.suffix_exact) currency.clear();
         // "đô la Brunei": a dollar of a country the table does not name.
         if (c.country_open) {
           size_t next = form_end;
@@ -277,7 +276,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       if (alone && ((atom.end < text.size() && text[atom.end] == '-') ||
                     (suffix_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, next_form, 2) &&
                      EndsWord(text, offset(next_form[1]), offset(next_form[1]) + next_form[1].size()) &&
-                     !CurrencyOf(std::string_view(next_form[1].data(), next_form[1].size()), context).empty()))) {
+                     !CurrencyAfter(std::string_view(next_form[1].data(), next_form[1].size()), context).empty()))) {
         alone = false;
       }
       if (alone && CompareDecimals(atom.mantissa, "1") == 0) {

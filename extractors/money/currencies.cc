@@ -133,6 +133,12 @@ std::string MoneyMatcher::CurrencyOf(std::string_view form, ArticleContext* cont
   return it->second.currency;
 }
 
+std::string MoneyMatcher::CurrencyAfter(std::string_view form, ArticleContext* context) const {
+  auto it = currencies_.find(Key(form));
+  if (it != currencies_.end() && !it->second.suffix_exact.empty() && it->second.suffix_exact != form) return {};
+  return CurrencyOf(form, context);
+}
+
 int MoneyMatcher::PowerOf(std::string_view form) const {
   auto it = currencies_.find(Key(form));
   return it == currencies_.end() ? 0 : it->second.power;

@@ -109,6 +109,8 @@ class MoneyMatcher {
   // The currency FORM names in this article ("" for none); reads the
   // article's context only for the forms that need it, once each.
   std::string CurrencyOf(std::string_view form, ArticleContext* context) const;
+  // The same for a form written after a number ("20Rs", but "20 RS" none).
+  std::string CurrencyAfter(std::string_view form, ArticleContext* context) const;
   int PowerOf(std::string_view form) const;
   size_t SpaceGroupsEnd(std::string_view text, size_t end) const;
   // True when a phrase of not_currency.txt starts at byte AT (AFTER_WRITTEN:
