@@ -39,6 +39,22 @@ void MoneyMatcher::BuildAtomPatterns(const FormLists& lists) {
   percent_ = Compile(sp + "*" + Alternation(percent) + "(?:" + std::string(kEdge) + "|$)");
 }
 
+namespace {
+
+// True when NUMBER is written with the group mark of FORMAT between groups
+// of three digits ("56,000", "1.500.000").
+bool Grouped(std::string_view number, const NumberFormat& format) {
+  size_t mark = number.find(format.group_mark);
+  if (mark == std::string_view::npos || mark == 0 || mark > 3) return false;
+  for (size_t i = 0; i < number.size(); ++i) {
+    bool at_mark = i >= mark && (i - mark) % 4 == 0;
+    if (at_mark ? number[i] != format.group_mark : !(number[i] >= '0' && number[i] <= '9')) return false;
+  }
+  return (number.size() - mark) % 4 == 0;
+}
+
+}  // namespace
+
 std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     std::string_view text, const NumberFormat& format,
     ArticleContext* context) const {
@@ -179,7 +195,14 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     while (multiplier_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, m, 3)) {
       size_t end = offset(m[2]) + m[2].size();
       std::string key = Key(std::string_view(m[2].data(), m[2].size()));
-      if (multiplier_attached_.at(key) && !m[1].empty()) break;
+      // A letter multiplier is written right after the digits ("$5m"), or
+      // as a capital one space after an amount whose currency comes first
+      // and before a space or a stop ("Ksh 157 B", not "$20 K-pop").
+      if (multiplier_attached_.at(key) && !m[1].empty() &&
+          !(atom.currency_before && !atom.has_multiplier && m[1] == " " && u_isupper(CodePointAt(text, offset(m[2]))) &&
+            (end == text.size() || std::string_view(" \t\n.,;:)").find(text[end]) != std::string_view::npos))) {
+        break;
+      }
       if (!EndsWord(text, offset(m[2]), end)) break;
       bool bracket = !m[1].empty() && m[1].data()[m[1].size() - 1] == '[';
       if (bracket && (end >= text.size() || text[end] != ']')) break;
@@ -196,9 +219,9 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       atom.end = offset(fr[1]) + fr[1].size();
     }
     // A sign that the article's context reads ("R" in South Africa) makes
-    // an amount only with a multiplier: "R254 billion", not "the R300
-    // highway".
-    if (context_sign && !atom.has_multiplier) {
+    // an amount only with a multiplier or with its digits grouped:
+    // "R254 billion", "N56,000", not "the R300 highway", "N95 masks".
+    if (context_sign && !atom.has_multiplier && !Grouped(number, format)) {
       pos = std::max(atom.end, pos + 1);
       continue;
     }
