@@ -3,6 +3,7 @@
 // years, scores, phone numbers, words that only end like a currency).
 #include <re2/re2.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -23,14 +24,36 @@ void MoneyMatcher::BuildAtomPatterns(const FormLists& lists) {
   const std::string word = Alternation(lists.words);
   const std::string written =
       word + "(?:(?:" + sp + "+(?:" + Alternation(lists.joiners) + sp + "+)?|" + dash + ")" + word + ")*";
-  // Group 1: prefix currency; 2: its number; 3: a bare number; 4: a written number.
-  atom_ = Compile(R"((?:^|[^\pL\pN.,]))" + std::string("(?:(") + Alternation(lists.prefixes) + ")" + sp + "?(" +
-                  number + ")|(" + number + ")|(" + written + ")" + R"((?:[^\pL\pN]|$))" + ")");
+  // Group 1: prefix currency; 2: its number; 3: a bare number; 4: a written
+  // number.  An atom starts after no letter, digit, '.' or ',', and a written
+  // number ends a word: ASCII is checked here, other characters in
+  // FindAtoms (a class of all Unicode letters makes the pattern slow to
+  // build).
+  const std::string other = R"([^\x00-\x7F])";
+  atom_ = Compile(R"((?:^|[\x00-\x2B\x2D\x2F\x3A-\x40\x5B-\x60\x7B-\x7F]|)" + other + ")(?:(" +
+                  Alternation(lists.prefixes) + ")" + sp + "?(" + number + ")|(" + number + ")|(" + written + ")" +
+                  R"((?:[\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F]|)" + other + "|$))");
   suffix_ = Compile("(?:" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(lists.suffixes) + ")");
   number_next_ = Compile(sp + R"(?\d)");
   score_ = Compile(R"(^-(\d{1,2})(?:[^\d.,]|$))");
-  percent_ = Compile(sp + "*" + Alternation(percent) + R"((?:[^\pL\pN]|$))");
+  percent_ = Compile(sp + "*" + Alternation(percent) + "(?:" + std::string(kEdge) + "|$)");
 }
+
+namespace {
+
+// True when NUMBER is written with the group mark of FORMAT between groups
+// of three digits ("56,000", "1.500.000").
+bool Grouped(std::string_view number, const NumberFormat& format) {
+  size_t mark = number.find(format.group_mark);
+  if (mark == std::string_view::npos || mark == 0 || mark > 3) return false;
+  for (size_t i = 0; i < number.size(); ++i) {
+    bool at_mark = i >= mark && (i - mark) % 4 == 0;
+    if (at_mark ? number[i] != format.group_mark : !(number[i] >= '0' && number[i] <= '9')) return false;
+  }
+  return (number.size() - mark) % 4 == 0;
+}
+
+}  // namespace
 
 std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     std::string_view text, const NumberFormat& format,
@@ -41,6 +64,14 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
   while (pos < text.size() &&
          atom_->Match(text, pos, text.size(), RE2::UNANCHORED, g, 5)) {
     auto offset = [&](const re2::StringPiece& s) { return static_cast<size_t>(s.data() - text.data()); };
+    // (The pattern's edges let any character outside ASCII through.)
+    auto letter_or_digit = [](UChar32 c) { return c > 0 && (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_N_MASK)); };
+    const re2::StringPiece& whole = g[1].data() ? g[1] : g[3].data() ? g[3] : g[4];
+    if (letter_or_digit(CodePointBefore(text, offset(whole))) ||
+        (g[4].data() && letter_or_digit(CodePointAt(text, offset(g[4]) + g[4].size())))) {
+      pos = std::max(offset(whole), pos + 1);  // (a match at the text's start took no edge)
+      continue;
+    }
     Atom atom;
     std::string_view number;
     bool written = false;
@@ -52,6 +83,13 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       if (const std::string& exact = currencies_.at(Key(std::string_view(g[1].data(), g[1].size()))).prefix_exact;
           !exact.empty() && exact != std::string_view(g[1].data(), g[1].size())) {
         atom.currency.clear();
+      }
+      // "C $25" is no "c $" (the Canadian dollar written apart): read
+      // again from the sign.
+      if (atom.currency.empty() && g[1].size() > 1 && std::string_view(g[1].data(), g[1].size()).find(' ') !=
+                                                          std::string_view::npos) {
+        pos = offset(g[1]) + 1;
+        continue;
       }
       atom.currency_before = !atom.currency.empty();
       atom.power = PowerOf(std::string_view(g[1].data(), g[1].size()));
@@ -93,7 +131,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         size_t form_begin = static_cast<size_t>(s[1].data() - text.data());
         currency_follows = EndsWord(text, form_begin, form_begin + s[1].size()) &&
                            !NotCurrencyAt(text, form_begin) &&
-                           !CurrencyOf(std::string_view(s[1].data(), s[1].size()), context).empty();
+                           !CurrencyAfter(std::string_view(s[1].data(), s[1].size()), context).empty();
       }
       if (currency_follows) {
         size_t number_begin = static_cast<size_t>(number.data() - text.data());
@@ -119,7 +157,13 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       mantissa = ParseNumber(number, format);
     }
     if (!mantissa) {
-      pos = std::max(next, pos + 1);
+      // "a one-yen bid", "a five-dollar tip": no number together ("a one"),
+      // but the second word may start one.
+      size_t first_end = atom.begin;
+      while (written && first_end < atom.end && IsWordChar(CodePointAt(text, first_end))) {
+        first_end += U8_LENGTH(CodePointAt(text, first_end));
+      }
+      pos = written && first_end < atom.end ? first_end : std::max(next, pos + 1);
       continue;
     }
     atom.mantissa = *mantissa;
@@ -132,7 +176,9 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       size_t frac_end = offset(frac[1]) + frac[1].size();
       if (frac_end >= text.size() || !(IsWordChar(CodePointAt(text, frac_end)) || text[frac_end] == '.' ||
                                        text[frac_end] == ',')) {
-        if (auto v = CanonicalDecimal(atom.mantissa + "." + std::string(frac[1].data(), frac[1].size()))) {
+        std::string digits;
+        if (!ReadFractionDigits(std::string_view(frac[1].data(), frac[1].size()), &digits)) digits.clear();
+        if (auto v = digits.empty() ? std::nullopt : CanonicalDecimal(atom.mantissa + "." + digits)) {
           atom.mantissa = *v;
           atom.end = frac_end;
           spoken_fraction = true;
@@ -149,7 +195,14 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     while (multiplier_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, m, 3)) {
       size_t end = offset(m[2]) + m[2].size();
       std::string key = Key(std::string_view(m[2].data(), m[2].size()));
-      if (multiplier_attached_.at(key) && !m[1].empty()) break;
+      // A letter multiplier is written right after the digits ("$5m"), or
+      // as a capital one space after an amount whose currency comes first
+      // and before a space or a stop ("Ksh 157 B", not "$20 K-pop").
+      if (multiplier_attached_.at(key) && !m[1].empty() &&
+          !(atom.currency_before && !atom.has_multiplier && m[1] == " " && u_isupper(CodePointAt(text, offset(m[2]))) &&
+            (end == text.size() || std::string_view(" \t\n.,;:)").find(text[end]) != std::string_view::npos))) {
+        break;
+      }
       if (!EndsWord(text, offset(m[2]), end)) break;
       bool bracket = !m[1].empty() && m[1].data()[m[1].size() - 1] == '[';
       if (bracket && (end >= text.size() || text[end] != ']')) break;
@@ -166,20 +219,22 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       atom.end = offset(fr[1]) + fr[1].size();
     }
     // A sign that the article's context reads ("R" in South Africa) makes
-    // an amount only with a multiplier: "R254 billion", not "the R300
-    // highway".
-    if (context_sign && !atom.has_multiplier) {
+    // an amount only with a multiplier or with its digits grouped:
+    // "R254 billion", "N56,000", not "the R300 highway", "N95 masks".
+    if (context_sign && !atom.has_multiplier && !Grouped(number, format)) {
       pos = std::max(atom.end, pos + 1);
       continue;
     }
     // A currency after the number, unless it opens the next amount
     // ("in 2019 USD 5 billion").
+    bool hyphen_currency = false;  // "one-yen", "five-dollar"
     if (atom.currency.empty()) {
       re2::StringPiece s[2];
       if (suffix_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, s, 2)) {
         size_t form_begin = offset(s[1]), form_end = form_begin + s[1].size();
         std::string_view form(s[1].data(), s[1].size());
         const CurrencyForm& c = currencies_.at(Key(form));
+
         // ("3 GBP 1 pence": the code ends "3 GBP", its subunit follows.)
         bool opens_next = c.prefix && !atom.has_multiplier &&
                           number_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0) &&
@@ -189,7 +244,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         // range ("từ 1000 đến 2000 đồng").
         bool year_before_code = !atom.has_multiplier && atom.year_like &&
                                 !RE2::PartialMatch(text.substr(0, atom.begin), *range_end_);
-        std::string currency = CurrencyOf(form, context);
+        std::string currency = CurrencyAfter(form, context);
         // A subunit is written in lower case: "45 cents", "US cents", but
         // "50 Cent" is a name.
         size_t last_word = form.find_last_of(' ');
@@ -205,8 +260,27 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
             !opens_next && !year_before_code && !StartsProperName(text, form_begin, form_end)) {
           atom.currency = currency;
           atom.power += c.power;
+          hyphen_currency = text.substr(atom.end, form_begin - atom.end).find_first_not_of(" \t") !=
+                            std::string_view::npos;
           atom.end = form_end;
         }
+      }
+    }
+    // "$20 and 43c": a subunit sign attached to the digits, only after an
+    // amount of one unit ("43c" alone is a temperature or a grade).
+    if (atom.currency.empty() && !written && !atom.has_multiplier && !atoms.empty()) {
+      for (const std::string& sign : minor_signs_) {
+        const Atom& unit = atoms.back();
+        if (text.compare(atom.end, sign.size(), sign) != 0 || !EndsWord(text, atom.end, atom.end + sign.size()) ||
+            unit.currency.empty() || unit.has_multiplier || unit.power != 0 || unit.end > atom.begin ||
+            !RE2::FullMatch(text.substr(unit.end, atom.begin - unit.end), *minor_link_)) {
+          continue;
+        }
+        const CurrencyForm& c = currencies_.at(Key(sign));
+        atom.currency = c.currency;
+        atom.power += c.power;
+        atom.end += sign.size();
+        break;
       }
     }
     // A written number with no multiplier is an amount only with its
@@ -224,13 +298,15 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       re2::StringPiece next_form[2];
       if (alone && ((atom.end < text.size() && text[atom.end] == '-') ||
                     (suffix_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, next_form, 2) &&
-                     !CurrencyOf(std::string_view(next_form[1].data(), next_form[1].size()), context).empty()))) {
+                     EndsWord(text, offset(next_form[1]), offset(next_form[1]) + next_form[1].size()) &&
+                     !CurrencyAfter(std::string_view(next_form[1].data(), next_form[1].size()), context).empty()))) {
         alone = false;
       }
       if (alone && CompareDecimals(atom.mantissa, "1") == 0) {
         size_t next = atom.end;
         while (next < text.size() && text[next] == ' ') ++next;
-        alone = !IsWordChar(CodePointAt(text, next)) ||
+        // ("a one-yen bid": joined by a hyphen, the unit is an adjective.)
+        alone = hyphen_currency || !IsWordChar(CodePointAt(text, next)) ||
                 minor_word_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0);
         // "US$2.72 a pound", "20 cents a dollar": a price per unit, right
         // after a number or an amount.

@@ -18,17 +18,23 @@ using namespace money_internal;
 void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   // Context rules first: a generated form with no currency of its own is
   // kept only when some rule can read it.
+  std::map<std::string, std::shared_ptr<const RE2>> by_words;
+  // The words stand between spacing and punctuation.
+  auto words_pattern = [&](const std::string& words) {
+    std::shared_ptr<const RE2>& re = by_words[words];
+    if (!re) {
+      const std::string edge(kEdge);
+      re = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(words)) + "(?:$|" + edge + ")");
+    }
+    return re;
+  };
   for (const auto& row : ParseTsv(Data("currency_context.tsv"))) {
     if (row.size() < 3) throw std::runtime_error("money: currency_context.tsv: a row needs form, currency, words");
     ContextRule rule;
     rule.currency = Field(row, 1);
-    // The words stand between spacing and punctuation (a small class:
-    // "not a letter" over all of Unicode makes each pattern slow to build).
-    const std::string edge = R"([\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F\x{A0}\x{2013}-\x{201F}\x{2026}])";
-    rule.context = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(row[2])) + "(?:$|" + edge + ")");
-    if (!Field(row, 3).empty()) {
-      rule.unless = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(row[3])) + "(?:$|" + edge + ")");
-    }
+    // "*": any article (the form's reading then rests on the unless words).
+    if (Field(row, 2) != "*") rule.context = words_pattern(Field(row, 2));
+    if (!Field(row, 3).empty()) rule.unless = words_pattern(Field(row, 3));
     context_rules_[Key(Field(row, 0))].push_back(std::move(rule));
   }
   auto has_context = [&](const std::string& key) { return context_rules_.count(key) > 0; };
@@ -48,14 +54,30 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
       if (!Field(row, 3).empty()) c.power = std::stoi(Field(row, 3));
       c.country_open = Field(row, 4) == "country";
       // ISO codes are read only in capitals ("QAR", not "qar").
-      if (Field(row, 4) == "code") c.exact = form;
+      // ("exact": a hand-kept form read only as written, "c $", "bucks".)
+      if (Field(row, 4) == "code" || Field(row, 4) == "exact") c.exact = form;
       // "Php 5 billion": a form read before the number only as written
       // (so "PHP 5", the language, is none; "5 billion PHP" is still read).
       if (Field(row, 4) == "case") c.prefix_exact = form;
+      // "20Rs": after a number only as written ("20 RS" is a model name).
+      if (Field(row, 4) == "case-after") c.suffix_exact = form;
+      // "$20 and 43c": a subunit sign read only after its unit's amount.
+      if (Field(row, 4) == "minor") {
+        c.exact = form;
+        c.minor_only = true;
+      }
       // A form no context reads ("ALL", a code that is a word) only blocks
       // the generated row of the same form.
       if (c.currency.empty() && !has_context(key)) continue;
-      if (!c.currency.empty()) named.push_back(form);
+      // (Kept out of the suffix pattern: every number before a word in "c"
+      // would match it.)
+      if (c.minor_only) {
+        minor_signs_.push_back(form);
+        continue;
+      }
+      // (A former currency is no exchange rate's second currency: its names
+      // stay out of the "per" pattern.)
+      if (!c.currency.empty() && Field(row, 4) != "former") named.push_back(form);
       if (where == "prefix" || where == "both") {
         c.prefix = true;
         prefixes.push_back(form);
@@ -78,16 +100,17 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   const std::string sp(kSpace);
   // A word after "per" ends there ("per USD", not "perUSD"); the currency
   // is written with no number after it ("$5 per $100" is money).
+  const std::string edge_or_end = "(?:" + std::string(kEdge) + "|$)";
   per_currency_ =
-      Compile(sp + "*" + Alternation(per) + sp + "*(?:1" + sp + "*)?(" + Alternation(named) + R"()(?:[^\pL\pN]|$))");
+      Compile(sp + "*" + Alternation(per) + sp + "*(?:1" + sp + "*)?(" + Alternation(named) + ")" + edge_or_end);
   equals_after_ = Compile(sp + "*" + Alternation(equals));
   unit_equals_ = Compile(sp + "*" + Alternation(unit) + sp + "*");
   equals_before_ = Compile(Alternation(equals) + sp + "*$");
   std::vector<std::string> subunits;
   for (const auto& [key, c] : currencies_) {
-    if (c.power < 0 && !c.currency.empty()) subunits.push_back(key);
+    if (c.power < 0 && !c.currency.empty() && !c.minor_only) subunits.push_back(key);
   }
-  subunit_next_ = Compile(sp + R"(?\d+)" + sp + "*" + Alternation(subunits) + R"((?:[^\pL\pN]|$))");
+  subunit_next_ = Compile(sp + R"(?\d+)" + sp + "*" + Alternation(subunits) + edge_or_end);
 }
 
 std::string MoneyMatcher::CurrencyOf(std::string_view form, ArticleContext* context) const {
@@ -98,7 +121,7 @@ std::string MoneyMatcher::CurrencyOf(std::string_view form, ArticleContext* cont
     auto [cached, fresh] = context->currency.try_emplace(key);
     if (fresh) {
       for (const ContextRule& rule : rules->second) {
-        if (RE2::PartialMatch(context->text, *rule.context) &&
+        if ((!rule.context || RE2::PartialMatch(context->text, *rule.context)) &&
             !(rule.unless && RE2::PartialMatch(context->text, *rule.unless))) {
           cached->second = rule.currency;
           break;
@@ -108,6 +131,12 @@ std::string MoneyMatcher::CurrencyOf(std::string_view form, ArticleContext* cont
     if (!cached->second.empty()) return cached->second;
   }
   return it->second.currency;
+}
+
+std::string MoneyMatcher::CurrencyAfter(std::string_view form, ArticleContext* context) const {
+  auto it = currencies_.find(Key(form));
+  if (it != currencies_.end() && !it->second.suffix_exact.empty() && it->second.suffix_exact != form) return {};
+  return CurrencyOf(form, context);
 }
 
 int MoneyMatcher::PowerOf(std::string_view form) const {

@@ -61,6 +61,8 @@ class MoneyMatcher {
     bool country_open = false;  // "đô la": a capitalized country after it names another dollar
     std::string exact;         // the form as it must be written, when case matters ("QAR")
     std::string prefix_exact;  // the same, before a number only ("Php")
+    std::string suffix_exact;  // the same, after a number only ("20Rs", not "20 RS")
+    bool minor_only = false;   // read only as the subunit of the amount just before ("$20 and 43c")
   };
   struct WrittenWord {
     std::string value;
@@ -68,8 +70,9 @@ class MoneyMatcher {
   };
   struct ContextRule {
     std::string currency;
-    std::unique_ptr<re2::RE2> context;
-    std::unique_ptr<re2::RE2> unless;  // null when no word overrules the context
+    // (Shared by the rows that list the same words: "pesos" and "peso".)
+    std::shared_ptr<const re2::RE2> context;  // null: any article
+    std::shared_ptr<const re2::RE2> unless;   // null when no word overrules the context
   };
   struct Opener {
     bool forces = false;
@@ -100,9 +103,14 @@ class MoneyMatcher {
   // Ranges, changes and qualifiers: the atoms as mentions (ranges.cc).
   std::vector<FoundAmount> PairAtoms(std::string_view text, const std::vector<Atom>& atoms) const;
   bool ReadWritten(std::string_view phrase, std::string* value) const;
+  // The digits of a fraction written after a decimal word: "5", "ba" (3),
+  // "two five" (25), "hai mươi ba" (23).
+  bool ReadFractionDigits(std::string_view phrase, std::string* digits) const;
   // The currency FORM names in this article ("" for none); reads the
   // article's context only for the forms that need it, once each.
   std::string CurrencyOf(std::string_view form, ArticleContext* context) const;
+  // The same for a form written after a number ("20Rs", but "20 RS" none).
+  std::string CurrencyAfter(std::string_view form, ArticleContext* context) const;
   int PowerOf(std::string_view form) const;
   size_t SpaceGroupsEnd(std::string_view text, size_t end) const;
   // True when a phrase of not_currency.txt starts at byte AT (AFTER_WRITTEN:
@@ -114,6 +122,7 @@ class MoneyMatcher {
   std::map<std::string, int> multiplier_power_;     // key: lowercase word
   std::map<std::string, bool> multiplier_attached_;
   std::map<std::string, std::string> qualifiers_;   // lowercase phrase -> qualifier
+  std::map<std::string, std::string> qualifiers_after_;  // the same, written after the amount ("trở xuống")
   std::map<std::string, WrittenWord> written_;      // lowercase word -> value
   std::map<std::string, std::string> fraction_after_;  // "rưỡi" -> 0.5
   std::map<std::string, NumberFormat> formats_;     // lang -> format
@@ -121,6 +130,7 @@ class MoneyMatcher {
   std::vector<std::string> plain_links_;          // lowercase link words
   std::map<std::string, int> change_direction_;    // change word -> +1 up, -1 down, 0 either
   std::map<std::string, int> step_direction_;      // step link ("lên") -> +1 up, -1 down
+  std::vector<std::string> minor_signs_;            // subunit signs read only after a unit ("c"), as written
   std::vector<std::string> not_currency_;           // lowercase phrases
   std::vector<std::string> not_currency_written_;   // the same, after a written number only
 
@@ -138,6 +148,8 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> percent_;     // anchored: spacing, a percent sign or word
   std::unique_ptr<re2::RE2> link_;        // the whole gap between two amounts of a range
   std::unique_ptr<re2::RE2> qualifier_;   // a qualifier ending the text before an amount
+  std::unique_ptr<re2::RE2> qualifier_after_;  // anchored: spacing, a qualifier written after an amount
+  std::unique_ptr<re2::RE2> qualifier_lead_;   // a word ending the text before it that belongs to it ("từ")
   std::unique_ptr<re2::RE2> opener_;      // a range opener ending the text before an amount
   std::unique_ptr<re2::RE2> change_;      // a change word (and a lead) ending the text before an amount
   std::unique_ptr<re2::RE2> change_word_;  // a change word anywhere in a clause

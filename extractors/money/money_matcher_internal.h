@@ -20,6 +20,10 @@ namespace money_internal {
 // Spacing inside an amount: plain and no-break spaces, never a line end.
 inline constexpr std::string_view kSpace = R"([ \t\x{00A0}\x{202F}])";
 inline constexpr std::string_view kDash = R"([-\x{2013}\x{2014}\x{2011}])";
+// What stands between words: spacing and punctuation, a small class ("not a
+// letter or digit" over all of Unicode makes each pattern slow to build).
+inline constexpr std::string_view kEdge =
+    R"([\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F\x{A0}\x{2013}-\x{201F}\x{2026}])";
 
 // The embedded bytes of extractors/money/FILE.
 std::string_view Data(std::string_view file);

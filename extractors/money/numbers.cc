@@ -59,7 +59,10 @@ void MoneyMatcher::LoadNumbers(FormLists* lists) {
   multiplier_ = Compile("(" + sp + "*|" + sp + "?" + dash + sp + "?|" + sp + R"(*\[)" + ")(" + Alternation(multipliers) +
                         ")");
   fraction_ = Compile(sp + "+(" + Alternation(after_words) + ")");
-  decimal_word_ = Compile(sp + "+" + Alternation(point_words) + sp + R"(+(\d+))");
+  // The fraction's digits, or its written number ("một chấm ba đô la").
+  const std::string word = Alternation(words);
+  const std::string written = word + "(?:" + sp + "+(?:" + Alternation(joiners) + sp + "+)?" + word + ")*";
+  decimal_word_ = Compile(sp + "+" + Alternation(point_words) + sp + R"(+(\d+|)" + written + ")");
   minor_link_ = Compile(sp + "*(?:" + Alternation(minor_links) + sp + "+)?");
   minor_word_ = Compile(sp + "+" + Alternation(minor_links) + sp + "+");
 }
@@ -124,6 +127,33 @@ bool MoneyMatcher::ReadWritten(std::string_view phrase, std::string* value) cons
   }
   *value = total;
   return total != "0";
+}
+
+bool MoneyMatcher::ReadFractionDigits(std::string_view phrase, std::string* digits) const {
+  if (phrase.find_first_not_of("0123456789") == std::string_view::npos) {
+    *digits = std::string(phrase);
+    return !digits->empty();
+  }
+  // Digit by digit ("two five", "hai lăm"), else one written number ("hai
+  // mươi ba" = 23).
+  std::string key = Key(phrase), out;
+  bool by_digit = true;
+  for (size_t i = 0; i < key.size() && by_digit;) {
+    size_t space = std::min(key.find(' ', i), key.size());
+    auto it = written_.find(key.substr(i, space - i));
+    by_digit = it != written_.end() && it->second.how == "add" && it->second.value.size() == 1;
+    if (by_digit) out += it->second.value;
+    i = space + 1;
+  }
+  std::string value;
+  if (by_digit && !out.empty()) {
+    *digits = out;
+  } else if (ReadWritten(phrase, &value) && value.find('.') == std::string::npos) {
+    *digits = value;
+  } else {
+    return false;
+  }
+  return true;
 }
 
 // The end of the digit groups written after the number ending at END and

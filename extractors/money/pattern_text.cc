@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "extractors/money/money_matcher_internal.h"
 #include "pipeline/data/embedded_data.h"
@@ -51,14 +52,10 @@ std::string Alternation(std::vector<std::string> forms) {
   });
   // Patterns ignore case: one alternative per key (a smaller pattern to
   // compile; "$" and "USD" are listed by more than one row).
-  std::vector<std::string> keys;
-  keys.reserve(forms.size());
-  for (const auto& f : forms) keys.push_back(Key(f));
+  std::unordered_set<std::string> seen;
   std::vector<std::string> unique;
-  for (size_t i = 0; i < forms.size(); ++i) {
-    if (std::find(keys.begin(), keys.begin() + static_cast<long>(i), keys[i]) == keys.begin() + static_cast<long>(i)) {
-      unique.push_back(forms[i]);
-    }
+  for (const auto& f : forms) {
+    if (seen.insert(Key(f)).second) unique.push_back(f);
   }
   forms = std::move(unique);
   std::string out = "(?:";

@@ -16,8 +16,16 @@ namespace vnie {
 using namespace money_internal;
 
 void MoneyMatcher::LoadRanges(FormLists* lists) {
-  std::vector<std::string> qualifiers;
+  std::vector<std::string> qualifiers, after, leads_after;
   for (const auto& row : ParseTsv(Data("qualifiers.tsv"))) {
+    // "$50 or more", "từ 7000 đồng trở xuống": written after the amount,
+    // with an optional word before it that belongs to the mention.
+    if (Field(row, 2) == "after") {
+      qualifiers_after_[Key(Field(row, 0))] = Field(row, 1);
+      after.push_back(Field(row, 0));
+      for (auto& lead : SplitBar(Field(row, 3))) leads_after.push_back(lead);
+      continue;
+    }
     qualifiers_[Key(Field(row, 0))] = Field(row, 1);
     qualifiers.push_back(Field(row, 0));
   }
@@ -54,16 +62,22 @@ void MoneyMatcher::LoadRanges(FormLists* lists) {
       if (std::find(links.begin(), links.end(), l) == links.end()) links.push_back(l);
     }
   }
-  const std::string sp(kSpace);
+  const std::string sp(kSpace), edge(kEdge);
   link_ = Compile(sp + "*" + Alternation(links) + sp + "*");
   // (A range's upper end may look like a year: "từ 1000 đến 2000 đồng".)
-  // (The currency between is any word or sign: "1200 VNĐ tới 2000 VNĐ".)
-  range_end_ = Compile(R"(\d)" + sp + R"(*(?:[\pL\p{Sc}.]+)" + sp + "*)?" + Alternation(links) + sp + "*$");
-  qualifier_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(qualifiers) + ")" + sp + "+$");
-  opener_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(openers) + ")" + sp + "+$");
-  change_ = Compile(R"((?:^|[^\pL\pN]))" + std::string("(") + Alternation(changes) + ")" + sp + "+" +
+  // (The currency between is any word or sign: "1200 VNĐ tới 2000 VNĐ";
+  // letters outside ASCII are any character outside it, as a class of all
+  // Unicode letters makes the pattern slow to build.)
+  range_end_ = Compile(R"(\d)" + sp + R"(*(?:(?:[a-z.$]|\p{Sc}|[^\x00-\x7F])+)" + sp + "*)?" + Alternation(links) + sp +
+                       "*$");
+  qualifier_ = Compile("(?:^|" + edge + ")(" + Alternation(qualifiers) + ")" + sp + "+$");
+  // (Their word edges are checked in PairAtoms.)
+  qualifier_after_ = Compile(sp + "+(" + Alternation(after) + ")");
+  qualifier_lead_ = Compile(std::string("(") + Alternation(leads_after) + ")" + sp + "+$");
+  opener_ = Compile("(?:^|" + edge + ")(" + Alternation(openers) + ")" + sp + "+$");
+  change_ = Compile("(?:^|" + edge + ")(" + Alternation(changes) + ")" + sp + "+" +
                     Alternation(leads) + sp + "+$");
-  change_word_ = Compile(R"((?:^|[^\pL\pN]))" + Alternation(clause_changes) + R"((?:[^\pL\pN]|$))");
+  change_word_ = Compile("(?:^|" + edge + ")" + Alternation(clause_changes) + "(?:" + edge + "|$)");
   step_ = Compile(sp + "*(" + Alternation(steps) + ")" + sp + "*");
 }
 
@@ -82,11 +96,24 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
   auto clause_before = [&](size_t begin) { return window_before(begin, 120, ".;!?\n"); };
   // "nearly $5 billion", "hơn 2.000 tỷ đồng": a qualifier right before the
   // amount is kept and starts the mention.
+  // "$50 or more", "từ 7000 đồng trở xuống": one written after it, when
+  // none is before and the amount is no range (in "from $5 to $10 or more"
+  // the bound is the upper end's alone).
   auto with_qualifier = [&](FoundAmount f) {
-    re2::StringPiece q;
+    re2::StringPiece q, after[2];
+    auto at = [&](const re2::StringPiece& s) { return static_cast<size_t>(s.data() - text.data()); };
     if (RE2::PartialMatch(before(f.begin), *qualifier_, &q)) {
       f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
-      f.begin = static_cast<size_t>(q.data() - text.data());
+      f.begin = at(q);
+    } else if (f.amount_min.empty() &&
+               qualifier_after_->Match(text, f.end, text.size(), RE2::ANCHOR_START, after, 2) &&
+               !IsWordChar(CodePointAt(text, at(after[1]) + after[1].size()))) {
+      f.qualifier = qualifiers_after_.at(Key(std::string_view(after[1].data(), after[1].size())));
+      f.end = at(after[1]) + after[1].size();
+      if (RE2::PartialMatch(before(f.begin), *qualifier_lead_, &q) &&
+          !IsWordChar(CodePointBefore(text, at(q)))) {
+        f.begin = at(q);
+      }
     }
     return f;
   };

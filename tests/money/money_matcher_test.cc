@@ -89,6 +89,31 @@ TEST(MoneyMatcher, EveryGeneratedNameIsRead) {
   EXPECT_GE(names, 240u);
 }
 
+// Every former currency of the generated table is read after a number by
+// its English name, with its withdrawn ISO 4217 code ("42 French francs").
+TEST(MoneyMatcher, EveryFormerCurrencyNameIsRead) {
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+  };
+  std::set<std::string> hand;
+  for (const char* file : {"extractors/money/currencies.tsv", "extractors/money/currency_names_vi.tsv"}) {
+    for (const auto& row : ParseTsv(EmbeddedData(file))) {
+      if (!row.empty()) hand.insert(lower(row[0]));
+    }
+  }
+  size_t names = 0;
+  for (const auto& row : ParseTsv(EmbeddedData("extractors/money/currencies_iso.tsv"))) {
+    if (row.size() < 5 || row[4] != "former" || hand.count(lower(row[0]))) continue;
+    ++names;
+    FoundAmount a = One("In 1990 the fee was 42 " + std::string(row[0]) + " per page.", "en");
+    EXPECT_EQ(a.currency, row[1]) << row[0];
+    EXPECT_EQ(a.amount, "42") << row[0];
+  }
+  EXPECT_GE(names, 100u);
+}
+
 // Every symbol of the generated table that names one currency is read
 // before a number ("Ksh42", "₾42"), but for forms the hand-kept tables decide.
 TEST(MoneyMatcher, EveryGeneratedSymbolIsRead) {
