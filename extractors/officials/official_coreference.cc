@@ -152,7 +152,9 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
   std::stable_sort(people.begin(), people.end(), [](const OfficialEntity& a, const OfficialEntity& b) {
     return a.mentions.front().first < b.mentions.front().first;
   });
-  const ArticleCountries article = CountArticleCountries(std::move(cues));
+  std::vector<std::string> stated;
+  for (const auto& e : people) stated.push_back(!e.text_country.empty() ? e.text_country : e.title_country);
+  const ArticleCountries article = CountArticleCountries(std::move(cues), stated);
   for (auto& e : people) {
     size_t para_begin = 0;
     for (const auto& [pb, pe] : paragraphs) {

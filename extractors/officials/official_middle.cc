@@ -342,6 +342,11 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
     }
     // Punctuation.
     bool next_cap = j + 1 < end && (tokens[j + 1].capitalized || lex.honorifics.Match(tokens, j + 1, end).length);
+    // "President Uhuru Kenyatta's last budget": a possessive before a
+    // lowercase word ends a name, not a body's words.
+    if (IsPunct(t, "'s") && m.raw_begin != kNone && j + 1 < end && tokens[j + 1].word &&
+        !tokens[j + 1].capitalized && !IsAnaphorKind(tokens[j + 1], lex))
+      break;
     if (IsPunct(t, "'s") && m.raw_begin != kNone) {
       extend_raw(j);
       ++j;
