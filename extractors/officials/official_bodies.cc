@@ -23,7 +23,7 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
   size_t ana_end = title_end + 1 + ana_len;
   if (ana_len &&
       (ana_end >= end || (!tokens[ana_end].word && !IsPunct(tokens[ana_end], "'s")) ||
-       (lex.RolesOf(tokens[ana_end].key) & kStop) || (m.name.length && m.stop == ana_end))) {
+       (lex.RolesOf(tokens[ana_end]) & kStop) || (m.name.length && m.stop == ana_end))) {
     anaphor = true;
     org_known = true;
     const std::string& kind = tokens[ana_end - 1].fold;
@@ -36,10 +36,10 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
       while (b > 0 && tokens[b - 1].word &&
              text.substr(tokens[b - 1].end, tokens[b].begin - tokens[b - 1].end).find('\n') == std::string_view::npos &&
              (tokens[b - 1].capitalized ||
-              ((lex.RolesOf(tokens[b - 1].key) & kConnector) && b >= 2 && tokens[b - 2].capitalized &&
-               tokens[b - 2].word && !(lex.RolesOf(tokens[b - 1].key) & kModifier))))
+              ((lex.RolesOf(tokens[b - 1]) & kConnector) && b >= 2 && tokens[b - 2].capitalized &&
+               tokens[b - 2].word && !(lex.RolesOf(tokens[b - 1]) & kModifier))))
         --b;
-      while (b < q && (lex.RolesOf(tokens[b].key) & kModifier)) ++b;
+      while (b < q && (lex.RolesOf(tokens[b]) & kModifier)) ++b;
       size_t e = q + 1;  // "Civil Aviation Authority of Vietnam"
       if (e + 1 < tokens.size() && tokens[e].key == "of" && tokens[e + 1].word && tokens[e + 1].capitalized) {
         e += 2;
@@ -69,7 +69,7 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
   }
   size_t raw_end = m.raw_end;
   while (raw_end != kNone && raw_end > m.raw_begin &&
-         (!tokens[raw_end - 1].word || (lex.RolesOf(tokens[raw_end - 1].key) & kConnector)))
+         (!tokens[raw_end - 1].word || (lex.RolesOf(tokens[raw_end - 1]) & kConnector)))
     --raw_end;
   bool has_raw = m.raw_begin != kNone && raw_end != kNone && raw_end > m.raw_begin;
   if (has_raw) {
@@ -90,7 +90,7 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
     // resolved above
   } else if (has_raw && (lex_pos == kNone || m.raw_begin < lex_pos)) {
     std::string raw = !m.raw_english.empty() ? m.raw_english : Slice(text, tokens, m.raw_begin, raw_end);
-    if (info.kind == TitleKind::kMinistry && !(lex.RolesOf(tokens[m.raw_begin].key) & kOrgHead)) {
+    if (info.kind == TitleKind::kMinistry && !(lex.RolesOf(tokens[m.raw_begin]) & kOrgHead)) {
       raw = "Ministry of " + raw;
       org_known = true;
     }
@@ -103,7 +103,7 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
       // body's field ("Vụ Quản lý các doanh nghiệp nhỏ").
       size_t first_business = kNone, first_state = kNone;
       for (size_t q = m.raw_begin; q < raw_end; ++q) {
-        uint32_t roles = lex.RolesOf(tokens[q].key);
+        uint32_t roles = lex.RolesOf(tokens[q]);
         if ((roles & kBusiness) && first_business == kNone) first_business = q;
         if ((roles & (kStateBody | kOrgHead)) && first_state == kNone) first_state = q;
       }

@@ -21,7 +21,7 @@ bool SpeechAfter(const std::vector<NameToken>& tokens, size_t i, size_t end, con
   size_t k = i + 1;
   if (k < end && tokens[k].word && tokens[k].key == "cũng") ++k;
   if (k >= end || !tokens[k].word || tokens[k].capitalized) return false;
-  if (lex.RolesOf(tokens[k].key) & kSpeech) return true;
+  if (lex.RolesOf(tokens[k]) & kSpeech) return true;
   return k + 1 < end && tokens[k + 1].word && (lex.RolesOf(tokens[k].key + " " + tokens[k + 1].key) & kSpeech);
 }
 

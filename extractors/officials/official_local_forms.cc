@@ -56,7 +56,7 @@ FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t s
   PhraseMatch place = lex.places.Match(tokens, k, end);
   // "Sở Y tế tỉnh Quảng Nam": the kind of unit before the place.
   if (!place.length && k + 1 < end && tokens[k].word) {
-    size_t unit = (lex.RolesOf(tokens[k].key) & kBlockBefore) ? 1
+    size_t unit = (lex.RolesOf(tokens[k]) & kBlockBefore) ? 1
                   : k + 2 < end && (lex.RolesOf(tokens[k].key + " " + tokens[k + 1].key) & kBlockBefore) ? 2
                                                                                                      : 0;
     PhraseMatch after = unit ? lex.places.Match(tokens, k + unit, end) : PhraseMatch{};
@@ -109,7 +109,7 @@ FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t s
     m.stop = k;
   };
   for (size_t q = start; q-- > 0 && !earlier && !IsPunct(tokens[q], ".");) {
-    if (q == 0 || !(lex.RolesOf(tokens[q - 1].key) & kHost) || !tokens[q - 1].word) continue;
+    if (q == 0 || !(lex.RolesOf(tokens[q - 1]) & kHost) || !tokens[q - 1].word) continue;
     PhraseMatch host_place = lex.places.Match(tokens, q, start);
     if (!host_place.length || lex.place_country[host_place.value] != "VN") continue;
     PersonName name = MatchPersonName(tokens, k, end, lex, /*after_place_word=*/true);
@@ -173,7 +173,7 @@ FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t s
       for (size_t q = k + 1; q < end && q <= k + 3; ++q) {
         if (!tokens[q - 1].word || !tokens[q - 1].capitalized ||
             (lex.FamilyCultures(tokens[q - 1]) & kVietnamese) ||
-            (lex.RolesOf(tokens[q - 1].key) & (kNotName | kOrgHead | kStateBody | kBusiness)) ||
+            (lex.RolesOf(tokens[q - 1]) & (kNotName | kOrgHead | kStateBody | kBusiness)) ||
             lex.titles.Match(tokens, q - 1, end).length || lex.organizations.Match(tokens, q - 1, end).length)
           break;
         PersonName later = MatchPersonName(tokens, q, end, lex);

@@ -75,7 +75,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       mention.shape = m.name.shape;
       // "Speaker Kim Jin-pyo of the National Assembly of Korea".
       size_t q = mention.name_end;
-      while (q + 1 < end && tokens[q].word && (lex.RolesOf(tokens[q].key) & kConnector) &&
+      while (q + 1 < end && tokens[q].word && (lex.RolesOf(tokens[q]) & kConnector) &&
              tokens[q].key != "and" && m.org == -1 && m.form_pos == kNone) {
         ++q;
         if (q < end && tokens[q].key == "the") ++q;

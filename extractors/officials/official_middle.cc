@@ -52,7 +52,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       continue;
     }
     if (t.word) {
-      uint32_t roles = lex.RolesOf(t.key);
+      uint32_t roles = lex.RolesOf(t);
       // "Deputy Governor of the central bank Dang Thanh Binh": a body named
       // by its kind, then the name.
       if (j == start + 1 && tokens[start].key == "of") {
@@ -85,7 +85,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
                            (first_title == "General Secretary" && (second == "President" || second == "Prime Minister")));
         // "Ambassador to Belgium and head of the Vietnamese Mission to the
         // EU Nguyen Van Thao": "and" after the first title's host or body.
-        bool joined = j == start + 1 && (lex.RolesOf(tokens[start].key) & kConnector);
+        bool joined = j == start + 1 && (lex.RolesOf(tokens[start]) & kConnector);
         if (!joined && j > start + 1 && (tokens[j - 1].key == "and" || tokens[j - 1].key == "và")) {
           joined = true;
           for (size_t q = start; q + 1 < j && joined; ++q) joined = Claimed(m, q);
@@ -98,7 +98,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           // person's.
           size_t back = j;
           while (back > start && Claimed(m, back - 1)) --back;
-          if (back > start && ((lex.RolesOf(tokens[back - 1].key) & kConnector) || IsPunct(tokens[back - 1], ",")))
+          if (back > start && ((lex.RolesOf(tokens[back - 1]) & kConnector) || IsPunct(tokens[back - 1], ",")))
             j = back - 1;
           if (m.country_pos != kNone && m.country_pos >= j) m.country.clear(), m.country_pos = m.country_end = kNone;
           if (m.org_pos != kNone && m.org_pos >= j) m.org = -1, m.org_pos = m.org_end = kNone;
@@ -115,10 +115,10 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       }
       // The host right after the title or a country: "Ambassador to South
       // Korea", "Consul General in Busan"; not "Sar Sokha in Phnom Penh".
-      if ((roles & kHost) && (j == start || Claimed(m, j - 1) || (lex.RolesOf(tokens[j - 1].key) & kOrgHead))) {
+      if ((roles & kHost) && (j == start || Claimed(m, j - 1) || (lex.RolesOf(tokens[j - 1]) & kOrgHead))) {
         // "to South Korea", "tại Hàn Quốc": the host country of a mission.
         size_t k = j + 1;
-        if (k < end && (lex.RolesOf(tokens[k].key) & kModifier)) ++k;
+        if (k < end && (lex.RolesOf(tokens[k]) & kModifier)) ++k;
         size_t len = std::max(lex.countries.Match(tokens, k, end).length, lex.places.Match(tokens, k, end).length);
         if (len) {
           m.claimed.push_back({j, k + len});
@@ -170,15 +170,15 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         m.last_content = org_end - 1;
         // A listed body is complete: lowercase words after it are not its
         // name ("Bộ trưởng Ngoại giao Australia Penny Wong vào tuần tới").
-        bool after_head_only = m.raw_begin != kNone && m.raw_begin + 1 == j && (lex.RolesOf(tokens[m.raw_begin].key) & kOrgHead);
+        bool after_head_only = m.raw_begin != kNone && m.raw_begin + 1 == j && (lex.RolesOf(tokens[m.raw_begin]) & kOrgHead);
         // "the National Assembly's Finance and Budget Committee": a portfolio
         // word that opens a longer body's name is part of that name.
         bool opens_longer = false;
         if (raw_open) {
           bool head_inside = false;
-          for (size_t q = j; q < org_end; ++q) head_inside |= (lex.RolesOf(tokens[q].key) & kOrgHead) != 0;
+          for (size_t q = j; q < org_end; ++q) head_inside |= (lex.RolesOf(tokens[q]) & kOrgHead) != 0;
           for (size_t q = org_end; !head_inside && q < end && q < org_end + 5 && tokens[q].word; ++q) {
-            uint32_t r = lex.RolesOf(tokens[q].key);
+            uint32_t r = lex.RolesOf(tokens[q]);
             if (tokens[q].capitalized && (r & kOrgHead)) {
               opens_longer = true;
               break;
@@ -202,7 +202,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           continue;
         }
         if (m.raw_begin != kNone && raw_open && j > start &&
-            ((lex.RolesOf(tokens[j - 1].key) & kConnector) || after_head_only)) {
+            ((lex.RolesOf(tokens[j - 1]) & kConnector) || after_head_only)) {
           // "Hanoi Department of Industry and Trade", "Sở Y tế", "Cục Y tế dự
           // phòng": part of a longer name.
           extend_raw(j);
@@ -214,7 +214,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
           // inspection department") leaves the listed body.
           size_t q = org_end + 1;
           while (q < end && q < org_end + 6 && tokens[q].word && !tokens[q].capitalized &&
-                 !(lex.RolesOf(tokens[q].key) & kStop) && !IsAnaphorKind(tokens[q], lex))
+                 !(lex.RolesOf(tokens[q]) & kStop) && !IsAnaphorKind(tokens[q], lex))
             ++q;
           if (q > org_end + 1 && q < end && IsAnaphorKind(tokens[q], lex)) {
             if (m.org_pos == kNone) {
@@ -314,8 +314,8 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       // Western name.
       if ((roles & kNameParticle) && !t.marked && j > start && tokens[j - 1].word && j + 1 < end &&
           tokens[j + 1].word && !tokens[j + 1].marked &&
-          (tokens[j - 1].capitalized || (lex.RolesOf(tokens[j - 1].key) & kNameParticle)) &&
-          (tokens[j + 1].capitalized || (lex.RolesOf(tokens[j + 1].key) & kNameParticle))) {
+          (tokens[j - 1].capitalized || (lex.RolesOf(tokens[j - 1]) & kNameParticle)) &&
+          (tokens[j + 1].capitalized || (lex.RolesOf(tokens[j + 1]) & kNameParticle))) {
         extend_raw(j);
         ++j;
         continue;
@@ -323,8 +323,8 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       // A lowercase word: a connector inside a name ("of", "and", "và")
       // followed by more of the name, or a lowercase word of a Vietnamese
       // body's name after its head ("Cục Xuất nhập khẩu").
-      bool next_continues = j + 1 < end && !(lex.RolesOf(tokens[j + 1].key) & kStop) &&
-                            (tokens[j + 1].capitalized || (lex.RolesOf(tokens[j + 1].key) & kConnector) ||
+      bool next_continues = j + 1 < end && !(lex.RolesOf(tokens[j + 1]) & kStop) &&
+                            (tokens[j + 1].capitalized || (lex.RolesOf(tokens[j + 1]) & kConnector) ||
                              lex.titles.Match(tokens, j + 1, end).length);
       if ((roles & kConnector) && next_continues && !(roles & kStop)) {
         if (m.raw_begin != kNone) extend_raw(j);
@@ -360,7 +360,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
     }
     // "Vụ Thị trường châu Á - châu Phi": a dash inside a Vietnamese body's name.
     if (IsPunct(t, "-") && org_head_since_punct && m.raw_begin != kNone && raw_open && j + 1 < end &&
-        tokens[j + 1].word && !(lex.RolesOf(tokens[j + 1].key) & kStop)) {
+        tokens[j + 1].word && !(lex.RolesOf(tokens[j + 1]) & kStop)) {
       extend_raw(j);
       ++j;
       continue;

@@ -70,7 +70,7 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
   size_t last = stop;  // one past the given and family names
   // "Sok Chenda Sophea on the sidelines": connectors the middle ran into.
   while (last > lo && tokens[last - 1].word && !tokens[last - 1].capitalized &&
-         (lex.RolesOf(tokens[last - 1].key) & kConnector))
+         (lex.RolesOf(tokens[last - 1]) & kConnector))
     --last;
   *name_end = last;
   // "Abdel Fattah al-Sisi": a family name joined to its particle ends the name.
@@ -81,7 +81,7 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
         (lex.RolesOf(w.substr(0, dash)) & kNameParticle))
       *name_end = stop + 1;
   }
-  if (last > lo && (lex.RolesOf(tokens[last - 1].key) & kNameSuffix)) --last;
+  if (last > lo && (lex.RolesOf(tokens[last - 1]) & kNameSuffix)) --last;
   // "Mohammed al-Jadaan": one given name before a family name joined to its
   // particle is a whole name.
   if (*name_end == stop + 1 && last == lo + 1 && CouldBeGivenOrSurname(tokens, lo, lex) && !Claimed(m, lo)) return lo;
@@ -90,7 +90,7 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
   if (CouldBeGivenOrSurname(tokens, last - 1, lex) && !Claimed(m, last - 1)) {
     size_t k = last - 1;
     while (k > lo && tokens[k - 1].word && !tokens[k - 1].capitalized && !tokens[k - 1].marked &&
-           (lex.RolesOf(tokens[k - 1].key) & kNameParticle))
+           (lex.RolesOf(tokens[k - 1]) & kNameParticle))
       --k;
     if (k < last - 1 && k > lo && CouldBeGivenOrSurname(tokens, k - 1, lex) && !Claimed(m, k - 1) &&
         !tokens[k - 1].marked) {
@@ -112,13 +112,13 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
   // capitalized words must hold more than the name.
   size_t run = a;
   while (run > lo && tokens[run - 1].word && tokens[run - 1].capitalized && !Claimed(m, run - 1)) --run;
-  if (run > lo && run == a && (lex.RolesOf(tokens[run - 1].key) & kConnector)) return kNone;
+  if (run > lo && run == a && (lex.RolesOf(tokens[run - 1]) & kConnector)) return kNone;
   if (run + 1 == a && CouldBeGivenOrSurname(tokens, run, lex) &&
-      !(run > lo && (lex.RolesOf(tokens[run - 1].key) & kConnector)))
+      !(run > lo && (lex.RolesOf(tokens[run - 1]) & kConnector)))
     a = run;
   // "Mohammed bin Abdulrahman Al Thani": given names joined by a particle.
   while (a >= lo + 2 && tokens[a - 1].word && !tokens[a - 1].capitalized &&
-         (lex.RolesOf(tokens[a - 1].key) & kNameParticle) && CouldBeGivenOrSurname(tokens, a - 2, lex) &&
+         (lex.RolesOf(tokens[a - 1]) & kNameParticle) && CouldBeGivenOrSurname(tokens, a - 2, lex) &&
          !Claimed(m, a - 2) && !tokens[a - 2].marked)
     a -= 2;
   return a;
@@ -163,7 +163,7 @@ Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size
     } else if ((len = MatchEndingAt(lex.organizations, tokens, k - 1, begin, &value))) {
       size_t b = k - len;
       if (pre.org_name.empty() && b >= begin + 2 && tokens[b - 1].key == "of" && tokens[b - 2].capitalized &&
-          (lex.RolesOf(tokens[b - 2].key) & kOrgHead)) {
+          (lex.RolesOf(tokens[b - 2]) & kOrgHead)) {
         // "Hanoi Department of Construction Director": a portfolio after
         // "Department of" is a local department's name, kept whole with its
         // place, not the ministry of that portfolio.
@@ -193,7 +193,7 @@ Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size
       }
       pre.place = true;
       k -= len;
-    } else if (t.word && (lex.RolesOf(t.key) & kModifier)) {
+    } else if (t.word && (lex.RolesOf(t) & kModifier)) {
       --k;
     } else {
       break;
@@ -214,9 +214,9 @@ bool UnknownBodyBefore(const std::vector<NameToken>& tokens, size_t prefix_begin
   bool business = false, state = false, unknown = false;
   // "and" joins two people ("Khanh and his counterpart"), not a body's words.
   while (r > begin && r + 6 > prefix_begin && tokens[r - 1].word &&
-         (tokens[r - 1].capitalized || ((lex.RolesOf(tokens[r - 1].key) & kConnector) &&
+         (tokens[r - 1].capitalized || ((lex.RolesOf(tokens[r - 1]) & kConnector) &&
                                         tokens[r - 1].fold != "and" && tokens[r - 1].fold != "va"))) {
-    uint32_t roles = lex.RolesOf(tokens[r - 1].key);
+    uint32_t roles = lex.RolesOf(tokens[r - 1]);
     if (tokens[r - 1].capitalized) {
       business |= (roles & kBusiness) != 0;
       state |= (roles & (kStateBody | kOrgHead)) != 0;
@@ -244,7 +244,7 @@ size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo
     // "tại"/"in" ("tại Viêng Chăn, Tổng Bí thư ...").
     if (lex.countries.Match(tokens, s, last + 1).length || lex.places.Match(tokens, s, last + 1).length)
       return kNone;
-    if (s > lo && tokens[s - 1].word && (lex.RolesOf(tokens[s - 1].key) & kHost)) return kNone;
+    if (s > lo && tokens[s - 1].word && (lex.RolesOf(tokens[s - 1]) & kHost)) return kNone;
     if (s > lo && tokens[s - 1].word && tokens[s - 1].capitalized && !lex.honorifics.Match(tokens, s - 1, s).length)
       return kNone;
     *shape = NameShape::kWestern;

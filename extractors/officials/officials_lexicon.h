@@ -47,20 +47,16 @@ class PhraseTable {
     bool first_capitalized = false;
     int value = -1;
   };
-  // A trie on token keys: matching walks it from the first token, so a
-  // lookup costs one step per token matched, however many phrases share a
-  // first word ("Bộ", "Ministry").
+  // A trie on the keys' vocabulary numbers (NameToken::id): matching walks
+  // it from the first token, so a lookup costs one step per token matched,
+  // however many phrases share a first word ("Bộ", "Ministry"), and no
+  // string is hashed once a text's tokens are interned.
   struct Node {
-    std::unordered_map<std::string, Node> next;
+    std::unordered_map<uint32_t, Node> next;
     std::vector<Entry> ends;  // in the order added
   };
-  // The lengths and first bytes of the first tokens' keys: most tokens of a
-  // text start no phrase, and this tells so before any hashing.
-  static size_t FirstSlot(std::string_view key) {
-    return (key.size() < 63 ? key.size() : 63) * 256 + (key.empty() ? 0 : static_cast<unsigned char>(key[0]));
-  }
   Node root_;
-  std::bitset<64 * 256> first_keys_;
+  std::vector<bool> first_;  // by id: the key starts a phrase
 };
 
 // How a title phrase combines with what follows it.
@@ -156,6 +152,14 @@ class OfficialsLexicon {
 
   // Roles of the phrase given as space-joined token keys; 0 when none.
   uint32_t RolesOf(std::string_view key) const;
+  // Roles of one token's key, by its vocabulary number once interned.
+  uint32_t RolesOf(const NameToken& token) const {
+    if (token.id == NameToken::kNotInterned) return RolesOf(token.key);
+    return token.id < id_roles_.size() ? id_roles_[token.id] : 0;
+  }
+  // Numbers every token's key in the vocabulary of all the lexicons'
+  // words, once per text: every later lookup of the token is by number.
+  void Intern(std::vector<NameToken>& tokens) const;
   // Cultures whose family names include the word TOKEN; 0 when none.  A
   // word with diacritics must match an entry's spelling ("Trương" is a family
   // name, "Trường" is not); a plain word matches by its fold.
@@ -177,9 +181,15 @@ class OfficialsLexicon {
   }
   std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> roles_;
   std::bitset<64 * 256> role_may_;
+  std::vector<uint32_t> id_roles_;  // roles of one-word keys, by vocabulary number
   std::unordered_map<std::string, uint32_t> families_;         // by fold
   std::unordered_map<std::string, uint32_t> marked_families_;  // by spelling
 };
+
+// The vocabulary: every token key of every phrase table and function word,
+// numbered from 1 as the lexicons load (then read-only).
+uint32_t VocabularyId(std::string_view key);  // 0 when absent
+uint32_t VocabularyAdd(std::string_view key);
 
 // Space-joined keys of TOKENS[begin, end).
 std::string JoinKeys(const std::vector<NameToken>& tokens, size_t begin, size_t end);

@@ -16,12 +16,12 @@ bool ClaimedByLexicon(const std::vector<NameToken>& tokens, size_t i, size_t end
 
 bool BlockedBefore(const std::vector<NameToken>& tokens, size_t i, const OfficialsLexicon& lex) {
   if (i == 0) return false;
-  if (lex.RolesOf(tokens[i - 1].key) & kBlockBefore) return true;
+  if (lex.RolesOf(tokens[i - 1]) & kBlockBefore) return true;
   return i >= 2 && (lex.RolesOf(tokens[i - 2].key + " " + tokens[i - 1].key) & kBlockBefore);
 }
 
 bool BlockedAfter(const std::vector<NameToken>& tokens, size_t after, size_t end, const OfficialsLexicon& lex) {
-  return after < end && tokens[after].word && (lex.RolesOf(tokens[after].key) & kBlockAfter);
+  return after < end && tokens[after].word && (lex.RolesOf(tokens[after]) & kBlockAfter);
 }
 
 // Whether FOLD (a lowercase ASCII word) can be a Vietnamese syllable written
@@ -63,7 +63,7 @@ bool VietnameseSyllableShape(const std::string& fold) {
 
 bool CouldBeGivenOrSurname(const std::vector<NameToken>& tokens, size_t i, const OfficialsLexicon& lex) {
   if (i >= tokens.size() || !PlainWord(tokens[i])) return false;
-  if (lex.RolesOf(tokens[i].key) & (kNotName | kOrgHead | kStateBody | kBusiness | kConnector | kModifier))
+  if (lex.RolesOf(tokens[i]) & (kNotName | kOrgHead | kStateBody | kBusiness | kConnector | kModifier))
     return false;
   for (char c : tokens[i].fold) {
     if (c >= '0' && c <= '9') return false;
@@ -74,11 +74,11 @@ bool CouldBeGivenOrSurname(const std::vector<NameToken>& tokens, size_t i, const
 PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex,
                            bool after_place_word) {
   if (i >= end || !PlainWord(tokens[i])) return {};
-  if (lex.RolesOf(tokens[i].key) & (kNotName | kOrgHead)) return {};
+  if (lex.RolesOf(tokens[i]) & (kNotName | kOrgHead)) return {};
   if (ClaimedByLexicon(tokens, i, end, lex) || (!after_place_word && BlockedBefore(tokens, i, lex))) return {};
   uint32_t cultures = lex.FamilyCultures(tokens[i]);
   PersonName out;
-  auto next_plain = [&](size_t k) { return k < end && PlainWord(tokens[k]) && !(lex.RolesOf(tokens[k].key) & kNotName); };
+  auto next_plain = [&](size_t k) { return k < end && PlainWord(tokens[k]) && !(lex.RolesOf(tokens[k]) & kNotName); };
   // Korean, Chinese and Japanese names in Latin letters carry no diacritics
   // ("Nam Á" is not a Korean name).
   if (tokens[i].marked || (i + 1 < end && tokens[i + 1].marked)) cultures &= kVietnamese;
@@ -111,7 +111,7 @@ PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_
       // A syllable that is also a capitalized English word ("An") stays
       // inside the name: "Ho An Phong", "Dang Hoang An".
       auto inner_syllable = [&](size_t q) {
-        if (q >= end || !PlainWord(tokens[q]) || !(lex.RolesOf(tokens[q].key) & kNotName)) return false;
+        if (q >= end || !PlainWord(tokens[q]) || !(lex.RolesOf(tokens[q]) & kNotName)) return false;
         if (tokens[q].fold.size() < 2 || !VietnameseSyllableShape(tokens[q].fold)) return false;
         bool next_name = next_plain(q + 1) && !tokens[q + 1].hyphenated;
         return next_name || (q >= i + 2 && !(q + 1 < end && tokens[q + 1].word && tokens[q + 1].capitalized));
