@@ -249,6 +249,9 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       if (i + 1 < pe && tokens[i + 1].word && tokens[i + 1].capitalized) continue;
       if (i > pb && tokens[i - 1].word && tokens[i - 1].capitalized && !titled_before && !honored) continue;
       if (vietnamese_text && !titled_before && !honored && !SpeechAfter(tokens, i, pe, lex)) continue;
+      // A short form that is also a common capitalized word ("He" of He
+      // Lifeng) is the person only after a title or an honorific.
+      if (!titled_before && !honored && (lex.RolesOf(tokens[i]) & kNotName)) continue;
       // "Investors in Vinh said": after a preposition of place a bare short
       // form is a town.
       if (!titled_before && !honored && i > pb && tokens[i - 1].word &&

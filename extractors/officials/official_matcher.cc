@@ -145,6 +145,9 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         mention.shape = NameShape::kWestern;
         // The fallback name is not part of the body's name.
         if (m.raw_end != kNone && m.raw_end > a) m.raw_end = a;
+        // "President of the Chamber, Jean Dupont,": not the comma before the name.
+        while (m.raw_end != kNone && m.raw_begin != kNone && m.raw_end > m.raw_begin && !tokens[m.raw_end - 1].word)
+          --m.raw_end;
         if (m.raw_begin != kNone && m.raw_begin >= a) m.raw_begin = m.raw_end = kNone;
       }
     }

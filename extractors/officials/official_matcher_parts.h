@@ -105,6 +105,10 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
 size_t MononymBefore(const std::vector<NameToken>& tokens, size_t stop, size_t lo, size_t end, const Middle& m,
                      const std::string& country, const OfficialsLexicon& lex);
 
+// A Western name with initials that starts at token J ("James R. Spencer",
+// "S. K. Sharma"): its length in tokens, 0 for none.
+size_t NameWithInitials(const std::vector<NameToken>& tokens, size_t j, size_t end, const OfficialsLexicon& lex);
+
 // A name that ends at token LAST; the first token or kNone.
 size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo, const OfficialsLexicon& lex,
                     NameShape* shape);

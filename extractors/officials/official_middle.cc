@@ -270,6 +270,16 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         j += place.length;
         continue;
       }
+      // Right after the title or its body, or after a comma that follows them.
+      bool after_office = j == start || Claimed(m, j - 1) ||
+                          (j >= start + 2 && IsPunct(tokens[j - 1], ",") && Claimed(m, j - 2));
+      if (m.raw_begin == kNone && after_office) {
+        if (size_t len = NameWithInitials(tokens, j, end, lex)) {
+          m.name = {len, NameShape::kWestern};
+          m.stop = j;
+          return m;
+        }
+      }
       PersonName name = MatchPersonName(tokens, j, end, lex);
       if (name.length) {
         // "Secretary-General Kao Kim Hourn": one unknown capitalized word
@@ -364,6 +374,13 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       extend_raw(j);
       ++j;
       continue;
+    }
+    // "the head of the European Commission, Jean Dupont, and ...": a name
+    // set off by commas after the office ends at its closing comma.
+    if (IsPunct(t, ",") && m.raw_begin != kNone && raw_open && m.raw_end == j) {
+      size_t q = j;
+      while (q > m.raw_begin && j - q < 3 && tokens[q - 1].word && CouldBeGivenOrSurname(tokens, q - 1, lex)) --q;
+      if (j - q >= 2 && q > start + 1 && IsPunct(tokens[q - 1], ",")) break;
     }
     // "Commerce Minister Pichai Naripthaphan, Indonesia's Trade Minister":
     // a country's possessive after a comma opens the next official.

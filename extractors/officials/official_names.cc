@@ -124,6 +124,24 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
   return a;
 }
 
+size_t NameWithInitials(const std::vector<NameToken>& tokens, size_t j, size_t end, const OfficialsLexicon& lex) {
+  auto initial = [&](size_t k) {
+    return k + 1 < end && tokens[k].word && tokens[k].capitalized && tokens[k].text.size() == 1 &&
+           IsPunct(tokens[k + 1], ".");
+  };
+  auto word = [&](size_t k) {
+    return k < end && tokens[k].text.size() > 1 && CouldBeGivenOrSurname(tokens, k, lex);
+  };
+  size_t k = j;
+  bool initials = false;
+  if (word(k)) ++k;
+  // Initials, each with its period ("R.", "S. K.", "S.K."), between given
+  // names and the family name.
+  while (initial(k)) k += 2, initials = true;
+  if (!initials || !word(k)) return 0;
+  return k + 1 - j;
+}
+
 // The local body a place names before a title: "Hanoi Chairman" heads the
 // Hanoi People's Committee, "HCM City Party Secretary" the city's Party
 // Committee.  "" when the title heads neither.

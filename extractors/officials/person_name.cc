@@ -59,6 +59,38 @@ bool VietnameseSyllableShape(const std::string& fold) {
   return false;
 }
 
+// Whether FOLD (a lowercase ASCII word) is spelled as one or more Hanyu
+// Pinyin syllables without tone marks ("lifeng", "qiang", "yi"): the shape
+// of a Chinese given name written in English.  "said", "added" are not.
+bool PinyinShape(std::string_view fold, size_t at = 0) {
+  static const std::string_view kInitials[] = {"zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g",
+                                               "k",  "h",  "j",  "q", "x", "r", "z", "c", "s", "y", "w", ""};
+  static const std::string_view kFinals[] = {"iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "iao", "ian",
+                                             "uai",  "uan",  "ai",   "ei",   "ao",  "ou",  "an",  "en",  "er",  "ia",
+                                             "ie",   "iu",   "in",   "ua",   "uo",  "ui",  "un",  "ue",  "a",   "o",
+                                             "e",    "i",    "u",    "v"};
+  if (at == fold.size()) return at > 0;
+  for (std::string_view ini : kInitials) {
+    if (fold.compare(at, ini.size(), ini) != 0) continue;
+    size_t f = at + ini.size();
+    for (std::string_view fin : kFinals) {
+      if (fold.compare(f, fin.size(), fin) == 0 && PinyinShape(fold, f + fin.size())) return true;
+    }
+  }
+  return false;
+}
+
+// "He Lifeng", "Ma Zhaoxu": a Chinese family name that is also a common
+// capitalized word ("He") starts a name only before a given name of Pinyin
+// shape that no lexicon claims.
+bool ChineseNameDespiteWord(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex) {
+  if (!(lex.FamilyCultures(tokens[i]) & kChinese) || i + 1 >= end) return false;
+  const NameToken& given = tokens[i + 1];
+  return PlainWord(given) && !given.marked && !given.hyphenated && given.fold.size() >= 2 &&
+         !(lex.RolesOf(given) & (kNotName | kOrgHead)) && !ClaimedByLexicon(tokens, i + 1, end, lex) &&
+         PinyinShape(given.fold);
+}
+
 }  // namespace
 
 bool CouldBeGivenOrSurname(const std::vector<NameToken>& tokens, size_t i, const OfficialsLexicon& lex) {
@@ -74,7 +106,8 @@ bool CouldBeGivenOrSurname(const std::vector<NameToken>& tokens, size_t i, const
 PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex,
                            bool after_place_word) {
   if (i >= end || !PlainWord(tokens[i])) return {};
-  if (lex.RolesOf(tokens[i]) & (kNotName | kOrgHead)) return {};
+  if (lex.RolesOf(tokens[i]) & kOrgHead) return {};
+  if ((lex.RolesOf(tokens[i]) & kNotName) && !ChineseNameDespiteWord(tokens, i, end, lex)) return {};
   if (ClaimedByLexicon(tokens, i, end, lex) || (!after_place_word && BlockedBefore(tokens, i, lex))) return {};
   uint32_t cultures = lex.FamilyCultures(tokens[i]);
   PersonName out;
