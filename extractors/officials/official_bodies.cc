@@ -157,6 +157,15 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
     org = LocalBody(pre.place_name, pre.place_country, mention.title, pre.province);
   }
   if (org.empty() && pre.place) org = LocalBody(pre.place_name, pre.place_country, info.title, pre.province);
+  // "Mayor of London", "Virginia Gov.": the place a governor or mayor
+  // governs is the body, by its English name.  A Vietnamese city's
+  // government is its People's Committee, which its chairman heads.
+  if (org.empty() && info.place_body) {
+    bool middle = !m.place.empty();
+    const std::string& place = middle ? m.place : pre.place_name;
+    const std::string& country = middle ? m.place_country : pre.place_country;
+    if (!place.empty()) org = country == "VN" ? LocalBody(place, country, info.title, middle ? false : pre.province) : place;
+  }
   mention.organization = org;
   // The words around the title, then the title (official_country.h);
   // the article's say comes per person, in the coreference step.

@@ -151,7 +151,9 @@ std::string LocalBody(const std::string& place, const std::string& country, cons
   const std::string unit = province && country == "VN" ? " Provincial" : "";
   if (title.find("Secretary") != std::string::npos && title.find("General") == std::string::npos)
     return place + unit + " Party Committee";
-  if (title.find("Chairman") != std::string::npos && country == "VN") return place + unit + " People's Committee";
+  // A Vietnamese city's "mayor" in English news chairs its People's Committee.
+  if ((title.find("Chairman") != std::string::npos || title == "Mayor") && country == "VN")
+    return place + unit + " People's Committee";
   return "";
 }
 

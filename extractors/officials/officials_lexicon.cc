@@ -177,6 +177,7 @@ OfficialsLexicon::OfficialsLexicon() {
     TitleInfo info{std::string(Field(row, 1)), KindOf(Field(row, 2)), std::string(Field(row, 3)),
                    std::string(Field(row, 4))};
     if (info.organization == "-") info.organization.clear();
+    if (info.organization == "{place}") info.organization.clear(), info.place_body = true;
     // "US KE PH": the title's state, then other states whose offices bear it.
     if (size_t space = info.country.find(' '); space != std::string::npos) {
       info.also_states = info.country.substr(space + 1);

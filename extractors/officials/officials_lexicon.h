@@ -77,6 +77,7 @@ struct TitleInfo {
   std::string country;       // implied country, "" for none
   std::string also_states = "";  // other states whose offices bear the title, space-separated
   bool shared = false;       // also a business title (President): see kind "shared"
+  bool place_body = false;   // "{place}": the place the office governs is its body (a mayor's city)
 };
 
 struct OrgInfo {
