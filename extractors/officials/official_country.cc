@@ -125,7 +125,9 @@ void ApplyStateOffices(std::string& title, std::string& organization, const std:
     if (t != lex.state_title.end()) title = t->second;
   }
   auto head = lex.head_title.find({organization, title});
-  if (head != lex.head_title.end()) title = head->second;
+  // Britain's Ministry of Defence is headed by a Secretary, Thailand's by a Minister.
+  if (head != lex.head_title.end() && (head->second.second.empty() || head->second.second == country))
+    title = head->second.first;
 }
 
 bool CalledByFirstWord(const std::string& country, const OfficialsLexicon& lex) {

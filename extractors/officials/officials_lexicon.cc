@@ -213,7 +213,7 @@ OfficialsLexicon::OfficialsLexicon() {
     std::string a(Field(row, 1)), b(Field(row, 2)), c(Field(row, 3));
     if (row[0] == "body") state_body[{a, b}] = c;
     else if (row[0] == "title") state_title[{a, b}] = c;
-    else if (row[0] == "head") head_title[{a, b}] = c;
+    else if (row[0] == "head") head_title[{a, b}] = {c, std::string(Field(row, 4))};
     else if (row[0] == "first_word") first_word_countries.insert(a);
     else if (row[0] == "mononym") mononym_countries.insert(a);
     else throw std::runtime_error("extractors/officials/state_offices.tsv: unknown kind '" + std::string(row[0]) +

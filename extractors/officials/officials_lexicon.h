@@ -146,7 +146,8 @@ class OfficialsLexicon {
   // called by the first word of their name as written.
   std::map<std::pair<std::string, std::string>, std::string> state_body;
   std::map<std::pair<std::string, std::string>, std::string> state_title;
-  std::map<std::pair<std::string, std::string>, std::string> head_title;
+  // (body, title) -> (title, the one state whose body it is, "" for any)
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> head_title;
   std::set<std::string> first_word_countries;
   std::set<std::string> mononym_countries;   // states whose people often bear one name
   std::set<std::string> international_bodies;  // English names of intergovernmental bodies
