@@ -8,6 +8,20 @@
 #include "extractors/officials/official_matcher_parts.h"
 
 namespace vnie::matcher {
+namespace {
+
+// The English name of the Vietnamese province the text names last before
+// token LIMIT ("tỉnh Bình Thuận"), "" for none.
+std::string LastProvinceBefore(const std::vector<NameToken>& tokens, size_t limit, const OfficialsLexicon& lex) {
+  for (size_t q = limit; q-- > 0;) {
+    if (!tokens[q].word || !tokens[q].capitalized) continue;
+    PhraseMatch p = lex.places.Match(tokens, q, limit);
+    if (p.length && lex.place_province[p.value] && lex.place_country[p.value] == "VN") return lex.place_english[p.value];
+  }
+  return "";
+}
+
+}  // namespace
 
 bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, size_t i, size_t title_end, size_t end,
                  const TitleInfo& info, Middle& m, const Prefix& pre, const OfficialsLexicon& lex,
@@ -90,6 +104,20 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
     // resolved above
   } else if (has_raw && (lex_pos == kNone || m.raw_begin < lex_pos)) {
     std::string raw = !m.raw_english.empty() ? m.raw_english : Slice(text, tokens, m.raw_begin, raw_end);
+    // "Chủ tịch UBND tỉnh." with no place and no name after it: a
+    // province's body kind in English, as when a name follows (a
+    // district's form stays as written).
+    if (m.raw_english.empty()) {
+      PhraseMatch form = lex.org_forms.Match(tokens, m.raw_begin, raw_end);
+      const std::string& tmpl = form.length ? lex.org_template[form.value] : raw;
+      if (form.length == raw_end - m.raw_begin && tmpl.rfind("{place} Provincial ", 0) == 0) raw = tmpl.substr(8);
+    }
+    // "đến thăm tỉnh Bình Thuận ... Bí thư Tỉnh ủy X": a provincial body
+    // written without its place is the province the text named last.
+    if (raw.rfind("Provincial ", 0) == 0) {
+      std::string province = LastProvinceBefore(tokens, std::min(i, mention.name_begin), lex);
+      if (!province.empty()) raw = province + " " + raw;
+    }
     if (info.kind == TitleKind::kMinistry && !(lex.RolesOf(tokens[m.raw_begin]) & kOrgHead)) {
       raw = "Ministry of " + raw;
       org_known = true;
