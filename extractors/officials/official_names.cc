@@ -270,12 +270,25 @@ size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo
     *shape = NameShape::kWestern;
     return s;
   }
+  // "Junichi KAWAUE": a family name in capitals after one given name, as
+  // Japanese and some Western styles write it; no abbreviation a lexicon
+  // knows ("Bộ Công Thương MOIT").
+  if (last >= lo + 1 && tokens[last].word && tokens[last].all_caps && !tokens[last].marked &&
+      tokens[last].fold.size() >= 4 && !lex.RolesOf(tokens[last]) && CouldBeGivenOrSurname(tokens, last - 1, lex) &&
+      !tokens[last - 1].marked && !(lex.FamilyCultures(tokens[last - 1]) & kVietnamese) &&
+      (last - 1 == lo || !tokens[last - 2].word || !tokens[last - 2].capitalized ||
+       lex.honorifics.Match(tokens, last - 2, last - 1).length)) {
+    for (const PhraseTable* table : {&lex.organizations, &lex.countries, &lex.places, &lex.titles, &lex.org_forms}) {
+      if (table->Match(tokens, last, last + 1).length) return kNone;
+    }
+    *shape = NameShape::kWestern;
+    return last - 1;
+  }
   return kNone;
 }
 
 size_t MononymBefore(const std::vector<NameToken>& tokens, size_t stop, size_t lo, size_t end, const Middle& m,
                      const std::string& country, const OfficialsLexicon& lex) {
-  if (country.empty() || !lex.mononym_countries.count(country)) return kNone;
   if (stop >= end || stop <= lo || (tokens[stop].word && tokens[stop].capitalized)) return kNone;
   size_t w = stop - 1;
   if (!tokens[w].word || !tokens[w].capitalized || tokens[w].marked || Claimed(m, w) ||
@@ -283,7 +296,18 @@ size_t MononymBefore(const std::vector<NameToken>& tokens, size_t stop, size_t l
     return kNone;
   // Right after the title or what the middle claimed ("Foreign Minister
   // Sugiono", "Bộ trưởng Ngoại giao Indonesia Sugiono").
-  return w == lo || Claimed(m, w - 1) ? w : kNone;
+  if (!country.empty() && lex.mononym_countries.count(country)) return w == lo || Claimed(m, w - 1) ? w : kNone;
+  // Anyone else by the family name alone right after the title, as the
+  // press writes a leader known to its readers ("US President Trump said",
+  // "Tổng thống Mỹ Trump"), when the mention's own words name the state
+  // (the article's subject is no guide to a foreign leader named so): a
+  // word with no diacritics that is no Vietnamese family name.  Not of a
+  // state whose officials the press calls by the given name ("Thai Foreign
+  // Minister Maris"): that word alone is no name to report.
+  if (country.empty() || !(w == lo || Claimed(m, w - 1)) || (lex.FamilyCultures(tokens[w]) & kVietnamese) ||
+      lex.first_word_countries.count(country))
+    return kNone;
+  return w;
 }
 
 }  // namespace vnie::matcher
