@@ -362,6 +362,13 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
       ++j;
       continue;
     }
+    // "Managing Director (MD) of the IMF": the title's abbreviation.
+    if (IsPunct(t, "(") && j == start && j + 2 < end && tokens[j + 1].all_caps && IsPunct(tokens[j + 2], ")") &&
+        !lex.organizations.Match(tokens, j + 1, j + 2).length && !lex.countries.Match(tokens, j + 1, j + 2).length) {
+      m.claimed.push_back({j, j + 3});
+      j += 3;
+      continue;
+    }
     if (IsPunct(t, "(") || IsPunct(t, ")")) {
       if (m.raw_begin != kNone) raw_open = false;
       org_head_since_punct = false;

@@ -65,7 +65,7 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
   if (stop < end && tokens[stop].word && tokens[stop].capitalized) return kNone;
   if (stop < end && !tokens[stop].word && !IsPunct(tokens[stop], ",") && !IsPunct(tokens[stop], ".") &&
       !IsPunct(tokens[stop], "(") && !IsPunct(tokens[stop], "'s") && !IsPunct(tokens[stop], ";") &&
-      !IsPunct(tokens[stop], ":"))
+      !IsPunct(tokens[stop], ":") && !IsPunct(tokens[stop], "&"))
     return kNone;
   size_t last = stop;  // one past the given and family names
   // "Sok Chenda Sophea on the sidelines": connectors the middle ran into.
@@ -269,6 +269,22 @@ size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo
       return kNone;
     *shape = NameShape::kWestern;
     return s;
+  }
+  // "Rogelio Ramírez de la O": up to four names, lowercase particles, and
+  // the family name that ends the name.
+  if (last >= lo + 2 && CouldBeGivenOrSurname(tokens, last, lex)) {
+    size_t k = last;
+    while (k > lo && tokens[k - 1].word && !tokens[k - 1].capitalized && !tokens[k - 1].marked &&
+           (lex.RolesOf(tokens[k - 1]) & kNameParticle))
+      --k;
+    size_t s = k;
+    while (s > lo && k - s < 4 && CouldBeGivenOrSurname(tokens, s - 1, lex)) --s;
+    if (k < last && s < k &&
+        (s == lo || !tokens[s - 1].word || !tokens[s - 1].capitalized ||
+         lex.honorifics.Match(tokens, s - 1, s).length)) {
+      *shape = NameShape::kWestern;
+      return s;
+    }
   }
   // "Junichi KAWAUE": a family name in capitals after one given name, as
   // Japanese and some Western styles write it; no abbreviation a lexicon
