@@ -19,7 +19,7 @@ bool IsMarked(std::string_view s) {
 // Speech verb right after token I ("Thuấn cho biết", "Thuấn cũng nói").
 bool SpeechAfter(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex) {
   size_t k = i + 1;
-  if (k < end && tokens[k].word && tokens[k].key == "cũng") ++k;
+  if (k < end && tokens[k].word && (lex.RolesOf(tokens[k]) & kSpeechAdverb)) ++k;
   if (k >= end || !tokens[k].word || tokens[k].capitalized) return false;
   if (lex.RolesOf(tokens[k]) & kSpeech) return true;
   return k + 1 < end && tokens[k + 1].word && (lex.RolesOf(tokens[k].key + " " + tokens[k + 1].key) & kSpeech);
@@ -254,9 +254,7 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       if (!titled_before && !honored && (lex.RolesOf(tokens[i]) & kNotName)) continue;
       // "Investors in Vinh said": after a preposition of place a bare short
       // form is a town.
-      if (!titled_before && !honored && i > pb && tokens[i - 1].word &&
-          (tokens[i - 1].fold == "in" || tokens[i - 1].fold == "at" || tokens[i - 1].fold == "from" ||
-           tokens[i - 1].fold == "near" || tokens[i - 1].fold == "tai" || tokens[i - 1].fold == "o"))
+      if (!titled_before && !honored && i > pb && tokens[i - 1].word && (lex.RolesOf(tokens[i - 1]) & kPlacePrep))
         continue;
       if (!titled_before) {
         const std::string* last = named_last_before(i, hit->short_key);

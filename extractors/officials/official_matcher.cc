@@ -76,7 +76,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       // "Speaker Kim Jin-pyo of the National Assembly of Korea".
       size_t q = mention.name_end;
       while (q + 1 < end && tokens[q].word && (lex.RolesOf(tokens[q]) & kConnector) &&
-             tokens[q].key != "and" && m.org == -1 && m.form_pos == kNone) {
+             !(lex.RolesOf(tokens[q]) & kListJoin) && m.org == -1 && m.form_pos == kNone) {
         ++q;
         if (q < end && tokens[q].key == "the") ++q;
         PhraseMatch org = lex.organizations.Match(tokens, q, end);

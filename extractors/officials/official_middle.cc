@@ -86,7 +86,7 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
         // "Ambassador to Belgium and head of the Vietnamese Mission to the
         // EU Nguyen Van Thao": "and" after the first title's host or body.
         bool joined = j == start + 1 && (lex.RolesOf(tokens[start]) & kConnector);
-        if (!joined && j > start + 1 && (tokens[j - 1].key == "and" || tokens[j - 1].key == "và")) {
+        if (!joined && j > start + 1 && (lex.RolesOf(tokens[j - 1]) & kListJoin)) {
           joined = true;
           for (size_t q = start; q + 1 < j && joined; ++q) joined = Claimed(m, q);
         }

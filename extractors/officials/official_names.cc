@@ -235,7 +235,7 @@ bool UnknownBodyBefore(const std::vector<NameToken>& tokens, size_t prefix_begin
   // "and" joins two people ("Khanh and his counterpart"), not a body's words.
   while (r > begin && r + 6 > prefix_begin && tokens[r - 1].word &&
          (tokens[r - 1].capitalized || ((lex.RolesOf(tokens[r - 1]) & kConnector) &&
-                                        tokens[r - 1].fold != "and" && tokens[r - 1].fold != "va"))) {
+                                        !(lex.RolesOf(tokens[r - 1]) & kListJoin)))) {
     uint32_t roles = lex.RolesOf(tokens[r - 1]);
     if (tokens[r - 1].capitalized) {
       business |= (roles & kBusiness) != 0;

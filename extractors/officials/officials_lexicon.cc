@@ -39,7 +39,7 @@ uint32_t RoleOf(std::string_view s) {
       {"body_kind", kBodyKind}, {"state_kind", kStateKind}, {"kind_adjective", kKindAdjective},
       {"unit_province", kUnitProvince}, {"unit_city", kUnitCity}, {"unit_district", kUnitDistrict},
       {"rank", kRank}, {"governor", kGovernor}, {"party_chief", kPartyChief},
-      {"plural", kPlural}};
+      {"plural", kPlural}, {"place_prep", kPlacePrep}, {"speech_adverb", kSpeechAdverb}};
   for (const auto& [name, role] : kRoles) {
     if (name == s) return role;
   }

@@ -101,7 +101,7 @@ enum WordRole : uint32_t {
   kStop = 1u << 9,          // ends an organization: at, in, said
   kNameSuffix = 1u << 10,   // after a Western name: Jr., Sr., III
   kNameParticle = 1u << 11, // lowercase inside a Western name: von, der, van, de
-  kSpeech = 1u << 12,
+  kSpeech = 1u << 12,       // a speech verb after a bare Vietnamese short name: cho biết, nói
   kListJoin = 1u << 13,     // joins the members of a list of officials: and, và
   kBodyKind = 1u << 14,     // names a body by its kind, lowercase: "the authority", "the ministry's"
   kStateKind = 1u << 15,    // a body kind only the state has: ministry, agency (not board, bank)
@@ -112,7 +112,9 @@ enum WordRole : uint32_t {
   kRank = 1u << 20,         // a word of a title that is no portfolio: minister, deputy, vice, first
   kGovernor = 1u << 21,     // a central bank's head: governor, thống đốc
   kPartyChief = 1u << 22,   // a place's party chief is its Secretary: chief
-  kPlural = 1u << 23,       // before an office named once for several people: các       // a speech verb after a bare Vietnamese short name: cho biết, nói
+  kPlural = 1u << 23,       // before an office named once for several people: các
+  kPlacePrep = 1u << 24,    // before a place: a bare short form after it is a town ("in Vinh"): in, tại
+  kSpeechAdverb = 1u << 25, // between a short name and its speech verb: cũng
 };
 
 enum NameCulture : uint32_t {
