@@ -83,7 +83,7 @@ class MiddleScan {
                                        &MiddleScan::AreaOfPost, &MiddleScan::LocalForm, &MiddleScan::ListedBody,
                                        &MiddleScan::Country, &MiddleScan::Place, &MiddleScan::NameWithInitialsHere,
                                        &MiddleScan::Name, &MiddleScan::CapitalizedWord, &MiddleScan::KindPossessive,
-                                       &MiddleScan::NameParticle, &MiddleScan::Connector,
+                                       &MiddleScan::NameParticle, &MiddleScan::NameThenBody, &MiddleScan::Connector,
                                        &MiddleScan::LowercaseBodyWord}) {
       Step done = (this->*step)();
       if (done != Step::kNoMatch) return done;
@@ -430,6 +430,28 @@ class MiddleScan {
     ExtendRaw(j_);
     ++j_;
     return Step::kNext;
+  }
+
+  // "Spokesman Dmitry Peskov of the Kremlin", "Người phát ngôn Dmitry
+  // Peskov của Điện Kremlin": two or three name words right after the title
+  // or its country, then "of" and a listed body or a country, are the name;
+  // the matcher reads the body after it.
+  Step NameThenBody() {
+    if (!(roles_ & kConnector) || (roles_ & kListJoin) || m_.raw_begin == kNone || !raw_open_ || m_.raw_end != j_ ||
+        m_.org != -1 || m_.form_pos != kNone || j_ - m_.raw_begin < 2 || j_ - m_.raw_begin > 3 ||
+        !(m_.raw_begin == start_ || Claimed(m_, m_.raw_begin - 1)))
+      return Step::kNoMatch;
+    for (size_t q = m_.raw_begin; q < j_; ++q) {
+      if (!CouldBeGivenOrSurname(tokens_, q, lex_)) return Step::kNoMatch;
+    }
+    size_t b = j_ + 1;
+    if (b < end_ && tokens_[b].key == "the") ++b;
+    if (!lex_.organizations.Match(tokens_, b, end_).length && !lex_.countries.Match(tokens_, b, end_).length)
+      return Step::kNoMatch;
+    m_.name = {j_ - m_.raw_begin, NameShape::kWestern};
+    m_.stop = m_.raw_begin;
+    m_.raw_begin = m_.raw_end = kNone;
+    return Step::kDone;
   }
 
   // A connector inside a name ("of", "and", "và") followed by more of it.
