@@ -483,6 +483,14 @@ class MiddleScan {
     if (!IsPunct(tokens_[j_], "'s") || m_.raw_begin == kNone) return Step::kNoMatch;
     if (j_ + 1 < end_ && tokens_[j_ + 1].word && !tokens_[j_ + 1].capitalized && !IsAnaphorKind(tokens_[j_ + 1], lex_))
       return Step::kStop;
+    // "director of NOAA's National Water Center": after an abbreviation's
+    // possessive the unit named next is the body.
+    if (raw_open_ && m_.raw_end == j_ && m_.raw_begin + 1 == j_ && tokens_[m_.raw_begin].all_caps && j_ + 1 < end_ &&
+        tokens_[j_ + 1].capitalized) {
+      m_.raw_begin = m_.raw_end = kNone;
+      ++j_;
+      return Step::kNext;
+    }
     ExtendRaw(j_);
     ++j_;
     return Step::kNext;
