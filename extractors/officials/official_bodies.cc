@@ -21,6 +21,20 @@ std::string LastProvinceBefore(const std::vector<NameToken>& tokens, size_t limi
   return "";
 }
 
+// Whether the listed body at token POS belongs to a title right before or
+// after it ("NA Chairman", "Chairman of the National Assembly").
+bool BodyOfATitle(const std::vector<NameToken>& tokens, size_t pos, const OfficialsLexicon& lex) {
+  size_t len = lex.organizations.Match(tokens, pos, tokens.size()).length;
+  if (lex.titles.Match(tokens, pos + len, tokens.size()).length) return true;
+  size_t k = pos;
+  if (k > 0 && tokens[k - 1].key == "the") --k;
+  if (k > 0 && (lex.RolesOf(tokens[k - 1]) & kConnector)) --k;
+  for (size_t b = k >= 4 ? k - 4 : 0; b < k; ++b) {
+    if (lex.titles.Match(tokens, b, k).length == k - b) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, size_t i, size_t title_end, size_t end,
@@ -248,6 +262,10 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
         for (const auto& w : portfolio) fits &= HasWord(body.english, w);
       }
       if (governor && HasWord(body.english, "bank")) fits = true;
+      // "the Speaker, Mr. X" in a story on the House of Representatives;
+      // not a house another office names ("NA Chairman Vuong Dinh Hue and
+      // Speaker Kim Jin-pyo").
+      if (info.legislature_body && body.legislature && !BodyOfATitle(tokens, pos, lex)) fits = true;
       if (fits) {
         mention.organization = body.english;
         if (mention.country.empty()) mention.country = mention.text_country = body.country;

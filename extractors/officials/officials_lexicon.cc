@@ -178,6 +178,7 @@ OfficialsLexicon::OfficialsLexicon() {
                    std::string(Field(row, 4))};
     if (info.organization == "-") info.organization.clear();
     if (info.organization == "{place}") info.organization.clear(), info.place_body = true;
+    if (info.organization == "{legislature}") info.organization.clear(), info.legislature_body = true;
     // "US KE PH": the title's state, then other states whose offices bear it.
     if (size_t space = info.country.find(' '); space != std::string::npos) {
       info.also_states = info.country.substr(space + 1);
@@ -189,6 +190,7 @@ OfficialsLexicon::OfficialsLexicon() {
   }
   for (const auto& row : Rows("organizations.tsv")) {
     OrgInfo info{std::string(Field(row, 1)), std::string(Field(row, 2)), Field(row, 3) == "ministry"};
+    info.legislature = Field(row, 3) == "legislature";
     if (info.country == "*") info.international = true, international_bodies.insert(info.english);
     if (info.country == "-" || info.country == "*") info.country.clear();
     organizations.Add(row[0], static_cast<int>(org_info.size()));

@@ -78,6 +78,7 @@ struct TitleInfo {
   std::string also_states = "";  // other states whose offices bear the title, space-separated
   bool shared = false;       // also a business title (President): see kind "shared"
   bool place_body = false;   // "{place}": the place the office governs is its body (a mayor's city)
+  bool legislature_body = false;  // "{legislature}": the house the article names (a Speaker's)
 };
 
 struct OrgInfo {
@@ -85,6 +86,7 @@ struct OrgInfo {
   std::string country;  // ISO code when the body belongs to one state, else ""
   bool ministry = false;
   bool international = false;  // an intergovernmental body: its officials serve no one state
+  bool legislature = false;    // a house of a legislature (a Speaker's body)
 };
 
 // Roles of single words and short phrases (function_words.tsv).
