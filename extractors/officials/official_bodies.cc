@@ -122,6 +122,8 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
     // province's body kind in English, as when a name follows (a
     // district's form stays as written).
     if (m.raw_english.empty()) {
+      std::string english = EnglishLocalBody(tokens, m.raw_begin, raw_end, lex);
+      if (!english.empty()) raw = english;
       PhraseMatch form = lex.org_forms.Match(tokens, m.raw_begin, raw_end);
       const std::string& tmpl = form.length ? lex.org_template[form.value] : raw;
       if (form.length == raw_end - m.raw_begin && tmpl.rfind("{place} Provincial ", 0) == 0) raw = tmpl.substr(8);

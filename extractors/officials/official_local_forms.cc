@@ -2,6 +2,8 @@
 // tế tỉnh X", "Tỉnh ủy X", with their place, with the place an earlier form
 // or the sentence named, or with none ("UBND tỉnh" -> "Provincial People's
 // Committee").
+#include <cctype>
+
 #include "extractors/officials/official_matcher_parts.h"
 
 namespace vnie::matcher {
@@ -23,6 +25,23 @@ char FormUnit(const std::vector<NameToken>& tokens, size_t b, size_t e, const Of
 }
 
 }  // namespace
+
+std::string EnglishLocalBody(const std::vector<NameToken>& tokens, size_t b, size_t e, const OfficialsLexicon& lex) {
+  PhraseMatch form = lex.org_forms.Match(tokens, b, e);
+  const std::string& tmpl = form.length ? lex.org_template[form.value] : std::string();
+  size_t k = b + form.length;
+  if (!form.length || k >= e || e - k > 3 || tmpl.rfind("{place} ", 0) != 0) return "";
+  // The place as English writes Vietnamese places: its syllables without
+  // diacritics, each capitalized ("Đông Sơn" -> "Dong Son").
+  std::string place;
+  for (size_t q = k; q < e; ++q) {
+    if (!tokens[q].word || !tokens[q].capitalized || tokens[q].all_caps) return "";
+    std::string word = tokens[q].fold;
+    word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+    place += (place.empty() ? "" : " ") + word;
+  }
+  return place + tmpl.substr(7);
+}
 
 // "Hoàng Mai Nguyễn Văn Nam" after a body: five or more syllables with a
 // family name inside, followed by two more, are a place and a name.  The
@@ -195,6 +214,8 @@ FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t s
       // place as written.
       const std::string& tmpl = lex.org_template[form.value];
       if (!lead && unit != 'd' && tmpl.rfind("{place} ", 0) == 0) m.raw_english = tmpl.substr(8);
+      // "UBND huyện Đông Sơn": a place no table lists, in English spelling.
+      if (lead) m.raw_english = EnglishLocalBody(tokens, j, k + lead, lex);
       if (name_at > k) m.claimed.push_back({k, name_at});
       m.last_content = k - 1;
       m.name = name;

@@ -65,6 +65,11 @@ enum class FormStep { kNone, kAdvanced, kDone };
 FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t start, size_t end, PhraseMatch form,
                        const OfficialsLexicon& lex, Middle& m);
 
+// A local body form and a place no table lists, TOKENS[b, e) ("UBND huyện
+// Đông Sơn"), in English ("Dong Son District People's Committee"); "" when
+// the words are not that.
+std::string EnglishLocalBody(const std::vector<NameToken>& tokens, size_t b, size_t e, const OfficialsLexicon& lex);
+
 // The number of leading place syllables before a name at J ("Hoàng Mai
 // Nguyễn Văn Nam"), 0 for none.
 size_t PlaceBeforeName(const std::vector<NameToken>& tokens, size_t j, const PersonName& name,
