@@ -149,6 +149,30 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
     full->first_token = std::min(full->first_token, one.first_token);
     people.erase(people.begin() + static_cast<std::ptrdiff_t>(s));
   }
+  // "Claudia Sheinbaum" ... "Claudia Sheinbaum Pardo": a Western name whose
+  // words open a longer titled Western name is that person, named in full by
+  // the longer (a Vietnamese name is called by its last word: "Nguyễn Văn
+  // An" is not "Nguyễn Văn An Bình").
+  for (size_t s = 0; s < people.size();) {
+    const OfficialEntity& part = people[s];
+    auto full = std::find_if(people.begin(), people.end(), [&](const OfficialEntity& e) {
+      return &e != &part && part.shape == NameShape::kWestern && e.shape == NameShape::kWestern &&
+             part.words.size() >= 2 && e.words.size() > part.words.size() &&
+             std::equal(part.words.begin(), part.words.end(), e.words.begin());
+    });
+    if (full == people.end()) {
+      ++s;
+      continue;
+    }
+    full->mentions.insert(full->mentions.end(), part.mentions.begin(), part.mentions.end());
+    std::sort(full->mentions.begin(), full->mentions.end());
+    if (full->text_country.empty()) full->text_country = part.text_country;
+    if ((full->title.empty() || full->title == "other") && !part.title.empty() && part.title != "other")
+      full->title = part.title, full->organization = part.organization;
+    if (full->organization.empty()) full->organization = part.organization;
+    full->first_token = std::min(full->first_token, part.first_token);
+    people.erase(people.begin() + static_cast<std::ptrdiff_t>(s));
+  }
   std::stable_sort(people.begin(), people.end(), [](const OfficialEntity& a, const OfficialEntity& b) {
     return a.mentions.front().first < b.mentions.front().first;
   });
