@@ -103,13 +103,18 @@ FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t s
   // the place the same form named last ("Phó Chủ tịch UBND tỉnh Lê
   // Đức Giang" after "UBND tỉnh Thanh Hóa"); the name follows it.
   // "Sở Y tế tỉnh Nguyễn Văn Đề": the unit word with no place after it.
-  if (k < end && tokens[k].word && !tokens[k].capitalized && tokens[k].fold == "tinh") {
-    ++k;
-  } else if (k + 1 < end && tokens[k].word && !tokens[k].capitalized && tokens[k].fold == "thanh" &&
-             tokens[k + 1].fold == "pho") {
-    k += 2;
-  } else if (k < end && tokens[k].word && tokens[k].text == "TP") {
-    ++k;
+  // The unit words are function_words.tsv's unit_province and unit_city
+  // (lowercase "tỉnh", "thành phố"; "TP" in capitals).
+  if (k < end && tokens[k].word) {
+    uint32_t one = lex.RolesOf(tokens[k].fold);
+    uint32_t two = k + 1 < end && tokens[k + 1].word ? lex.RolesOf(tokens[k].fold + " " + tokens[k + 1].fold) : 0;
+    if (!tokens[k].capitalized && (one & kUnitProvince)) {
+      ++k;
+    } else if (!tokens[k].capitalized && (two & kUnitCity)) {
+      k += 2;
+    } else if (tokens[k].all_caps && (one & kUnitCity)) {
+      ++k;
+    }
   }
   bool earlier = false;
   auto adopt = [&](int place_value, PersonName name) {
