@@ -529,7 +529,12 @@ class MiddleScan {
     if (!IsPunct(tokens_[j_], ",") || m_.raw_begin == kNone || !raw_open_ || m_.raw_end != j_) return Step::kNoMatch;
     size_t q = j_;
     while (q > m_.raw_begin && j_ - q < 3 && tokens_[q - 1].word && CouldBeGivenOrSurname(tokens_, q - 1, lex_)) --q;
-    return j_ - q >= 2 && q > start_ + 1 && IsPunct(tokens_[q - 1], ",") ? Step::kStop : Step::kNoMatch;
+    if (j_ - q < 2) return Step::kNoMatch;
+    if (q > start_ + 1 && IsPunct(tokens_[q - 1], ",")) return Step::kStop;
+    // "Foreign Minister Jean Dupont, Mr. Smith and ...": an honorific after
+    // the comma starts another person.
+    bool after_office = q == start_ || Claimed(m_, q - 1);
+    return after_office && lex_.honorifics.Match(tokens_, j_ + 1, end_).length ? Step::kStop : Step::kNoMatch;
   }
 
   // A comma, dash or ampersand before a capitalized word goes on; a
