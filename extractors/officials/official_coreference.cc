@@ -16,6 +16,10 @@ bool IsMarked(std::string_view s) {
   return false;
 }
 
+// A dollar sign right after a country's letters makes a currency ("US$",
+// "A$", "S$").
+bool IsCurrencySign(const NameToken& t) { return !t.word && t.fold == "$"; }
+
 // Speech verb right after token I ("Thuấn cho biết", "Thuấn cũng nói").
 bool SpeechAfter(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex) {
   size_t k = i + 1;
@@ -47,7 +51,10 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       PhraseMatch c = lex.countries.Match(tokens, i, pe);
       PhraseMatch h = lex.honorifics.Match(tokens, i, pe);
       size_t len = std::max({t.length, o.length, p.length, c.length});
-      if (c.length) {
+      // "US$" names a currency, not the state.
+      bool currency = c.length && i + c.length < pe && IsCurrencySign(tokens[i + c.length]) &&
+                      tokens[i + c.length].begin == tokens[i + c.length - 1].end;
+      if (c.length && !currency) {
         cues.push_back({i, lex.country_code[c.value]});
       }
       if (p.length && !lex.place_country[p.value].empty()) {
