@@ -231,6 +231,16 @@ OfficialsLexicon::OfficialsLexicon() {
       id_roles_[id] = roles_[key];
     }
   }
+  for (const auto& row : Rows("syllables.tsv")) {
+    std::string key = std::string(Field(row, 0)) + " " + std::string(Field(row, 1));
+    std::vector<std::string>* parts = key == "vietnamese initial" ? &vietnamese_initials
+                                      : key == "vietnamese final" ? &vietnamese_finals
+                                      : key == "pinyin initial"   ? &pinyin_initials
+                                      : key == "pinyin final"     ? &pinyin_finals
+                                                                  : nullptr;
+    if (!parts) throw std::runtime_error("extractors/officials/syllables.tsv: unknown row '" + key + "'");
+    for (const NameToken& t : TokenizePhrase(Field(row, 2))) parts->push_back(t.fold);
+  }
   for (const auto& row : Rows("family_names.tsv")) {
     std::string key = AsciiFold(row[0]);
     uint32_t cultures = 0;

@@ -155,6 +155,9 @@ class OfficialsLexicon {
   std::set<std::string> first_word_countries;
   std::set<std::string> mononym_countries;   // states whose people often bear one name
   std::set<std::string> international_bodies;  // English names of intergovernmental bodies
+  // syllables.tsv: the initials and finals of Vietnamese syllables written
+  // without diacritics and of Pinyin syllables, in the file's order.
+  std::vector<std::string> vietnamese_initials, vietnamese_finals, pinyin_initials, pinyin_finals;
 
   // Roles of the phrase given as space-joined token keys; 0 when none.
   uint32_t RolesOf(std::string_view key) const;
