@@ -231,6 +231,13 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
     }
   }
   mention.country = OfficialCountry({mention.text_country, mention.title_country, mention.title_also}, {});
+  // "Korean Consul General in Ho Chi Minh City": the consulate of the state
+  // the words name, in its host place, by the name the state's missions bear.
+  if (mention.organization.empty() && info.consulate_body && !m.host_place.empty()) {
+    auto name = lex.state_name.find(mention.text_country);
+    if (name != lex.state_name.end())
+      mention.organization = "Consulate General of " + name->second + " in " + m.host_place;
+  }
   bool from_title = !org.empty() && org == info.organization && !mention.country.empty();
   if ((org.empty() || from_title) && !anaphor) {
     // "Trade Minister Ahn Duk-geun" in an article that names the Ministry

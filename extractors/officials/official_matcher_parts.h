@@ -36,6 +36,7 @@ struct Middle {
   size_t form_pos = kNone;
   std::string place;
   std::string place_country;
+  std::string host_place;  // the English name of a mission's host place ("in Busan", "tại TP Hồ Chí Minh")
   std::string country;
   size_t country_pos = kNone, country_end = kNone;  // the first country cue
   size_t org_end = kNone;                           // end of the lexicon body

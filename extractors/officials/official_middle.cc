@@ -188,8 +188,15 @@ class MiddleScan {
       return Step::kNoMatch;
     size_t k = j_ + 1;
     if (k < end_ && (lex_.RolesOf(tokens_[k]) & kModifier)) ++k;
-    size_t len = std::max(lex_.countries.Match(tokens_, k, end_).length, lex_.places.Match(tokens_, k, end_).length);
+    // "tại thành phố Hồ Chí Minh": the kind of place before its name.
+    size_t unit = k + 1 < end_ && (lex_.RolesOf(tokens_[k]) & kBlockBefore) ? 1
+                  : k + 2 < end_ && (lex_.RolesOf(tokens_[k].key + " " + tokens_[k + 1].key) & kBlockBefore) ? 2
+                                                                                                          : 0;
+    if (unit && lex_.places.Match(tokens_, k + unit, end_).length) k += unit;
+    PhraseMatch host_place = lex_.places.Match(tokens_, k, end_);
+    size_t len = std::max(lex_.countries.Match(tokens_, k, end_).length, host_place.length);
     if (len) {
+      if (host_place.length == len && m_.host_place.empty()) m_.host_place = lex_.place_english[host_place.value];
       m_.claimed.push_back({j_, k + len});
       m_.last_content = k + len - 1;
       j_ = k + len;

@@ -179,6 +179,7 @@ OfficialsLexicon::OfficialsLexicon() {
     if (info.organization == "-") info.organization.clear();
     if (info.organization == "{place}") info.organization.clear(), info.place_body = true;
     if (info.organization == "{legislature}") info.organization.clear(), info.legislature_body = true;
+    if (info.organization == "{consulate}") info.organization.clear(), info.consulate_body = true;
     // "US KE PH": the title's state, then other states whose offices bear it.
     if (size_t space = info.country.find(' '); space != std::string::npos) {
       info.also_states = info.country.substr(space + 1);
@@ -217,9 +218,10 @@ OfficialsLexicon::OfficialsLexicon() {
     else if (row[0] == "title") state_title[{a, b}] = c;
     else if (row[0] == "head") head_title[{a, b}] = {c, std::string(Field(row, 4))};
     else if (row[0] == "first_word") first_word_countries.insert(a);
+    else if (row[0] == "name") state_name[a] = b;
     else if (row[0] == "mononym") mononym_countries.insert(a);
     else throw std::runtime_error("extractors/officials/state_offices.tsv: unknown kind '" + std::string(row[0]) +
-                                  "' (use body, title, head, first_word or mononym)");
+                                  "' (use body, title, head, name, first_word or mononym)");
   }
   for (const auto& row : Rows("function_words.tsv")) {
     std::string key = JoinKeys(TokenizePhrase(row[0]), 0, SIZE_MAX);

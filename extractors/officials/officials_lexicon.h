@@ -79,6 +79,7 @@ struct TitleInfo {
   bool shared = false;       // also a business title (President): see kind "shared"
   bool place_body = false;   // "{place}": the place the office governs is its body (a mayor's city)
   bool legislature_body = false;  // "{legislature}": the house the article names (a Speaker's)
+  bool consulate_body = false;    // "{consulate}": the consulate of the mention's state in its host place
 };
 
 struct OrgInfo {
@@ -152,6 +153,7 @@ class OfficialsLexicon {
   std::map<std::pair<std::string, std::string>, std::string> state_title;
   // (body, title) -> (title, the one state whose body it is, "" for any)
   std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> head_title;
+  std::map<std::string, std::string> state_name;  // ISO code -> the name a state's missions bear ("the Republic of Korea")
   std::set<std::string> first_word_countries;
   std::set<std::string> mononym_countries;   // states whose people often bear one name
   std::set<std::string> international_bodies;  // English names of intergovernmental bodies
