@@ -10,15 +10,24 @@
 namespace vnie::matcher {
 namespace {
 
-// The English name of the Vietnamese province the text names last before
-// token LIMIT ("tỉnh Bình Thuận"), "" for none.
-std::string LastProvinceBefore(const std::vector<NameToken>& tokens, size_t limit, const OfficialsLexicon& lex) {
+// The place of UNITS (lex.place_province or lex.place_state) the text
+// names last before token LIMIT ("tỉnh Bình Thuận", "Missouri
+// communities"), -1 for none.
+int LastPlaceBefore(const std::vector<NameToken>& tokens, size_t limit, const std::vector<bool>& units,
+                    const OfficialsLexicon& lex) {
   for (size_t q = limit; q-- > 0;) {
     if (!tokens[q].word || !tokens[q].capitalized) continue;
     PhraseMatch p = lex.places.Match(tokens, q, limit);
-    if (p.length && lex.place_province[p.value] && lex.place_country[p.value] == "VN") return lex.place_english[p.value];
+    if (p.length && units[p.value]) return p.value;
   }
-  return "";
+  return -1;
+}
+
+// The English name of the Vietnamese province the text names last before
+// token LIMIT, "" for none.
+std::string LastProvinceBefore(const std::vector<NameToken>& tokens, size_t limit, const OfficialsLexicon& lex) {
+  int p = LastPlaceBefore(tokens, limit, lex.place_province, lex);
+  return p >= 0 && lex.place_country[p] == "VN" ? lex.place_english[p] : "";
 }
 
 // Whether the listed body at token POS belongs to a title right before or
@@ -297,6 +306,18 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
         else if (only != body.english) several = true;
       }
       if (!only.empty() && !several) mention.organization = only;
+    }
+  }
+  // "... more Missouri communities and farms," Gov. Mike Parson said: a
+  // governor whose words name no place governs the state the text named
+  // last before them (a Western-shaped name, of that state's country).
+  if (mention.organization.empty() && info.place_body && info.title == "Governor" &&
+      ShapeCountry(mention.shape).empty()) {
+    int p = LastPlaceBefore(tokens, i, lex.place_state, lex);
+    if (p >= 0 && (mention.text_country.empty() || mention.text_country == lex.place_country[p])) {
+      mention.organization = lex.place_english[p];
+      if (mention.text_country.empty()) mention.text_country = lex.place_country[p];
+      mention.country = OfficialCountry({mention.text_country, mention.title_country, mention.title_also}, {});
     }
   }
   return true;

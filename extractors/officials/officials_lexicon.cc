@@ -206,6 +206,7 @@ OfficialsLexicon::OfficialsLexicon() {
     place_english.emplace_back(Field(row, 1).empty() ? row[0] : Field(row, 1));
     place_country.emplace_back(Field(row, 2));
     place_province.push_back(Field(row, 3) == "province");
+    place_state.push_back(Field(row, 3) == "state");
   }
   for (const auto& row : Rows("org_forms.tsv")) {
     org_forms.Add(row[0], static_cast<int>(org_template.size()));

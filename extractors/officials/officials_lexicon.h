@@ -142,6 +142,7 @@ class OfficialsLexicon {
   std::vector<std::string> place_english;
   std::vector<std::string> place_country;  // ISO code, "" when none
   std::vector<bool> place_province;  // a Vietnamese province (its committees are "Provincial")
+  std::vector<bool> place_state;     // a federal state (a US state: its governor's body)
   PhraseTable org_forms;                  // "UBND tỉnh" + place -> template
   std::vector<std::string> org_template;  // "{place} Provincial People's Committee"
   PhraseTable honorifics;
