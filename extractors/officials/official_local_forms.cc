@@ -30,15 +30,19 @@ std::string EnglishLocalBody(const std::vector<NameToken>& tokens, size_t b, siz
   PhraseMatch form = lex.org_forms.Match(tokens, b, e);
   const std::string& tmpl = form.length ? lex.org_template[form.value] : std::string();
   size_t k = b + form.length;
-  if (!form.length || k >= e || e - k > 3 || tmpl.rfind("{place} ", 0) != 0) return "";
+  if (!form.length || k >= e || tmpl.rfind("{place} ", 0) != 0) return "";
   // The place as English writes Vietnamese places: its syllables without
   // diacritics, each capitalized ("Đông Sơn" -> "Dong Son").
   std::string place;
   for (size_t q = k; q < e; ++q) {
+    // Lowercase words after the place's own are no part of it ("UBND xã
+    // Sơn Giang lãnh án").
+    if (!place.empty() && tokens[q].word && !tokens[q].capitalized) break;
     if (!tokens[q].word || !tokens[q].capitalized || tokens[q].all_caps) return "";
     std::string word = tokens[q].fold;
     word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
     place += (place.empty() ? "" : " ") + word;
+    if (q - k >= 3) return "";  // a place of at most three syllables
   }
   return place + tmpl.substr(7);
 }

@@ -96,10 +96,18 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       // "Name, Title of Org": the name before the title.
       NameShape shape = NameShape::kWestern;
       size_t s = kNone;
+      size_t name_end = prefix_begin - 1;
       if (prefix_begin >= begin + 2) {
         const NameToken& sep = tokens[prefix_begin - 1];
         if (IsPunct(sep, ",") || IsPunct(sep, "-") || IsPunct(sep, "(")) {
           s = NameEndingAt(tokens, prefix_begin - 2, begin, lex, &shape);
+          // "Nguyễn Văn A (sinh năm 1962, cựu Phó Giám đốc ...)", "X (SN
+          // 1979), cựu Chủ tịch ...": a bracketed aside with a year between.
+          size_t open = s == kNone ? AsideBefore(tokens, prefix_begin - 1, begin) : kNone;
+          if (open != kNone && open >= begin + 1) {
+            s = NameEndingAt(tokens, open - 1, begin, lex, &shape);
+            if (s != kNone) name_end = open;
+          }
           // A second appositive: "Đinh Tiến Dũng, Ủy viên Bộ Chính trị, Bí
           // thư Thành ủy Hà Nội" names the person of the first one.
           if (s == kNone && !out.empty() && out.back().last_token + 2 == prefix_begin &&
@@ -127,7 +135,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         mention.name_begin = s;
         mention.name_end = !out.empty() && s == out.back().name_begin && out.back().last_token + 2 == prefix_begin
                                ? out.back().name_end
-                               : prefix_begin - 1;
+                               : name_end;
         mention.shape = shape;
       } else {
         size_t fallback_end = m.stop;

@@ -115,6 +115,11 @@ size_t MononymBefore(const std::vector<NameToken>& tokens, size_t stop, size_t l
 // "S. K. Sharma"): its length in tokens, 0 for none.
 size_t NameWithInitials(const std::vector<NameToken>& tokens, size_t j, size_t end, const OfficialsLexicon& lex);
 
+// The "(" of a bracketed aside of a few words with a number (a birth year)
+// that ends right before the separator at token SEP, closed ("(SN 1979),")
+// or still open ("(sinh năm 1962, cựu ..."); kNone for none.
+size_t AsideBefore(const std::vector<NameToken>& tokens, size_t sep, size_t lo);
+
 // A name that ends at token LAST; the first token or kNone.
 size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo, const OfficialsLexicon& lex,
                     NameShape* shape);

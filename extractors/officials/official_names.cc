@@ -303,6 +303,23 @@ size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo
   return kNone;
 }
 
+size_t AsideBefore(const std::vector<NameToken>& tokens, size_t sep, size_t lo) {
+  auto is_number = [&](size_t k) { return tokens[k].word && std::isdigit(static_cast<unsigned char>(tokens[k].text[0])); };
+  size_t k = sep;
+  bool closed = k > lo && IsPunct(tokens[k - 1], ")");
+  if (closed) --k;
+  // At most four words or numbers inside, one of them a number.
+  bool number = false;
+  for (size_t n = 0; k > lo && n < 5; ++n) {
+    const NameToken& t = tokens[k - 1];
+    if (IsPunct(t, "(")) return number ? k - 1 : kNone;
+    if (!t.word) return kNone;
+    number |= is_number(k - 1);
+    --k;
+  }
+  return kNone;
+}
+
 size_t MononymBefore(const std::vector<NameToken>& tokens, size_t stop, size_t lo, size_t end, const Middle& m,
                      const std::string& country, const OfficialsLexicon& lex) {
   if (stop >= end || stop <= lo || (tokens[stop].word && tokens[stop].capitalized)) return kNone;
