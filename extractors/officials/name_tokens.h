@@ -9,6 +9,7 @@
 // token.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,10 @@ struct NameToken {
   bool all_caps = false;     // a word of two or more letters, all uppercase
   bool marked = false;       // a word with a non-ASCII letter (a diacritic)
   bool hyphenated = false;   // a word with an inner hyphen
+  // The key's number in the officials lexicon's vocabulary (0: no lexicon
+  // holds it), set by OfficialsLexicon::Intern; kNotInterned until then.
+  static constexpr uint32_t kNotInterned = UINT32_MAX;
+  uint32_t id = kNotInterned;
 };
 
 // The tokens of TEXT[begin, end).  Offsets refer to TEXT.

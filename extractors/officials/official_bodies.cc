@@ -8,6 +8,43 @@
 #include "extractors/officials/official_matcher_parts.h"
 
 namespace vnie::matcher {
+namespace {
+
+// The place of UNITS (lex.place_province or lex.place_state) the text
+// names last before token LIMIT ("tỉnh Bình Thuận", "Missouri
+// communities"), -1 for none.
+int LastPlaceBefore(const std::vector<NameToken>& tokens, size_t limit, const std::vector<bool>& units,
+                    const OfficialsLexicon& lex) {
+  for (size_t q = limit; q-- > 0;) {
+    if (!tokens[q].word || !tokens[q].capitalized) continue;
+    PhraseMatch p = lex.places.Match(tokens, q, limit);
+    if (p.length && units[p.value]) return p.value;
+  }
+  return -1;
+}
+
+// The English name of the Vietnamese province the text names last before
+// token LIMIT, "" for none.
+std::string LastProvinceBefore(const std::vector<NameToken>& tokens, size_t limit, const OfficialsLexicon& lex) {
+  int p = LastPlaceBefore(tokens, limit, lex.place_province, lex);
+  return p >= 0 && lex.place_country[p] == "VN" ? lex.place_english[p] : "";
+}
+
+// Whether the listed body at token POS belongs to a title right before or
+// after it ("NA Chairman", "Chairman of the National Assembly").
+bool BodyOfATitle(const std::vector<NameToken>& tokens, size_t pos, const OfficialsLexicon& lex) {
+  size_t len = lex.organizations.Match(tokens, pos, tokens.size()).length;
+  if (lex.titles.Match(tokens, pos + len, tokens.size()).length) return true;
+  size_t k = pos;
+  if (k > 0 && tokens[k - 1].key == "the") --k;
+  if (k > 0 && (lex.RolesOf(tokens[k - 1]) & kConnector)) --k;
+  for (size_t b = k >= 4 ? k - 4 : 0; b < k; ++b) {
+    if (lex.titles.Match(tokens, b, k).length == k - b) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, size_t i, size_t title_end, size_t end,
                  const TitleInfo& info, Middle& m, const Prefix& pre, const OfficialsLexicon& lex,
@@ -23,7 +60,7 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
   size_t ana_end = title_end + 1 + ana_len;
   if (ana_len &&
       (ana_end >= end || (!tokens[ana_end].word && !IsPunct(tokens[ana_end], "'s")) ||
-       (lex.RolesOf(tokens[ana_end].key) & kStop) || (m.name.length && m.stop == ana_end))) {
+       (lex.RolesOf(tokens[ana_end]) & kStop) || (m.name.length && m.stop == ana_end))) {
     anaphor = true;
     org_known = true;
     const std::string& kind = tokens[ana_end - 1].fold;
@@ -36,10 +73,10 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
       while (b > 0 && tokens[b - 1].word &&
              text.substr(tokens[b - 1].end, tokens[b].begin - tokens[b - 1].end).find('\n') == std::string_view::npos &&
              (tokens[b - 1].capitalized ||
-              ((lex.RolesOf(tokens[b - 1].key) & kConnector) && b >= 2 && tokens[b - 2].capitalized &&
-               tokens[b - 2].word && !(lex.RolesOf(tokens[b - 1].key) & kModifier))))
+              ((lex.RolesOf(tokens[b - 1]) & kConnector) && b >= 2 && tokens[b - 2].capitalized &&
+               tokens[b - 2].word && !(lex.RolesOf(tokens[b - 1]) & kModifier))))
         --b;
-      while (b < q && (lex.RolesOf(tokens[b].key) & kModifier)) ++b;
+      while (b < q && (lex.RolesOf(tokens[b]) & kModifier)) ++b;
       size_t e = q + 1;  // "Civil Aviation Authority of Vietnam"
       if (e + 1 < tokens.size() && tokens[e].key == "of" && tokens[e + 1].word && tokens[e + 1].capitalized) {
         e += 2;
@@ -69,7 +106,7 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
   }
   size_t raw_end = m.raw_end;
   while (raw_end != kNone && raw_end > m.raw_begin &&
-         (!tokens[raw_end - 1].word || (lex.RolesOf(tokens[raw_end - 1].key) & kConnector)))
+         (!tokens[raw_end - 1].word || (lex.RolesOf(tokens[raw_end - 1]) & kConnector)))
     --raw_end;
   bool has_raw = m.raw_begin != kNone && raw_end != kNone && raw_end > m.raw_begin;
   if (has_raw) {
@@ -90,7 +127,23 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
     // resolved above
   } else if (has_raw && (lex_pos == kNone || m.raw_begin < lex_pos)) {
     std::string raw = !m.raw_english.empty() ? m.raw_english : Slice(text, tokens, m.raw_begin, raw_end);
-    if (info.kind == TitleKind::kMinistry && !(lex.RolesOf(tokens[m.raw_begin].key) & kOrgHead)) {
+    // "Chủ tịch UBND tỉnh." with no place and no name after it: a
+    // province's body kind in English, as when a name follows (a
+    // district's form stays as written).
+    if (m.raw_english.empty()) {
+      std::string english = EnglishLocalBody(tokens, m.raw_begin, raw_end, lex);
+      if (!english.empty()) raw = english;
+      PhraseMatch form = lex.org_forms.Match(tokens, m.raw_begin, raw_end);
+      const std::string& tmpl = form.length ? lex.org_template[form.value] : raw;
+      if (form.length == raw_end - m.raw_begin && tmpl.rfind("{place} Provincial ", 0) == 0) raw = tmpl.substr(8);
+    }
+    // "đến thăm tỉnh Bình Thuận ... Bí thư Tỉnh ủy X": a provincial body
+    // written without its place is the province the text named last.
+    if (raw.rfind("Provincial ", 0) == 0) {
+      std::string province = LastProvinceBefore(tokens, std::min(i, mention.name_begin), lex);
+      if (!province.empty()) raw = province + " " + raw;
+    }
+    if (info.kind == TitleKind::kMinistry && !(lex.RolesOf(tokens[m.raw_begin]) & kOrgHead)) {
       raw = "Ministry of " + raw;
       org_known = true;
     }
@@ -103,7 +156,7 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
       // body's field ("Vụ Quản lý các doanh nghiệp nhỏ").
       size_t first_business = kNone, first_state = kNone;
       for (size_t q = m.raw_begin; q < raw_end; ++q) {
-        uint32_t roles = lex.RolesOf(tokens[q].key);
+        uint32_t roles = lex.RolesOf(tokens[q]);
         if ((roles & kBusiness) && first_business == kNone) first_business = q;
         if ((roles & (kStateBody | kOrgHead)) && first_state == kNone) first_state = q;
       }
@@ -157,6 +210,15 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
     org = LocalBody(pre.place_name, pre.place_country, mention.title, pre.province);
   }
   if (org.empty() && pre.place) org = LocalBody(pre.place_name, pre.place_country, info.title, pre.province);
+  // "Mayor of London", "Virginia Gov.": the place a governor or mayor
+  // governs is the body, by its English name.  A Vietnamese city's
+  // government is its People's Committee, which its chairman heads.
+  if (org.empty() && info.place_body) {
+    bool middle = !m.place.empty();
+    const std::string& place = middle ? m.place : pre.place_name;
+    const std::string& country = middle ? m.place_country : pre.place_country;
+    if (!place.empty()) org = country == "VN" ? LocalBody(place, country, info.title, middle ? false : pre.province) : place;
+  }
   mention.organization = org;
   // The words around the title, then the title (official_country.h);
   // the article's say comes per person, in the coreference step.
@@ -178,6 +240,13 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
     }
   }
   mention.country = OfficialCountry({mention.text_country, mention.title_country, mention.title_also}, {});
+  // "Korean Consul General in Ho Chi Minh City": the consulate of the state
+  // the words name, in its host place, by the name the state's missions bear.
+  if (mention.organization.empty() && info.consulate_body && !m.host_place.empty()) {
+    auto name = lex.state_name.find(mention.text_country);
+    if (name != lex.state_name.end())
+      mention.organization = "Consulate General of " + name->second + " in " + m.host_place;
+  }
   bool from_title = !org.empty() && org == info.organization && !mention.country.empty();
   if ((org.empty() || from_title) && !anaphor) {
     // "Trade Minister Ahn Duk-geun" in an article that names the Ministry
@@ -211,6 +280,10 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
         for (const auto& w : portfolio) fits &= HasWord(body.english, w);
       }
       if (governor && HasWord(body.english, "bank")) fits = true;
+      // "the Speaker, Mr. X" in a story on the House of Representatives;
+      // not a house another office names ("NA Chairman Vuong Dinh Hue and
+      // Speaker Kim Jin-pyo").
+      if (info.legislature_body && body.legislature && !BodyOfATitle(tokens, pos, lex)) fits = true;
       if (fits) {
         mention.organization = body.english;
         if (mention.country.empty()) mention.country = mention.text_country = body.country;
@@ -233,6 +306,18 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
         else if (only != body.english) several = true;
       }
       if (!only.empty() && !several) mention.organization = only;
+    }
+  }
+  // "... more Missouri communities and farms," Gov. Mike Parson said: a
+  // governor whose words name no place governs the state the text named
+  // last before them (a Western-shaped name, of that state's country).
+  if (mention.organization.empty() && info.place_body && info.title == "Governor" &&
+      ShapeCountry(mention.shape).empty()) {
+    int p = LastPlaceBefore(tokens, i, lex.place_state, lex);
+    if (p >= 0 && (mention.text_country.empty() || mention.text_country == lex.place_country[p])) {
+      mention.organization = lex.place_english[p];
+      if (mention.text_country.empty()) mention.text_country = lex.place_country[p];
+      mention.country = OfficialCountry({mention.text_country, mention.title_country, mention.title_also}, {});
     }
   }
   return true;

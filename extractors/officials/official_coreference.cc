@@ -16,12 +16,16 @@ bool IsMarked(std::string_view s) {
   return false;
 }
 
+// A dollar sign right after a country's letters makes a currency ("US$",
+// "A$", "S$").
+bool IsCurrencySign(const NameToken& t) { return !t.word && t.fold == "$"; }
+
 // Speech verb right after token I ("Thuấn cho biết", "Thuấn cũng nói").
 bool SpeechAfter(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex) {
   size_t k = i + 1;
-  if (k < end && tokens[k].word && tokens[k].key == "cũng") ++k;
+  if (k < end && tokens[k].word && (lex.RolesOf(tokens[k]) & kSpeechAdverb)) ++k;
   if (k >= end || !tokens[k].word || tokens[k].capitalized) return false;
-  if (lex.RolesOf(tokens[k].key) & kSpeech) return true;
+  if (lex.RolesOf(tokens[k]) & kSpeech) return true;
   return k + 1 < end && tokens[k + 1].word && (lex.RolesOf(tokens[k].key + " " + tokens[k + 1].key) & kSpeech);
 }
 
@@ -47,7 +51,10 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       PhraseMatch c = lex.countries.Match(tokens, i, pe);
       PhraseMatch h = lex.honorifics.Match(tokens, i, pe);
       size_t len = std::max({t.length, o.length, p.length, c.length});
-      if (c.length) {
+      // "US$" names a currency, not the state.
+      bool currency = c.length && i + c.length < pe && IsCurrencySign(tokens[i + c.length]) &&
+                      tokens[i + c.length].begin == tokens[i + c.length - 1].end;
+      if (c.length && !currency) {
         cues.push_back({i, lex.country_code[c.value]});
       }
       if (p.length && !lex.place_country[p.value].empty()) {
@@ -149,10 +156,36 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
     full->first_token = std::min(full->first_token, one.first_token);
     people.erase(people.begin() + static_cast<std::ptrdiff_t>(s));
   }
+  // "Claudia Sheinbaum" ... "Claudia Sheinbaum Pardo": a Western name whose
+  // words open a longer titled Western name is that person, named in full by
+  // the longer (a Vietnamese name is called by its last word: "Nguyễn Văn
+  // An" is not "Nguyễn Văn An Bình").
+  for (size_t s = 0; s < people.size();) {
+    const OfficialEntity& part = people[s];
+    auto full = std::find_if(people.begin(), people.end(), [&](const OfficialEntity& e) {
+      return &e != &part && part.shape == NameShape::kWestern && e.shape == NameShape::kWestern &&
+             part.words.size() >= 2 && e.words.size() > part.words.size() &&
+             std::equal(part.words.begin(), part.words.end(), e.words.begin());
+    });
+    if (full == people.end()) {
+      ++s;
+      continue;
+    }
+    full->mentions.insert(full->mentions.end(), part.mentions.begin(), part.mentions.end());
+    std::sort(full->mentions.begin(), full->mentions.end());
+    if (full->text_country.empty()) full->text_country = part.text_country;
+    if ((full->title.empty() || full->title == "other") && !part.title.empty() && part.title != "other")
+      full->title = part.title, full->organization = part.organization;
+    if (full->organization.empty()) full->organization = part.organization;
+    full->first_token = std::min(full->first_token, part.first_token);
+    people.erase(people.begin() + static_cast<std::ptrdiff_t>(s));
+  }
   std::stable_sort(people.begin(), people.end(), [](const OfficialEntity& a, const OfficialEntity& b) {
     return a.mentions.front().first < b.mentions.front().first;
   });
-  const ArticleCountries article = CountArticleCountries(std::move(cues));
+  std::vector<std::string> stated;
+  for (const auto& e : people) stated.push_back(!e.text_country.empty() ? e.text_country : e.title_country);
+  const ArticleCountries article = CountArticleCountries(std::move(cues), stated);
   for (auto& e : people) {
     size_t para_begin = 0;
     for (const auto& [pb, pe] : paragraphs) {
@@ -247,11 +280,12 @@ std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::v
       if (i + 1 < pe && tokens[i + 1].word && tokens[i + 1].capitalized) continue;
       if (i > pb && tokens[i - 1].word && tokens[i - 1].capitalized && !titled_before && !honored) continue;
       if (vietnamese_text && !titled_before && !honored && !SpeechAfter(tokens, i, pe, lex)) continue;
+      // A short form that is also a common capitalized word ("He" of He
+      // Lifeng) is the person only after a title or an honorific.
+      if (!titled_before && !honored && (lex.RolesOf(tokens[i]) & kNotName)) continue;
       // "Investors in Vinh said": after a preposition of place a bare short
       // form is a town.
-      if (!titled_before && !honored && i > pb && tokens[i - 1].word &&
-          (tokens[i - 1].fold == "in" || tokens[i - 1].fold == "at" || tokens[i - 1].fold == "from" ||
-           tokens[i - 1].fold == "near" || tokens[i - 1].fold == "tai" || tokens[i - 1].fold == "o"))
+      if (!titled_before && !honored && i > pb && tokens[i - 1].word && (lex.RolesOf(tokens[i - 1]) & kPlacePrep))
         continue;
       if (!titled_before) {
         const std::string* last = named_last_before(i, hit->short_key);

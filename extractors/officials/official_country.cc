@@ -15,6 +15,9 @@ bool IsWordOf(const std::string& word, const std::string& list) {
   return false;
 }
 
+// Whether vnie reads the officials of CODE by the shape of their names.
+bool ReadByShape(const std::string& code) { return code == "VN" || code == "KR" || code == "CN" || code == "JP"; }
+
 }  // namespace
 
 std::string ShapeCountry(NameShape shape) {
@@ -28,15 +31,22 @@ std::string ShapeCountry(NameShape shape) {
   }
 }
 
-ArticleCountries CountArticleCountries(std::vector<std::pair<size_t, std::string>> cues) {
+ArticleCountries CountArticleCountries(std::vector<std::pair<size_t, std::string>> cues,
+                                       const std::vector<std::string>& stated) {
   ArticleCountries a;
   a.cues = std::move(cues);
+  std::vector<std::string> named;
+  for (const auto& [at, code] : a.cues) named.push_back(code);
+  if (named.empty()) named = stated;
   std::map<std::string, int> count;
-  int best = 0;
-  for (const auto& [at, code] : a.cues) {
+  int best = 0, best_western = 0;
+  for (const std::string& code : named) {
+    if (code.empty()) continue;
     a.cited.insert(code);
     // Strictly more: on a tie the state named first stays the subject.
-    if (++count[code] > best) best = count[code], a.subject = code;
+    int n = ++count[code];
+    if (n > best) best = n, a.subject = code;
+    if (n > best_western && !ReadByShape(code)) best_western = n, a.western_subject = code;
   }
   return a;
 }
@@ -47,6 +57,27 @@ std::string OfficialCountry(const CountryEvidence& e, const ArticleCountries& ar
     // "Treasury Secretary John Mbadi" in a Kenyan budget story is Kenyan.
     if (!article.subject.empty() && article.subject != e.title && IsWordOf(article.subject, e.title_also))
       return article.subject;
+    return e.title;
+  }
+  switch (e.shape) {
+    case NameShape::kVietnamese: return "VN";
+    case NameShape::kKorean: {
+      if (!article.cited.count("KP")) return article.cited.count("KR") ? "KR" : "";
+      std::string first, nearest;
+      for (const auto& [k, code] : article.cues) {
+        if (code != "KR" && code != "KP") continue;
+        if (first.empty()) first = code;
+        if (k >= e.paragraph && k < e.at) nearest = code;
+      }
+      return !nearest.empty() ? nearest : first;
+    }
+    case NameShape::kChinese: return article.cited.count("CN") ? "CN" : "";
+    case NameShape::kJapanese:
+    case NameShape::kJapaneseFamilyFirst: return article.cited.count("JP") ? "JP" : "";
+    default:
+      // "President William Ruto" in a Kenyan story; "Tổng thống Donald
+      // Trump" in a story on China that names the US too.
+      return e.international ? "" : article.western_subject;
     return e.title;
   }
   switch (e.shape) {
@@ -94,7 +125,9 @@ void ApplyStateOffices(std::string& title, std::string& organization, const std:
     if (t != lex.state_title.end()) title = t->second;
   }
   auto head = lex.head_title.find({organization, title});
-  if (head != lex.head_title.end()) title = head->second;
+  // Britain's Ministry of Defence is headed by a Secretary, Thailand's by a Minister.
+  if (head != lex.head_title.end() && (head->second.second.empty() || head->second.second == country))
+    title = head->second.first;
 }
 
 bool CalledByFirstWord(const std::string& country, const OfficialsLexicon& lex) {

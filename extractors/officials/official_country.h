@@ -34,24 +34,31 @@ struct ArticleCountries {
   std::set<std::string> cited;
   std::vector<std::pair<size_t, std::string>> cues;  // token, ISO code, in text order
   std::string subject;  // the state named most often; the first named on a tie
+  // The state named most often of those whose officials are not read by the
+  // shape of their names (all but VN, KR, CN, JP); the first named on a tie.
+  std::string western_subject;
 };
 
 // The state a name's shape belongs to (Vietnamese VN, Korean KR, Chinese
 // CN, Japanese JP); "" for Western-shaped names.
 std::string ShapeCountry(NameShape shape);
 
-// Fills cited and subject from CUES.
-ArticleCountries CountArticleCountries(std::vector<std::pair<size_t, std::string>> cues);
+// Fills cited and the subjects from CUES.  When no cue names a state, from
+// STATED instead: the states the article's officials serve by their own
+// words or titles, one per person ("Treasury Cabinet Secretary" in a budget
+// story that never writes "Kenya").
+ArticleCountries CountArticleCountries(std::vector<std::pair<size_t, std::string>> cues,
+                                       const std::vector<std::string>& stated);
 
 // The rule, in order: the text's state; the title's state unless the
 // article names most another state whose offices bear the title too
 // (titles.tsv: "Treasury Secretary" of a Kenyan story is KE); a Vietnamese-shaped
 // name's VN; a Korean, Chinese or Japanese name's state when the article
 // names it (with both Koreas, the one named last in the person's paragraph
-// before them, else the one named first); for a Western-shaped name, the
-// state the article names most, unless the person serves an
-// intergovernmental body or that state's own names are read by their shape
-// (VN, KR, CN, JP).  "" when none applies.
+// before them, else the one named first); for any other name (one word,
+// particles, a suffix alike), the state the article names most of those
+// whose officials are not read by their shape (not VN, KR, CN, JP), unless
+// the person serves an intergovernmental body.  "" when none applies.
 std::string OfficialCountry(const CountryEvidence& e, const ArticleCountries& article);
 
 // The state's own body and title for a generic one ("Ministry of Foreign

@@ -23,7 +23,7 @@ void ShareListCountry(const std::vector<NameToken>& tokens, const OfficialsLexic
     size_t q = prev.last_token + 1;
     for (; joined && q < tokens.size() && tokens[q].begin < m.mention_begin; ++q) {
       comma |= IsPunct(tokens[q], ",");
-      joined = IsPunct(tokens[q], ",") || (lex.RolesOf(tokens[q].key) & kListJoin);
+      joined = IsPunct(tokens[q], ",") || (lex.RolesOf(tokens[q]) & kListJoin);
     }
     joined &= q > prev.last_token + 1 && (comma || comma_list);
     comma_list = joined;
@@ -48,7 +48,7 @@ void AddPluralTitleLists(const std::vector<NameToken>& tokens, size_t begin, siz
   std::vector<TitledMention> found;
   for (size_t i = begin; i + 3 < end; ++i) {
     // "các" + an office + ":" (kPlural in function_words.tsv).
-    if (!tokens[i].word || !(lex.RolesOf(tokens[i].key) & kPlural)) continue;
+    if (!tokens[i].word || !(lex.RolesOf(tokens[i]) & kPlural)) continue;
     PhraseMatch t = lex.titles.Match(tokens, i + 1, end);
     size_t k = i + 1 + t.length;
     if (!t.length || k >= end || !IsPunct(tokens[k], ":")) continue;
@@ -77,7 +77,7 @@ void AddPluralTitleLists(const std::vector<NameToken>& tokens, size_t begin, siz
         while (k < end && !IsPunct(tokens[k], ")")) ++k;
         ++k;
       }
-      if (k < end && (IsPunct(tokens[k], ",") || (tokens[k].word && (lex.RolesOf(tokens[k].key) & kListJoin)))) {
+      if (k < end && (IsPunct(tokens[k], ",") || (tokens[k].word && (lex.RolesOf(tokens[k]) & kListJoin)))) {
         ++k;
         continue;
       }

@@ -2,6 +2,8 @@
 // tế tỉnh X", "Tỉnh ủy X", with their place, with the place an earlier form
 // or the sentence named, or with none ("UBND tỉnh" -> "Provincial People's
 // Committee").
+#include <cctype>
+
 #include "extractors/officials/official_matcher_parts.h"
 
 namespace vnie::matcher {
@@ -23,6 +25,27 @@ char FormUnit(const std::vector<NameToken>& tokens, size_t b, size_t e, const Of
 }
 
 }  // namespace
+
+std::string EnglishLocalBody(const std::vector<NameToken>& tokens, size_t b, size_t e, const OfficialsLexicon& lex) {
+  PhraseMatch form = lex.org_forms.Match(tokens, b, e);
+  const std::string& tmpl = form.length ? lex.org_template[form.value] : std::string();
+  size_t k = b + form.length;
+  if (!form.length || k >= e || tmpl.rfind("{place} ", 0) != 0) return "";
+  // The place as English writes Vietnamese places: its syllables without
+  // diacritics, each capitalized ("Đông Sơn" -> "Dong Son").
+  std::string place;
+  for (size_t q = k; q < e; ++q) {
+    // Lowercase words after the place's own are no part of it ("UBND xã
+    // Sơn Giang lãnh án").
+    if (!place.empty() && tokens[q].word && !tokens[q].capitalized) break;
+    if (!tokens[q].word || !tokens[q].capitalized || tokens[q].all_caps) return "";
+    std::string word = tokens[q].fold;
+    word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+    place += (place.empty() ? "" : " ") + word;
+    if (q - k >= 3) return "";  // a place of at most three syllables
+  }
+  return place + tmpl.substr(7);
+}
 
 // "Hoàng Mai Nguyễn Văn Nam" after a body: five or more syllables with a
 // family name inside, followed by two more, are a place and a name.  The
@@ -56,7 +79,7 @@ FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t s
   PhraseMatch place = lex.places.Match(tokens, k, end);
   // "Sở Y tế tỉnh Quảng Nam": the kind of unit before the place.
   if (!place.length && k + 1 < end && tokens[k].word) {
-    size_t unit = (lex.RolesOf(tokens[k].key) & kBlockBefore) ? 1
+    size_t unit = (lex.RolesOf(tokens[k]) & kBlockBefore) ? 1
                   : k + 2 < end && (lex.RolesOf(tokens[k].key + " " + tokens[k + 1].key) & kBlockBefore) ? 2
                                                                                                      : 0;
     PhraseMatch after = unit ? lex.places.Match(tokens, k + unit, end) : PhraseMatch{};
@@ -84,13 +107,18 @@ FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t s
   // the place the same form named last ("Phó Chủ tịch UBND tỉnh Lê
   // Đức Giang" after "UBND tỉnh Thanh Hóa"); the name follows it.
   // "Sở Y tế tỉnh Nguyễn Văn Đề": the unit word with no place after it.
-  if (k < end && tokens[k].word && !tokens[k].capitalized && tokens[k].fold == "tinh") {
-    ++k;
-  } else if (k + 1 < end && tokens[k].word && !tokens[k].capitalized && tokens[k].fold == "thanh" &&
-             tokens[k + 1].fold == "pho") {
-    k += 2;
-  } else if (k < end && tokens[k].word && tokens[k].text == "TP") {
-    ++k;
+  // The unit words are function_words.tsv's unit_province and unit_city
+  // (lowercase "tỉnh", "thành phố"; "TP" in capitals).
+  if (k < end && tokens[k].word) {
+    uint32_t one = lex.RolesOf(tokens[k].fold);
+    uint32_t two = k + 1 < end && tokens[k + 1].word ? lex.RolesOf(tokens[k].fold + " " + tokens[k + 1].fold) : 0;
+    if (!tokens[k].capitalized && (one & kUnitProvince)) {
+      ++k;
+    } else if (!tokens[k].capitalized && (two & kUnitCity)) {
+      k += 2;
+    } else if (tokens[k].all_caps && (one & kUnitCity)) {
+      ++k;
+    }
   }
   bool earlier = false;
   auto adopt = [&](int place_value, PersonName name) {
@@ -109,7 +137,7 @@ FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t s
     m.stop = k;
   };
   for (size_t q = start; q-- > 0 && !earlier && !IsPunct(tokens[q], ".");) {
-    if (q == 0 || !(lex.RolesOf(tokens[q - 1].key) & kHost) || !tokens[q - 1].word) continue;
+    if (q == 0 || !(lex.RolesOf(tokens[q - 1]) & kHost) || !tokens[q - 1].word) continue;
     PhraseMatch host_place = lex.places.Match(tokens, q, start);
     if (!host_place.length || lex.place_country[host_place.value] != "VN") continue;
     PersonName name = MatchPersonName(tokens, k, end, lex, /*after_place_word=*/true);
@@ -173,7 +201,7 @@ FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t s
       for (size_t q = k + 1; q < end && q <= k + 3; ++q) {
         if (!tokens[q - 1].word || !tokens[q - 1].capitalized ||
             (lex.FamilyCultures(tokens[q - 1]) & kVietnamese) ||
-            (lex.RolesOf(tokens[q - 1].key) & (kNotName | kOrgHead | kStateBody | kBusiness)) ||
+            (lex.RolesOf(tokens[q - 1]) & (kNotName | kOrgHead | kStateBody | kBusiness)) ||
             lex.titles.Match(tokens, q - 1, end).length || lex.organizations.Match(tokens, q - 1, end).length)
           break;
         PersonName later = MatchPersonName(tokens, q, end, lex);
@@ -195,6 +223,8 @@ FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t s
       // place as written.
       const std::string& tmpl = lex.org_template[form.value];
       if (!lead && unit != 'd' && tmpl.rfind("{place} ", 0) == 0) m.raw_english = tmpl.substr(8);
+      // "UBND huyện Đông Sơn": a place no table lists, in English spelling.
+      if (lead) m.raw_english = EnglishLocalBody(tokens, j, k + lead, lex);
       if (name_at > k) m.claimed.push_back({k, name_at});
       m.last_content = k - 1;
       m.name = name;

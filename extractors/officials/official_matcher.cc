@@ -75,8 +75,8 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       mention.shape = m.name.shape;
       // "Speaker Kim Jin-pyo of the National Assembly of Korea".
       size_t q = mention.name_end;
-      while (q + 1 < end && tokens[q].word && (lex.RolesOf(tokens[q].key) & kConnector) &&
-             tokens[q].key != "and" && m.org == -1 && m.form_pos == kNone) {
+      while (q + 1 < end && tokens[q].word && (lex.RolesOf(tokens[q]) & kConnector) &&
+             !(lex.RolesOf(tokens[q]) & kListJoin) && m.org == -1 && m.form_pos == kNone) {
         ++q;
         if (q < end && tokens[q].key == "the") ++q;
         PhraseMatch org = lex.organizations.Match(tokens, q, end);
@@ -96,10 +96,18 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
       // "Name, Title of Org": the name before the title.
       NameShape shape = NameShape::kWestern;
       size_t s = kNone;
+      size_t name_end = prefix_begin - 1;
       if (prefix_begin >= begin + 2) {
         const NameToken& sep = tokens[prefix_begin - 1];
         if (IsPunct(sep, ",") || IsPunct(sep, "-") || IsPunct(sep, "(")) {
           s = NameEndingAt(tokens, prefix_begin - 2, begin, lex, &shape);
+          // "Nguyễn Văn A (sinh năm 1962, cựu Phó Giám đốc ...)", "X (SN
+          // 1979), cựu Chủ tịch ...": a bracketed aside with a year between.
+          size_t open = s == kNone ? AsideBefore(tokens, prefix_begin - 1, begin) : kNone;
+          if (open != kNone && open >= begin + 1) {
+            s = NameEndingAt(tokens, open - 1, begin, lex, &shape);
+            if (s != kNone) name_end = open;
+          }
           // A second appositive: "Đinh Tiến Dũng, Ủy viên Bộ Chính trị, Bí
           // thư Thành ủy Hà Nội" names the person of the first one.
           if (s == kNone && !out.empty() && out.back().last_token + 2 == prefix_begin &&
@@ -127,7 +135,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         mention.name_begin = s;
         mention.name_end = !out.empty() && s == out.back().name_begin && out.back().last_token + 2 == prefix_begin
                                ? out.back().name_end
-                               : prefix_begin - 1;
+                               : name_end;
         mention.shape = shape;
       } else {
         size_t fallback_end = m.stop;
@@ -145,6 +153,9 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
         mention.shape = NameShape::kWestern;
         // The fallback name is not part of the body's name.
         if (m.raw_end != kNone && m.raw_end > a) m.raw_end = a;
+        // "President of the Chamber, Jean Dupont,": not the comma before the name.
+        while (m.raw_end != kNone && m.raw_begin != kNone && m.raw_end > m.raw_begin && !tokens[m.raw_end - 1].word)
+          --m.raw_end;
         if (m.raw_begin != kNone && m.raw_begin >= a) m.raw_begin = m.raw_end = kNone;
       }
     }

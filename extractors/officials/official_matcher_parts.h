@@ -36,6 +36,7 @@ struct Middle {
   size_t form_pos = kNone;
   std::string place;
   std::string place_country;
+  std::string host_place;  // the English name of a mission's host place ("in Busan", "tại TP Hồ Chí Minh")
   std::string country;
   size_t country_pos = kNone, country_end = kNone;  // the first country cue
   size_t org_end = kNone;                           // end of the lexicon body
@@ -64,6 +65,11 @@ Middle ScanMiddle(const std::vector<NameToken>& tokens, size_t start, size_t end
 enum class FormStep { kNone, kAdvanced, kDone };
 FormStep ScanLocalForm(const std::vector<NameToken>& tokens, size_t& j, size_t start, size_t end, PhraseMatch form,
                        const OfficialsLexicon& lex, Middle& m);
+
+// A local body form and a place no table lists, TOKENS[b, e) ("UBND huyện
+// Đông Sơn"), in English ("Dong Son District People's Committee"); "" when
+// the words are not that.
+std::string EnglishLocalBody(const std::vector<NameToken>& tokens, size_t b, size_t e, const OfficialsLexicon& lex);
 
 // The number of leading place syllables before a name at J ("Hoàng Mai
 // Nguyễn Văn Nam"), 0 for none.
@@ -104,6 +110,15 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
 // "Indonesian Foreign Minister Sugiono"); the token or kNone.
 size_t MononymBefore(const std::vector<NameToken>& tokens, size_t stop, size_t lo, size_t end, const Middle& m,
                      const std::string& country, const OfficialsLexicon& lex);
+
+// A Western name with initials that starts at token J ("James R. Spencer",
+// "S. K. Sharma"): its length in tokens, 0 for none.
+size_t NameWithInitials(const std::vector<NameToken>& tokens, size_t j, size_t end, const OfficialsLexicon& lex);
+
+// The "(" of a bracketed aside of a few words with a number (a birth year)
+// that ends right before the separator at token SEP, closed ("(SN 1979),")
+// or still open ("(sinh năm 1962, cựu ..."); kNone for none.
+size_t AsideBefore(const std::vector<NameToken>& tokens, size_t sep, size_t lo);
 
 // A name that ends at token LAST; the first token or kNone.
 size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo, const OfficialsLexicon& lex,

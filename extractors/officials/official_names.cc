@@ -65,12 +65,12 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
   if (stop < end && tokens[stop].word && tokens[stop].capitalized) return kNone;
   if (stop < end && !tokens[stop].word && !IsPunct(tokens[stop], ",") && !IsPunct(tokens[stop], ".") &&
       !IsPunct(tokens[stop], "(") && !IsPunct(tokens[stop], "'s") && !IsPunct(tokens[stop], ";") &&
-      !IsPunct(tokens[stop], ":"))
+      !IsPunct(tokens[stop], ":") && !IsPunct(tokens[stop], "&"))
     return kNone;
   size_t last = stop;  // one past the given and family names
   // "Sok Chenda Sophea on the sidelines": connectors the middle ran into.
   while (last > lo && tokens[last - 1].word && !tokens[last - 1].capitalized &&
-         (lex.RolesOf(tokens[last - 1].key) & kConnector))
+         (lex.RolesOf(tokens[last - 1]) & kConnector))
     --last;
   *name_end = last;
   // "Abdel Fattah al-Sisi": a family name joined to its particle ends the name.
@@ -81,7 +81,7 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
         (lex.RolesOf(w.substr(0, dash)) & kNameParticle))
       *name_end = stop + 1;
   }
-  if (last > lo && (lex.RolesOf(tokens[last - 1].key) & kNameSuffix)) --last;
+  if (last > lo && (lex.RolesOf(tokens[last - 1]) & kNameSuffix)) --last;
   // "Mohammed al-Jadaan": one given name before a family name joined to its
   // particle is a whole name.
   if (*name_end == stop + 1 && last == lo + 1 && CouldBeGivenOrSurname(tokens, lo, lex) && !Claimed(m, lo)) return lo;
@@ -90,7 +90,7 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
   if (CouldBeGivenOrSurname(tokens, last - 1, lex) && !Claimed(m, last - 1)) {
     size_t k = last - 1;
     while (k > lo && tokens[k - 1].word && !tokens[k - 1].capitalized && !tokens[k - 1].marked &&
-           (lex.RolesOf(tokens[k - 1].key) & kNameParticle))
+           (lex.RolesOf(tokens[k - 1]) & kNameParticle))
       --k;
     if (k < last - 1 && k > lo && CouldBeGivenOrSurname(tokens, k - 1, lex) && !Claimed(m, k - 1) &&
         !tokens[k - 1].marked) {
@@ -112,16 +112,34 @@ size_t FallbackNameBefore(const std::vector<NameToken>& tokens, size_t stop, siz
   // capitalized words must hold more than the name.
   size_t run = a;
   while (run > lo && tokens[run - 1].word && tokens[run - 1].capitalized && !Claimed(m, run - 1)) --run;
-  if (run > lo && run == a && (lex.RolesOf(tokens[run - 1].key) & kConnector)) return kNone;
+  if (run > lo && run == a && (lex.RolesOf(tokens[run - 1]) & kConnector)) return kNone;
   if (run + 1 == a && CouldBeGivenOrSurname(tokens, run, lex) &&
-      !(run > lo && (lex.RolesOf(tokens[run - 1].key) & kConnector)))
+      !(run > lo && (lex.RolesOf(tokens[run - 1]) & kConnector)))
     a = run;
   // "Mohammed bin Abdulrahman Al Thani": given names joined by a particle.
   while (a >= lo + 2 && tokens[a - 1].word && !tokens[a - 1].capitalized &&
-         (lex.RolesOf(tokens[a - 1].key) & kNameParticle) && CouldBeGivenOrSurname(tokens, a - 2, lex) &&
+         (lex.RolesOf(tokens[a - 1]) & kNameParticle) && CouldBeGivenOrSurname(tokens, a - 2, lex) &&
          !Claimed(m, a - 2) && !tokens[a - 2].marked)
     a -= 2;
   return a;
+}
+
+size_t NameWithInitials(const std::vector<NameToken>& tokens, size_t j, size_t end, const OfficialsLexicon& lex) {
+  auto initial = [&](size_t k) {
+    return k + 1 < end && tokens[k].word && tokens[k].capitalized && tokens[k].text.size() == 1 &&
+           IsPunct(tokens[k + 1], ".");
+  };
+  auto word = [&](size_t k) {
+    return k < end && tokens[k].text.size() > 1 && CouldBeGivenOrSurname(tokens, k, lex);
+  };
+  size_t k = j;
+  bool initials = false;
+  if (word(k)) ++k;
+  // Initials, each with its period ("R.", "S. K.", "S.K."), between given
+  // names and the family name.
+  while (initial(k)) k += 2, initials = true;
+  if (!initials || !word(k)) return 0;
+  return k + 1 - j;
 }
 
 // The local body a place names before a title: "Hanoi Chairman" heads the
@@ -133,7 +151,9 @@ std::string LocalBody(const std::string& place, const std::string& country, cons
   const std::string unit = province && country == "VN" ? " Provincial" : "";
   if (title.find("Secretary") != std::string::npos && title.find("General") == std::string::npos)
     return place + unit + " Party Committee";
-  if (title.find("Chairman") != std::string::npos && country == "VN") return place + unit + " People's Committee";
+  // A Vietnamese city's "mayor" in English news chairs its People's Committee.
+  if ((title.find("Chairman") != std::string::npos || title == "Mayor") && country == "VN")
+    return place + unit + " People's Committee";
   return "";
 }
 
@@ -163,7 +183,7 @@ Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size
     } else if ((len = MatchEndingAt(lex.organizations, tokens, k - 1, begin, &value))) {
       size_t b = k - len;
       if (pre.org_name.empty() && b >= begin + 2 && tokens[b - 1].key == "of" && tokens[b - 2].capitalized &&
-          (lex.RolesOf(tokens[b - 2].key) & kOrgHead)) {
+          (lex.RolesOf(tokens[b - 2]) & kOrgHead)) {
         // "Hanoi Department of Construction Director": a portfolio after
         // "Department of" is a local department's name, kept whole with its
         // place, not the ministry of that portfolio.
@@ -193,7 +213,7 @@ Prefix ScanPrefix(const std::vector<NameToken>& tokens, size_t title_begin, size
       }
       pre.place = true;
       k -= len;
-    } else if (t.word && (lex.RolesOf(t.key) & kModifier)) {
+    } else if (t.word && (lex.RolesOf(t) & kModifier)) {
       --k;
     } else {
       break;
@@ -214,9 +234,9 @@ bool UnknownBodyBefore(const std::vector<NameToken>& tokens, size_t prefix_begin
   bool business = false, state = false, unknown = false;
   // "and" joins two people ("Khanh and his counterpart"), not a body's words.
   while (r > begin && r + 6 > prefix_begin && tokens[r - 1].word &&
-         (tokens[r - 1].capitalized || ((lex.RolesOf(tokens[r - 1].key) & kConnector) &&
-                                        tokens[r - 1].fold != "and" && tokens[r - 1].fold != "va"))) {
-    uint32_t roles = lex.RolesOf(tokens[r - 1].key);
+         (tokens[r - 1].capitalized || ((lex.RolesOf(tokens[r - 1]) & kConnector) &&
+                                        !(lex.RolesOf(tokens[r - 1]) & kListJoin)))) {
+    uint32_t roles = lex.RolesOf(tokens[r - 1]);
     if (tokens[r - 1].capitalized) {
       business |= (roles & kBusiness) != 0;
       state |= (roles & (kStateBody | kOrgHead)) != 0;
@@ -244,18 +264,64 @@ size_t NameEndingAt(const std::vector<NameToken>& tokens, size_t last, size_t lo
     // "tại"/"in" ("tại Viêng Chăn, Tổng Bí thư ...").
     if (lex.countries.Match(tokens, s, last + 1).length || lex.places.Match(tokens, s, last + 1).length)
       return kNone;
-    if (s > lo && tokens[s - 1].word && (lex.RolesOf(tokens[s - 1].key) & kHost)) return kNone;
+    if (s > lo && tokens[s - 1].word && (lex.RolesOf(tokens[s - 1]) & kHost)) return kNone;
     if (s > lo && tokens[s - 1].word && tokens[s - 1].capitalized && !lex.honorifics.Match(tokens, s - 1, s).length)
       return kNone;
     *shape = NameShape::kWestern;
     return s;
+  }
+  // "Rogelio Ramírez de la O": up to four names, lowercase particles, and
+  // the family name that ends the name.
+  if (last >= lo + 2 && CouldBeGivenOrSurname(tokens, last, lex)) {
+    size_t k = last;
+    while (k > lo && tokens[k - 1].word && !tokens[k - 1].capitalized && !tokens[k - 1].marked &&
+           (lex.RolesOf(tokens[k - 1]) & kNameParticle))
+      --k;
+    size_t s = k;
+    while (s > lo && k - s < 4 && CouldBeGivenOrSurname(tokens, s - 1, lex)) --s;
+    if (k < last && s < k &&
+        (s == lo || !tokens[s - 1].word || !tokens[s - 1].capitalized ||
+         lex.honorifics.Match(tokens, s - 1, s).length)) {
+      *shape = NameShape::kWestern;
+      return s;
+    }
+  }
+  // "Junichi KAWAUE": a family name in capitals after one given name, as
+  // Japanese and some Western styles write it; no abbreviation a lexicon
+  // knows ("Bộ Công Thương MOIT").
+  if (last >= lo + 1 && tokens[last].word && tokens[last].all_caps && !tokens[last].marked &&
+      tokens[last].fold.size() >= 4 && !lex.RolesOf(tokens[last]) && CouldBeGivenOrSurname(tokens, last - 1, lex) &&
+      !tokens[last - 1].marked && !(lex.FamilyCultures(tokens[last - 1]) & kVietnamese) &&
+      (last - 1 == lo || !tokens[last - 2].word || !tokens[last - 2].capitalized ||
+       lex.honorifics.Match(tokens, last - 2, last - 1).length)) {
+    for (const PhraseTable* table : {&lex.organizations, &lex.countries, &lex.places, &lex.titles, &lex.org_forms}) {
+      if (table->Match(tokens, last, last + 1).length) return kNone;
+    }
+    *shape = NameShape::kWestern;
+    return last - 1;
+  }
+  return kNone;
+}
+
+size_t AsideBefore(const std::vector<NameToken>& tokens, size_t sep, size_t lo) {
+  auto is_number = [&](size_t k) { return tokens[k].word && std::isdigit(static_cast<unsigned char>(tokens[k].text[0])); };
+  size_t k = sep;
+  bool closed = k > lo && IsPunct(tokens[k - 1], ")");
+  if (closed) --k;
+  // At most four words or numbers inside, one of them a number.
+  bool number = false;
+  for (size_t n = 0; k > lo && n < 5; ++n) {
+    const NameToken& t = tokens[k - 1];
+    if (IsPunct(t, "(")) return number ? k - 1 : kNone;
+    if (!t.word) return kNone;
+    number |= is_number(k - 1);
+    --k;
   }
   return kNone;
 }
 
 size_t MononymBefore(const std::vector<NameToken>& tokens, size_t stop, size_t lo, size_t end, const Middle& m,
                      const std::string& country, const OfficialsLexicon& lex) {
-  if (country.empty() || !lex.mononym_countries.count(country)) return kNone;
   if (stop >= end || stop <= lo || (tokens[stop].word && tokens[stop].capitalized)) return kNone;
   size_t w = stop - 1;
   if (!tokens[w].word || !tokens[w].capitalized || tokens[w].marked || Claimed(m, w) ||
@@ -263,7 +329,18 @@ size_t MononymBefore(const std::vector<NameToken>& tokens, size_t stop, size_t l
     return kNone;
   // Right after the title or what the middle claimed ("Foreign Minister
   // Sugiono", "Bộ trưởng Ngoại giao Indonesia Sugiono").
-  return w == lo || Claimed(m, w - 1) ? w : kNone;
+  if (!country.empty() && lex.mononym_countries.count(country)) return w == lo || Claimed(m, w - 1) ? w : kNone;
+  // Anyone else by the family name alone right after the title, as the
+  // press writes a leader known to its readers ("US President Trump said",
+  // "Tổng thống Mỹ Trump"), when the mention's own words name the state
+  // (the article's subject is no guide to a foreign leader named so): a
+  // word with no diacritics that is no Vietnamese family name.  Not of a
+  // state whose officials the press calls by the given name ("Thai Foreign
+  // Minister Maris"): that word alone is no name to report.
+  if (country.empty() || !(w == lo || Claimed(m, w - 1)) || (lex.FamilyCultures(tokens[w]) & kVietnamese) ||
+      lex.first_word_countries.count(country))
+    return kNone;
+  return w;
 }
 
 }  // namespace vnie::matcher

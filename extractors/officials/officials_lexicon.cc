@@ -39,7 +39,7 @@ uint32_t RoleOf(std::string_view s) {
       {"body_kind", kBodyKind}, {"state_kind", kStateKind}, {"kind_adjective", kKindAdjective},
       {"unit_province", kUnitProvince}, {"unit_city", kUnitCity}, {"unit_district", kUnitDistrict},
       {"rank", kRank}, {"governor", kGovernor}, {"party_chief", kPartyChief},
-      {"plural", kPlural}};
+      {"plural", kPlural}, {"place_prep", kPlacePrep}, {"speech_adverb", kSpeechAdverb}};
   for (const auto& [name, role] : kRoles) {
     if (name == s) return role;
   }
@@ -55,7 +55,37 @@ uint32_t CultureOf(std::string_view s) {
                            "' (use vi, ko, zh or ja)");
 }
 
+struct Vocabulary {
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> ids;
+};
+
+Vocabulary& Vocab() {
+  static Vocabulary v;
+  return v;
+}
+
+uint32_t IdOf(const NameToken& t) { return t.id != NameToken::kNotInterned ? t.id : VocabularyId(t.key); }
+
 }  // namespace
+
+uint32_t VocabularyId(std::string_view key) {
+  const auto& ids = Vocab().ids;
+  auto it = ids.find(key);
+  return it == ids.end() ? 0 : it->second;
+}
+
+uint32_t VocabularyAdd(std::string_view key) {
+  auto& ids = Vocab().ids;
+  auto it = ids.find(key);
+  if (it != ids.end()) return it->second;
+  uint32_t id = static_cast<uint32_t>(ids.size() + 1);
+  ids.emplace(std::string(key), id);
+  return id;
+}
 
 std::string JoinFolds(const std::vector<NameToken>& tokens, size_t begin, size_t end) {
   std::string out;
@@ -102,9 +132,11 @@ void PhraseTable::Add(std::string_view phrase, int value) {
   e.first_capitalized = tokens[0].capitalized;
   bool any_exact = false;
   Node* node = &root_;
-  first_keys_[FirstSlot(tokens[0].key)] = true;
+  uint32_t first = VocabularyAdd(tokens[0].key);
+  if (first_.size() <= first) first_.resize(first + 1);
+  first_[first] = true;
   for (const auto& t : tokens) {
-    node = &node->next[t.key];
+    node = &node->next[VocabularyAdd(t.key)];
     e.exact.push_back(t.all_caps ? t.text : std::string());
     any_exact |= t.all_caps;
   }
@@ -115,11 +147,13 @@ void PhraseTable::Add(std::string_view phrase, int value) {
 PhraseMatch PhraseTable::Match(const std::vector<NameToken>& tokens, size_t i, size_t end) const {
   if (end > tokens.size()) end = tokens.size();
   PhraseMatch best;
-  if (i >= end || !first_keys_[FirstSlot(tokens[i].key)]) return best;
+  if (i >= end) return best;
+  uint32_t first = IdOf(tokens[i]);
+  if (first >= first_.size() || !first_[first]) return best;
   const Node* node = &root_;
   // The longest phrase wins; of phrases of one length, the first added.
   for (size_t k = i; k < end; ++k) {
-    auto it = node->next.find(tokens[k].key);
+    auto it = node->next.find(k == i ? first : IdOf(tokens[k]));
     if (it == node->next.end()) break;
     node = &it->second;
     size_t length = k - i + 1;
@@ -143,6 +177,9 @@ OfficialsLexicon::OfficialsLexicon() {
     TitleInfo info{std::string(Field(row, 1)), KindOf(Field(row, 2)), std::string(Field(row, 3)),
                    std::string(Field(row, 4))};
     if (info.organization == "-") info.organization.clear();
+    if (info.organization == "{place}") info.organization.clear(), info.place_body = true;
+    if (info.organization == "{legislature}") info.organization.clear(), info.legislature_body = true;
+    if (info.organization == "{consulate}") info.organization.clear(), info.consulate_body = true;
     // "US KE PH": the title's state, then other states whose offices bear it.
     if (size_t space = info.country.find(' '); space != std::string::npos) {
       info.also_states = info.country.substr(space + 1);
@@ -154,6 +191,7 @@ OfficialsLexicon::OfficialsLexicon() {
   }
   for (const auto& row : Rows("organizations.tsv")) {
     OrgInfo info{std::string(Field(row, 1)), std::string(Field(row, 2)), Field(row, 3) == "ministry"};
+    info.legislature = Field(row, 3) == "legislature";
     if (info.country == "*") info.international = true, international_bodies.insert(info.english);
     if (info.country == "-" || info.country == "*") info.country.clear();
     organizations.Add(row[0], static_cast<int>(org_info.size()));
@@ -168,6 +206,7 @@ OfficialsLexicon::OfficialsLexicon() {
     place_english.emplace_back(Field(row, 1).empty() ? row[0] : Field(row, 1));
     place_country.emplace_back(Field(row, 2));
     place_province.push_back(Field(row, 3) == "province");
+    place_state.push_back(Field(row, 3) == "state");
   }
   for (const auto& row : Rows("org_forms.tsv")) {
     org_forms.Add(row[0], static_cast<int>(org_template.size()));
@@ -178,16 +217,32 @@ OfficialsLexicon::OfficialsLexicon() {
     std::string a(Field(row, 1)), b(Field(row, 2)), c(Field(row, 3));
     if (row[0] == "body") state_body[{a, b}] = c;
     else if (row[0] == "title") state_title[{a, b}] = c;
-    else if (row[0] == "head") head_title[{a, b}] = c;
+    else if (row[0] == "head") head_title[{a, b}] = {c, std::string(Field(row, 4))};
     else if (row[0] == "first_word") first_word_countries.insert(a);
+    else if (row[0] == "name") state_name[a] = b;
     else if (row[0] == "mononym") mononym_countries.insert(a);
     else throw std::runtime_error("extractors/officials/state_offices.tsv: unknown kind '" + std::string(row[0]) +
-                                  "' (use body, title, head, first_word or mononym)");
+                                  "' (use body, title, head, name, first_word or mononym)");
   }
   for (const auto& row : Rows("function_words.tsv")) {
     std::string key = JoinKeys(TokenizePhrase(row[0]), 0, SIZE_MAX);
     for (size_t i = 1; i < row.size(); ++i) roles_[key] |= RoleOf(row[i]);
     role_may_.set(RoleSlot(key));
+    if (key.find(' ') == std::string::npos) {
+      uint32_t id = VocabularyAdd(key);
+      if (id_roles_.size() <= id) id_roles_.resize(id + 1);
+      id_roles_[id] = roles_[key];
+    }
+  }
+  for (const auto& row : Rows("syllables.tsv")) {
+    std::string key = std::string(Field(row, 0)) + " " + std::string(Field(row, 1));
+    std::vector<std::string>* parts = key == "vietnamese initial" ? &vietnamese_initials
+                                      : key == "vietnamese final" ? &vietnamese_finals
+                                      : key == "pinyin initial"   ? &pinyin_initials
+                                      : key == "pinyin final"     ? &pinyin_finals
+                                                                  : nullptr;
+    if (!parts) throw std::runtime_error("extractors/officials/syllables.tsv: unknown row '" + key + "'");
+    for (const NameToken& t : TokenizePhrase(Field(row, 2))) parts->push_back(t.fold);
   }
   for (const auto& row : Rows("family_names.tsv")) {
     std::string key = AsciiFold(row[0]);
@@ -211,6 +266,10 @@ uint32_t OfficialsLexicon::RolesOf(std::string_view folded) const {
   if (!role_may_[RoleSlot(folded)]) return 0;
   auto it = roles_.find(folded);
   return it == roles_.end() ? 0 : it->second;
+}
+
+void OfficialsLexicon::Intern(std::vector<NameToken>& tokens) const {
+  for (NameToken& t : tokens) t.id = VocabularyId(t.key);
 }
 
 uint32_t OfficialsLexicon::FamilyCultures(const NameToken& token) const {

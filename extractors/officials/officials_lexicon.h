@@ -47,20 +47,16 @@ class PhraseTable {
     bool first_capitalized = false;
     int value = -1;
   };
-  // A trie on token keys: matching walks it from the first token, so a
-  // lookup costs one step per token matched, however many phrases share a
-  // first word ("Bộ", "Ministry").
+  // A trie on the keys' vocabulary numbers (NameToken::id): matching walks
+  // it from the first token, so a lookup costs one step per token matched,
+  // however many phrases share a first word ("Bộ", "Ministry"), and no
+  // string is hashed once a text's tokens are interned.
   struct Node {
-    std::unordered_map<std::string, Node> next;
+    std::unordered_map<uint32_t, Node> next;
     std::vector<Entry> ends;  // in the order added
   };
-  // The lengths and first bytes of the first tokens' keys: most tokens of a
-  // text start no phrase, and this tells so before any hashing.
-  static size_t FirstSlot(std::string_view key) {
-    return (key.size() < 63 ? key.size() : 63) * 256 + (key.empty() ? 0 : static_cast<unsigned char>(key[0]));
-  }
   Node root_;
-  std::bitset<64 * 256> first_keys_;
+  std::vector<bool> first_;  // by id: the key starts a phrase
 };
 
 // How a title phrase combines with what follows it.
@@ -81,6 +77,9 @@ struct TitleInfo {
   std::string country;       // implied country, "" for none
   std::string also_states = "";  // other states whose offices bear the title, space-separated
   bool shared = false;       // also a business title (President): see kind "shared"
+  bool place_body = false;   // "{place}": the place the office governs is its body (a mayor's city)
+  bool legislature_body = false;  // "{legislature}": the house the article names (a Speaker's)
+  bool consulate_body = false;    // "{consulate}": the consulate of the mention's state in its host place
 };
 
 struct OrgInfo {
@@ -88,6 +87,7 @@ struct OrgInfo {
   std::string country;  // ISO code when the body belongs to one state, else ""
   bool ministry = false;
   bool international = false;  // an intergovernmental body: its officials serve no one state
+  bool legislature = false;    // a house of a legislature (a Speaker's body)
 };
 
 // Roles of single words and short phrases (function_words.tsv).
@@ -104,7 +104,7 @@ enum WordRole : uint32_t {
   kStop = 1u << 9,          // ends an organization: at, in, said
   kNameSuffix = 1u << 10,   // after a Western name: Jr., Sr., III
   kNameParticle = 1u << 11, // lowercase inside a Western name: von, der, van, de
-  kSpeech = 1u << 12,
+  kSpeech = 1u << 12,       // a speech verb after a bare Vietnamese short name: cho biết, nói
   kListJoin = 1u << 13,     // joins the members of a list of officials: and, và
   kBodyKind = 1u << 14,     // names a body by its kind, lowercase: "the authority", "the ministry's"
   kStateKind = 1u << 15,    // a body kind only the state has: ministry, agency (not board, bank)
@@ -115,7 +115,9 @@ enum WordRole : uint32_t {
   kRank = 1u << 20,         // a word of a title that is no portfolio: minister, deputy, vice, first
   kGovernor = 1u << 21,     // a central bank's head: governor, thống đốc
   kPartyChief = 1u << 22,   // a place's party chief is its Secretary: chief
-  kPlural = 1u << 23,       // before an office named once for several people: các       // a speech verb after a bare Vietnamese short name: cho biết, nói
+  kPlural = 1u << 23,       // before an office named once for several people: các
+  kPlacePrep = 1u << 24,    // before a place: a bare short form after it is a town ("in Vinh"): in, tại
+  kSpeechAdverb = 1u << 25, // between a short name and its speech verb: cũng
 };
 
 enum NameCulture : uint32_t {
@@ -140,6 +142,7 @@ class OfficialsLexicon {
   std::vector<std::string> place_english;
   std::vector<std::string> place_country;  // ISO code, "" when none
   std::vector<bool> place_province;  // a Vietnamese province (its committees are "Provincial")
+  std::vector<bool> place_state;     // a federal state (a US state: its governor's body)
   PhraseTable org_forms;                  // "UBND tỉnh" + place -> template
   std::vector<std::string> org_template;  // "{place} Provincial People's Committee"
   PhraseTable honorifics;
@@ -149,13 +152,26 @@ class OfficialsLexicon {
   // called by the first word of their name as written.
   std::map<std::pair<std::string, std::string>, std::string> state_body;
   std::map<std::pair<std::string, std::string>, std::string> state_title;
-  std::map<std::pair<std::string, std::string>, std::string> head_title;
+  // (body, title) -> (title, the one state whose body it is, "" for any)
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> head_title;
+  std::map<std::string, std::string> state_name;  // ISO code -> the name a state's missions bear ("the Republic of Korea")
   std::set<std::string> first_word_countries;
   std::set<std::string> mononym_countries;   // states whose people often bear one name
   std::set<std::string> international_bodies;  // English names of intergovernmental bodies
+  // syllables.tsv: the initials and finals of Vietnamese syllables written
+  // without diacritics and of Pinyin syllables, in the file's order.
+  std::vector<std::string> vietnamese_initials, vietnamese_finals, pinyin_initials, pinyin_finals;
 
   // Roles of the phrase given as space-joined token keys; 0 when none.
   uint32_t RolesOf(std::string_view key) const;
+  // Roles of one token's key, by its vocabulary number once interned.
+  uint32_t RolesOf(const NameToken& token) const {
+    if (token.id == NameToken::kNotInterned) return RolesOf(token.key);
+    return token.id < id_roles_.size() ? id_roles_[token.id] : 0;
+  }
+  // Numbers every token's key in the vocabulary of all the lexicons'
+  // words, once per text: every later lookup of the token is by number.
+  void Intern(std::vector<NameToken>& tokens) const;
   // Cultures whose family names include the word TOKEN; 0 when none.  A
   // word with diacritics must match an entry's spelling ("Trương" is a family
   // name, "Trường" is not); a plain word matches by its fold.
@@ -177,9 +193,15 @@ class OfficialsLexicon {
   }
   std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> roles_;
   std::bitset<64 * 256> role_may_;
+  std::vector<uint32_t> id_roles_;  // roles of one-word keys, by vocabulary number
   std::unordered_map<std::string, uint32_t> families_;         // by fold
   std::unordered_map<std::string, uint32_t> marked_families_;  // by spelling
 };
+
+// The vocabulary: every token key of every phrase table and function word,
+// numbered from 1 as the lexicons load (then read-only).
+uint32_t VocabularyId(std::string_view key);  // 0 when absent
+uint32_t VocabularyAdd(std::string_view key);
 
 // Space-joined keys of TOKENS[begin, end).
 std::string JoinKeys(const std::vector<NameToken>& tokens, size_t begin, size_t end);

@@ -20,6 +20,7 @@ class OfficialsStage : public Stage {
   std::optional<std::string> Process(Document& doc) const override {
     doc.officials.clear();
     std::vector<NameToken> tokens = TokenizeForNames(doc.text, 0, doc.text.size());
+    lex_.Intern(tokens);
     // Paragraphs bound every pattern; sentences are not needed.
     std::vector<ByteRange> ranges = doc.paragraphs;
     if (ranges.empty()) ranges.push_back({0, doc.text.size()});

@@ -16,33 +16,29 @@ bool ClaimedByLexicon(const std::vector<NameToken>& tokens, size_t i, size_t end
 
 bool BlockedBefore(const std::vector<NameToken>& tokens, size_t i, const OfficialsLexicon& lex) {
   if (i == 0) return false;
-  if (lex.RolesOf(tokens[i - 1].key) & kBlockBefore) return true;
+  if (lex.RolesOf(tokens[i - 1]) & kBlockBefore) return true;
   return i >= 2 && (lex.RolesOf(tokens[i - 2].key + " " + tokens[i - 1].key) & kBlockBefore);
 }
 
 bool BlockedAfter(const std::vector<NameToken>& tokens, size_t after, size_t end, const OfficialsLexicon& lex) {
-  return after < end && tokens[after].word && (lex.RolesOf(tokens[after].key) & kBlockAfter);
+  return after < end && tokens[after].word && (lex.RolesOf(tokens[after]) & kBlockAfter);
 }
 
 // Whether FOLD (a lowercase ASCII word) can be a Vietnamese syllable written
 // without diacritics: no f, j, w or z, and only the consonant clusters
 // Vietnamese spelling has at its start and end.  "Jong", "Suk", "Yeol",
 // "Hourn" cannot; "Un", "Hong", "Quoc" can.
-bool VietnameseSyllableShape(const std::string& fold) {
+bool VietnameseSyllableShape(const std::string& fold, const OfficialsLexicon& lex) {
   if (fold.empty()) return false;
-  static const char* const kInitials[] = {"ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c",
-                                          "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"};
-  static const char* const kFinals[] = {"ch", "ng", "nh", "c", "m", "n", "p", "t"};
   auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
   for (char c : fold) {
     if (c < 'a' || c > 'z' || c == 'f' || c == 'j' || c == 'w' || c == 'z') return false;
   }
   size_t b = 0;
   if (!vowel(fold[0])) {
-    for (const char* ini : kInitials) {
-      std::string_view v(ini);
-      if (fold.compare(0, v.size(), v) == 0 && v.size() < fold.size() && vowel(fold[v.size()])) {
-        b = v.size();
+    for (const std::string& ini : lex.vietnamese_initials) {
+      if (fold.compare(0, ini.size(), ini) == 0 && ini.size() < fold.size() && vowel(fold[ini.size()])) {
+        b = ini.size();
         break;
       }
     }
@@ -53,17 +49,45 @@ bool VietnameseSyllableShape(const std::string& fold) {
   if (e == b || e - b > 3) return false;  // no nucleus, or more vowels than a syllable holds
   std::string_view tail(fold.data() + e, fold.size() - e);
   if (tail.empty()) return true;
-  for (const char* fin : kFinals) {
+  for (const std::string& fin : lex.vietnamese_finals) {
     if (tail == fin) return true;
   }
   return false;
+}
+
+// Whether FOLD (a lowercase ASCII word) is spelled as one or more Hanyu
+// Pinyin syllables without tone marks ("lifeng", "qiang", "yi"): the shape
+// of a Chinese given name written in English.  "said", "added" are not.
+bool PinyinShape(std::string_view fold, const OfficialsLexicon& lex, size_t at = 0) {
+  if (at == fold.size()) return at > 0;
+  auto finals_from = [&](size_t f) {
+    for (const std::string& fin : lex.pinyin_finals) {
+      if (fold.compare(f, fin.size(), fin) == 0 && PinyinShape(fold, lex, f + fin.size())) return true;
+    }
+    return false;
+  };
+  for (const std::string& ini : lex.pinyin_initials) {
+    if (fold.compare(at, ini.size(), ini) == 0 && finals_from(at + ini.size())) return true;
+  }
+  return finals_from(at);  // a syllable that opens with its final ("an", "er")
+}
+
+// "He Lifeng", "Ma Zhaoxu": a Chinese family name that is also a common
+// capitalized word ("He") starts a name only before a given name of Pinyin
+// shape that no lexicon claims.
+bool ChineseNameDespiteWord(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex) {
+  if (!(lex.FamilyCultures(tokens[i]) & kChinese) || i + 1 >= end) return false;
+  const NameToken& given = tokens[i + 1];
+  return PlainWord(given) && !given.marked && !given.hyphenated && given.fold.size() >= 2 &&
+         !(lex.RolesOf(given) & (kNotName | kOrgHead)) && !ClaimedByLexicon(tokens, i + 1, end, lex) &&
+         PinyinShape(given.fold, lex);
 }
 
 }  // namespace
 
 bool CouldBeGivenOrSurname(const std::vector<NameToken>& tokens, size_t i, const OfficialsLexicon& lex) {
   if (i >= tokens.size() || !PlainWord(tokens[i])) return false;
-  if (lex.RolesOf(tokens[i].key) & (kNotName | kOrgHead | kStateBody | kBusiness | kConnector | kModifier))
+  if (lex.RolesOf(tokens[i]) & (kNotName | kOrgHead | kStateBody | kBusiness | kConnector | kModifier))
     return false;
   for (char c : tokens[i].fold) {
     if (c >= '0' && c <= '9') return false;
@@ -74,11 +98,12 @@ bool CouldBeGivenOrSurname(const std::vector<NameToken>& tokens, size_t i, const
 PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_t end, const OfficialsLexicon& lex,
                            bool after_place_word) {
   if (i >= end || !PlainWord(tokens[i])) return {};
-  if (lex.RolesOf(tokens[i].key) & (kNotName | kOrgHead)) return {};
+  if (lex.RolesOf(tokens[i]) & kOrgHead) return {};
+  if ((lex.RolesOf(tokens[i]) & kNotName) && !ChineseNameDespiteWord(tokens, i, end, lex)) return {};
   if (ClaimedByLexicon(tokens, i, end, lex) || (!after_place_word && BlockedBefore(tokens, i, lex))) return {};
   uint32_t cultures = lex.FamilyCultures(tokens[i]);
   PersonName out;
-  auto next_plain = [&](size_t k) { return k < end && PlainWord(tokens[k]) && !(lex.RolesOf(tokens[k].key) & kNotName); };
+  auto next_plain = [&](size_t k) { return k < end && PlainWord(tokens[k]) && !(lex.RolesOf(tokens[k]) & kNotName); };
   // Korean, Chinese and Japanese names in Latin letters carry no diacritics
   // ("Nam Á" is not a Korean name).
   if (tokens[i].marked || (i + 1 < end && tokens[i + 1].marked)) cultures &= kVietnamese;
@@ -96,7 +121,7 @@ PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_
     // Vietnamese syllable ("Kim Jong Un", "Kim Yo Jong").
     if (vietnamese && !marked && (cultures & (kKorean | kChinese))) {
       for (size_t k = i + 1; k < end && k < i + 4 && next_plain(k) && !tokens[k].hyphenated; ++k) {
-        if (!VietnameseSyllableShape(tokens[k].fold)) {
+        if (!VietnameseSyllableShape(tokens[k].fold, lex)) {
           vietnamese = false;
           break;
         }
@@ -111,8 +136,8 @@ PersonName MatchPersonName(const std::vector<NameToken>& tokens, size_t i, size_
       // A syllable that is also a capitalized English word ("An") stays
       // inside the name: "Ho An Phong", "Dang Hoang An".
       auto inner_syllable = [&](size_t q) {
-        if (q >= end || !PlainWord(tokens[q]) || !(lex.RolesOf(tokens[q].key) & kNotName)) return false;
-        if (tokens[q].fold.size() < 2 || !VietnameseSyllableShape(tokens[q].fold)) return false;
+        if (q >= end || !PlainWord(tokens[q]) || !(lex.RolesOf(tokens[q]) & kNotName)) return false;
+        if (tokens[q].fold.size() < 2 || !VietnameseSyllableShape(tokens[q].fold, lex)) return false;
         bool next_name = next_plain(q + 1) && !tokens[q + 1].hyphenated;
         return next_name || (q >= i + 2 && !(q + 1 < end && tokens[q + 1].word && tokens[q + 1].capitalized));
       };
