@@ -10,6 +10,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -27,13 +29,32 @@ struct Rule {
   std::map<std::string, int> groups;
 };
 
+// A word or phrase that marks a tense (words.tsv FUTURE / PAST), with its
+// place in the lists: of two markers as near to a phrase, the one listed
+// first decides.
+struct TenseMarker {
+  std::string text;  // lower case
+  Tense tense;
+  int order;
+};
+
 struct DateGrammar::Impl {
   Lexicon lex;
+  // Per language, the tense markers by their first word, so that a sentence
+  // is read word by word, once.
+  std::map<std::string, std::unordered_map<std::string, std::vector<TenseMarker>>, std::less<>> tense_markers;
+  // English words in -ed that are mostly adjectives (ADJED).
+  std::unordered_set<std::string> adjectives_in_ed;
+  void BuildTenseMarkers();  // date_tense.cc
   std::vector<Rule> rules;
   // Per language, every rule's pattern in one RE2::Set and the rule index of
   // each of its patterns: one pass over the text tells which rules match
   // anywhere, so only those are run for their groups.
-  std::map<std::string, std::pair<std::unique_ptr<RE2::Set>, std::vector<size_t>>, std::less<>> rule_sets;
+  struct RuleSet {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<size_t> rules;
+  };
+  std::map<std::string, std::vector<RuleSet>, std::less<>> rule_sets;
   std::unique_ptr<RE2> time_before, time_after, time_range_start;
   std::map<std::string, std::pair<std::unique_ptr<RE2>, std::unique_ptr<RE2>>, std::less<>> range_words;
 

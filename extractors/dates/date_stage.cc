@@ -1,5 +1,6 @@
 #include "extractors/dates/date_stage.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -13,23 +14,54 @@ namespace {
 using dates::DateGrammar;
 using dates::DateMatch;
 
-// The sentence of DOC around bytes [b, e), with a NUL byte where the phrase is.
-std::string SentenceAround(const Document& doc, size_t b, size_t e) {
-  for (const ByteRange& s : doc.sentences) {
-    if (s.begin <= b && e <= s.end) {
-      return doc.text.substr(s.begin, b - s.begin) + '\0' + doc.text.substr(e, s.end - e);
-    }
-  }
-  const size_t from = b > 200 ? b - 200 : 0;
-  return doc.text.substr(from, b - from) + '\0' + doc.text.substr(e, 200);
-}
+// How much of a sentence on either side of a phrase its tense is read from:
+// a marker further away speaks of another phrase, and a sentence with no
+// full stops (a list, a table, a page without punctuation) costs no more
+// than a short one.
+constexpr size_t kTenseBytes = 250;
 
 // The index of the sentence of DOC holding byte B (npos-like when none).
 size_t SentenceIndex(const Document& doc, size_t b) {
-  for (size_t i = 0; i < doc.sentences.size(); ++i) {
-    if (doc.sentences[i].begin <= b && b < doc.sentences[i].end) return i;
+  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), b,
+                             [](size_t at, const ByteRange& s) { return at < s.begin; });
+  if (it == doc.sentences.begin()) return static_cast<size_t>(-2);
+  --it;
+  return b < it->end ? static_cast<size_t>(it - doc.sentences.begin()) : static_cast<size_t>(-2);
+}
+
+// The first byte at or after I that starts a code point of TEXT.
+size_t CharStart(std::string_view text, size_t i) {
+  while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  return i;
+}
+
+// The sentence of DOC around bytes [b, e) (at most kTenseBytes either side),
+// with a NUL byte where the phrase is.
+std::string SentenceAround(const Document& doc, size_t b, size_t e) {
+  size_t from = b > 200 ? b - 200 : 0, to = std::min(doc.text.size(), e + 200);
+  const size_t i = SentenceIndex(doc, b);
+  if (i < doc.sentences.size() && e <= doc.sentences[i].end) {
+    const ByteRange& s = doc.sentences[i];
+    from = std::max(s.begin, b > kTenseBytes ? b - kTenseBytes : 0);
+    to = std::min(s.end, e + kTenseBytes);
+    // A cut sentence is cut between words.
+    if (from > s.begin) {
+      const size_t space = doc.text.find(' ', from);
+      from = space < b ? space + 1 : b;
+    }
+    if (to < s.end) {
+      const size_t space = doc.text.rfind(' ', to);
+      to = space != std::string::npos && space > e ? space : e;
+    }
   }
-  return static_cast<size_t>(-2);
+  from = CharStart(doc.text, from);
+  to = std::max(e, CharStart(doc.text, to));
+  std::string out;
+  out.reserve(to - from + 1);
+  out.append(doc.text, from, b - from);
+  out += '\0';
+  out.append(doc.text, e, to - e);
+  return out;
 }
 
 class DateStage : public Stage {
