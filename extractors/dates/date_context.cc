@@ -2,11 +2,13 @@
 
 #include <cctype>
 
+#include "pipeline/metadata/published.h"
+
 namespace vnie::dates {
 namespace {
 
-// How far into the text a dateline may stand to serve as the article's date
-// when the document has none.
+// How far into the text the lead's date may stand to serve as the article's
+// date when the document has none.
 constexpr size_t kDatelineBytes = 400;
 
 // The value R moved by YEARS years at every end ("2024-04/2024-06" →
@@ -38,11 +40,17 @@ std::optional<ResolvedDate> ShiftYears(const ResolvedDate& r, int years) {
 
 }  // namespace
 
-DateContext::DateContext(const DateGrammar& grammar, std::optional<std::string_view> published,
+DateContext::DateContext(const DateGrammar& grammar, std::optional<std::string_view> published, std::string_view text,
                          const std::vector<DateMatch>& matches, std::string_view lang)
     : grammar_(grammar), lang_(lang), anchor_(Anchor::Parse(published)) {
   if (anchor_.present) return;
-  // No article date: a full date in the dateline stands in for it.
+  // No article date: the head's dateline, read as `published` reads it ...
+  if (auto dateline = FindPublished(text)) {
+    anchor_ = Anchor::Parse(*dateline);
+    if (anchor_.year) return;
+  }
+  // ... else the first full date of the lead ("Giá vàng sáng nay 22/9/2016
+  // tăng") stands in for it.
   for (const DateMatch& m : matches) {
     if (m.begin > kDatelineBytes) break;
     const auto& p = m.expression.begin;

@@ -73,7 +73,7 @@ class DateStage : public Stage {
     const std::string lang = doc.lang == "vi" ? "vi" : "en";
     std::vector<DateMatch> matches = grammar_.Find(doc.text, lang);
 
-    dates::DateContext context(grammar_, doc.published, matches, lang);
+    dates::DateContext context(grammar_, doc.published, doc.text, matches, lang);
     for (DateMatch& m : matches) {
       size_t b = m.begin, e = m.end;
       context.Prepare(m, doc.text, SentenceIndex(doc, b));
