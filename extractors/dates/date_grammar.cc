@@ -134,10 +134,8 @@ bool DateGrammar::Impl::WordsRuleOut(const Rule& rule, const std::vector<re2::St
     // precious gift": a relative quarter is not followed by "of", and in a
     // language with QUARTERBEFORE words it follows one of them (or opens
     // its clause).
-    size_t s = e;
-    while (s < text.size() && text[s] == ' ') ++s;
     const std::string before = WordBefore(text, b);
-    if (LowerCase(text.substr(s, 3)) == "of ") return true;
+    if (WordAfter(text, e, lang, "OFAFTER")) return true;
     if (lex.Words(lang, "QUARTERBEFORE") && !before.empty() && !lex.Value(lang, "QUARTERBEFORE", before)) return true;
   }
   if (auto wd = Group(rule, subs, "wd"); wd && LowerCase(*wd) == *wd && lex.Value(lang, "RANK", WordBefore(text, b))) {
@@ -213,9 +211,7 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
         if (next && e == whole_e) {
           // "tháng 7 tới" is the coming July, but "từ tháng 7 tới nay" is
           // "from July until now": the word then is not part of the date.
-          size_t after = e;
-          while (after < text.size() && text[after] == ' ') ++after;
-          if (LowerCase(text.substr(after, 3)) == "nay" && !IsWordChar(At(text, after + 3))) {
+          if (impl_->WordAfter(text, e, lang, "NOWAFTER")) {
             e = next->data() - text.data();
             while (e > b && text[e - 1] == ' ') --e;
             whole_e = e;
@@ -230,9 +226,8 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
                           (rule.name == "quarter" && !impl_->Group(rule, subs, "y") && !impl_->Group(rule, subs, "ryear"));
         // "Foden scored twice in the first half": a match's half (a SPORT
         // word in the sentence) is no date.
-        const bool of_follows = bare && ((text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
-                                          LowerCase(text.substr(text.find_first_not_of(' ', e), 3)) == "of ") ||
-                                         impl_->InSentence(text, b, e, lang, "SPORT", true));
+        const bool of_follows =
+            bare && (impl_->WordAfter(text, e, lang, "OFAFTER") || impl_->InSentence(text, b, e, lang, "SPORT", true));
         // "Our fiscal year runs from February to January ... By 1H25": in an
         // article whose fiscal year is not the calendar year (a FISCAL word),
         // a half or a quarter with no four-digit year is the company's.
@@ -272,7 +267,7 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
         if (m) {
           m->begin = b;
           m->end = e;
-          if (next && LowerCase(*next).rfind("tới", 0) == 0) m->future = true;
+          if (next && impl_->lex.Value(lang, "COMINGNEXT", next->substr(0, next->find_first_of(" \t\n")))) m->future = true;
           found.push_back(std::move(*m));
           order.push_back(ri);
           // A phrase after its context ("2020, 2021 and 2022") lets the next

@@ -147,12 +147,27 @@ struct DateGrammar::Impl {
     return InSentence(text, b, b, lang, "MOVE", false);
   }
 
-  // The parts of the day that may follow a time ("2 giờ chiều"), each with
-  // the hours it moves to the afternoon or night ("1-11"; "0" for none).
-  const std::vector<Word>& PodAfter() const {
+  // The parts of the day that may follow a time ("2 giờ chiều") or open the
+  // date after it ("8 giờ tối 15/3") (CLS PODAFTER, PODBEFORE), each with the
+  // hours it moves to the afternoon or night ("1-11"; "0" for none).
+  const std::vector<Word>& Pods(std::string_view cls) const {
     static const std::vector<Word> kNone;
-    const auto* words = lex.Words("vi", "PODAFTER");
+    const auto* words = lex.Words("vi", cls);
     return words ? *words : kNone;
+  }
+
+  // Whether a word of class CLS follows byte E (after spaces), whole.
+  bool WordAfter(std::string_view text, size_t e, std::string_view lang, std::string_view cls) const {
+    size_t s = e;
+    while (s < text.size() && text[s] == ' ') ++s;
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = lex.Words(l, cls);
+      if (!words) continue;
+      for (const Word& w : *words) {
+        if (LowerCase(text.substr(s, w.text.size())) == w.lower && !IsWordChar(At(text, s + w.text.size()))) return true;
+      }
+    }
+    return false;
   }
 
   // Whether a NAMEBEFORE phrase ("Cách mạng") ends just before byte B.

@@ -142,7 +142,7 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
     // "ngày thứ 3 liên tiếp" is "the third day": "ngày" alone does not make
     // a numbered weekday.
     if (s->find_first_of("0123456789") != std::string_view::npos && !b.day && whole &&
-        Lexicon::Collapse(LowerCase(std::string_view(whole->data(), s->data() - whole->data()))) == "ngày")
+        value("DAYWORD", std::string_view(whole->data(), s->data() - whole->data())))
       return std::nullopt;
     if (!b.day) b.weekday = ToInt(*v);
   }
@@ -163,17 +163,17 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   // date; "5 năm trước khi/đó" counts from another event and is no date.
   if (auto cu = g("cu")) {
     auto cx = g("cx");
-    if (cx && LowerCase(*cx) != "đây") return std::nullopt;
+    if (cx && !value("AGOHERE", *cx)) return std::nullopt;
     const std::string cn = LowerCase(*g("cn"));
     int n = std::isdigit(static_cast<unsigned char>(cn[0])) ? ToInt(cn)
-            : (cn == "a" || cn == "an" || cn == "one") ? 1
-                                                        : ToInt(value("COUNT", cn).value_or("0"));
+                                                            : ToInt(value("COUNTONE", cn).value_or(value("COUNT", cn).value_or("0")));
     if (n < 1) return std::nullopt;
-    const std::string unit = LowerCase(*cu);
-    if (unit.rfind("day", 0) == 0 || unit == "ngày") b.day_offset = -n;
-    else if (unit.rfind("week", 0) == 0 || unit == "tuần") b.day_offset = -7 * n;
-    else if (unit.rfind("month", 0) == 0 || unit == "tháng") b.month_offset = -n;
-    else b.year_offset = -n;
+    const std::string unit = value("AGOUNIT", *cu).value_or("");
+    if (unit == "day") b.day_offset = -n;
+    else if (unit == "week") b.day_offset = -7 * n;
+    else if (unit == "month") b.month_offset = -n;
+    else if (unit == "year") b.year_offset = -n;
+    else return std::nullopt;
   }
   // Halves and "the first/last N months" of a year.
   if (g("half")) {
