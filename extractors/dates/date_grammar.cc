@@ -155,6 +155,14 @@ bool DateGrammar::Impl::WordsRuleOut(const Rule& rule, const std::vector<re2::St
     while (s < text.size() && text[s] == ' ') ++s;
     if (wd && LowerCase(*wd) == *wd && IsWordChar(At(text, s))) return true;
   }
+  if (Group(rule, subs, "dw") && Group(rule, subs, "mon") && e < text.size() && text[e] == '-') {
+    // "May first-quarter profits": an ordinal of a compound word.
+    return true;
+  }
+  if (Group(rule, subs, "wdd") && lex.Value(lang, "TITLEBEFORE", WordBefore(text, b))) {
+    // "a screening of Friday the 13th": a title.
+    return true;
+  }
   if (Group(rule, subs, "mon") && NameBefore(text, b, lang)) {
     // "Cách mạng Tháng Tám": a month in the name of an event.
     return true;

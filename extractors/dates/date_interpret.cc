@@ -50,7 +50,11 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   }
   if (auto s = g("mnum")) b.month = ToInt(*s);
   // Ordinal words: "the first of March" (a day), "the third month of 2021".
-  if (auto s = g("dw")) b.day = ToInt(value("DAYORD", *s).value_or("0"));
+  if (auto s = g("dw")) {
+    b.day = ToInt(value("DAYORD", *s).value_or("0"));
+    // "May first": a modal and an adverb, unless a year follows.
+    if (auto mon = g("mon"); mon && mon->data() < s->data() && value("ADVERBORD", *s) && !g("y")) return std::nullopt;
+  }
   if (auto s = g("mw")) b.month = ToInt(value("DAYORD", *s).value_or("0"));
   if (g("dfirst")) b.day = 1;
   if (g("dlast")) b.last_day = true;
@@ -146,6 +150,12 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
       return std::nullopt;
     if (!b.day) b.weekday = ToInt(*v);
   }
+  if (auto s = g("wdd")) {
+    // "Friday the 15th": the weekday checks the day of the article's month.
+    auto v = value("WEEKDAY", *s);
+    if (!v) return std::nullopt;
+    b.weekday = ToInt(*v);
+  }
   if (auto s = g("wdir")) {
     auto v = value("WEEKDIR", *s);
     if (v && b.weekday) b.weekday_week = ToInt(*v);
@@ -232,6 +242,9 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   }
   m.relative = b.year_offset || b.month_offset || b.week_offset || b.day_offset || b.quarter_offset || b.weekday ||
                b.same_day;
+  // A weekday with its day is a date or nothing: no mention without the
+  // article's month, or when the weekday disagrees.
+  if (g("wdd")) m.relative = false;
   m.explicit_day = b.day && b.month && !m.expression.end;
   return m;
 }
