@@ -2,14 +2,12 @@
 
 #include <cctype>
 
-#include "pipeline/metadata/published.h"
-
 namespace vnie::dates {
 namespace {
 
 // How far into the text the lead's date may stand to serve as the article's
 // date when the document has none.
-constexpr size_t kDatelineBytes = 400;
+constexpr size_t kLeadBytes = 400;
 
 // The value R moved by YEARS years at every end ("2024-04/2024-06" →
 // "2023-04/2023-06"); a time is dropped to its day.  Nothing when a day does
@@ -40,19 +38,14 @@ std::optional<ResolvedDate> ShiftYears(const ResolvedDate& r, int years) {
 
 }  // namespace
 
-DateContext::DateContext(const DateGrammar& grammar, std::optional<std::string_view> published, std::string_view text,
+DateContext::DateContext(const DateGrammar& grammar, std::optional<std::string_view> published,
                          const std::vector<DateMatch>& matches, std::string_view lang)
     : grammar_(grammar), lang_(lang), anchor_(Anchor::Parse(published)) {
   if (anchor_.present) return;
-  // No article date: the head's dateline, read as `published` reads it ...
-  if (auto dateline = FindPublished(text)) {
-    anchor_ = Anchor::Parse(*dateline);
-    if (anchor_.year) return;
-  }
-  // ... else the first full date of the lead ("Giá vàng sáng nay 22/9/2016
-  // tăng") stands in for it.
+  // No article date: the first full date of the lead ("Giá vàng sáng nay
+  // 22/9/2016 tăng") stands in for it.
   for (const DateMatch& m : matches) {
-    if (m.begin > kDatelineBytes) break;
+    if (m.begin > kLeadBytes) break;
     const auto& p = m.expression.begin;
     if (m.explicit_day && p.year && !m.expression.end) {
       anchor_.present = true;

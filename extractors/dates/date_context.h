@@ -2,13 +2,13 @@
 // of the article.  The resolver (date_resolver.h) turns one phrase into a
 // value against the article's date; this context carries what the text
 // named before it, in text order:
-//   - the anchor: `published`, else the dateline as `published` reads it,
+//   - the anchor: `published` (or the dateline as `published` reads it),
 //     else the lead's first full date;
 //   - the year a sentence named on its own ("In 2021, ... in May");
 //   - the period last named ("a year earlier", "the previous month", "the
 //     previous year" count from it) and the day last named ("the same day").
 //
-//   DateContext context(grammar, doc.published, text, matches, lang);
+//   DateContext context(grammar, doc.published, matches, lang);
 //   for (DateMatch& m : matches) {
 //     context.Prepare(m, text, sentence);           // fills what the text gives
 //     ResolvedDate r = context.Resolve(m, tense);   // the value
@@ -29,10 +29,10 @@ namespace vnie::dates {
 
 class DateContext {
  public:
-  // MATCHES: the document's phrases of TEXT in text order.  Without
-  // PUBLISHED, the dateline of TEXT (read by pipeline/metadata/published.h)
-  // stands in for it, else the first full date of the lead.
-  DateContext(const DateGrammar& grammar, std::optional<std::string_view> published, std::string_view text,
+  // PUBLISHED: the article's date, or its dateline as `published` reads it
+  // (pipeline/metadata/published.h).  MATCHES: the document's phrases in text
+  // order; without PUBLISHED, the lead's first full date stands in for it.
+  DateContext(const DateGrammar& grammar, std::optional<std::string_view> published,
               const std::vector<DateMatch>& matches, std::string_view lang);
 
   const Anchor& anchor() const { return anchor_; }

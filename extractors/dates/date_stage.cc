@@ -7,6 +7,7 @@
 #include "extractors/dates/date_context.h"
 #include "extractors/dates/date_grammar.h"
 #include "extractors/dates/date_resolver.h"
+#include "pipeline/metadata/published.h"
 
 namespace vnie {
 namespace {
@@ -73,7 +74,11 @@ class DateStage : public Stage {
     const std::string lang = doc.lang == "vi" ? "vi" : "en";
     std::vector<DateMatch> matches = grammar_.Find(doc.text, lang);
 
-    dates::DateContext context(grammar_, doc.published, doc.text, matches, lang);
+    // One dateline reader: `published`'s.  When the metadata stage did not
+    // run (no language set), it is asked here.
+    std::optional<std::string> published = doc.published;
+    if (!published && doc.lang.empty()) published = FindPublished(doc.text);
+    dates::DateContext context(grammar_, published, matches, lang);
     for (DateMatch& m : matches) {
       size_t b = m.begin, e = m.end;
       context.Prepare(m, doc.text, SentenceIndex(doc, b));
