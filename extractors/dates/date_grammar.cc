@@ -89,7 +89,8 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
   const std::string time =
       "(?:(?P<hh>[01]?\\d|2[0-3]):(?P<mi>[0-5]\\d)|(?P<hh2>[01]?\\d|2[0-3])[hg](?P<mi2>[0-5]\\d)?"
       "|(?P<hh3>1[0-2]|0?[1-9])[ \\t]*(?P<ap3>a\\.m\\.|p\\.m\\.|(?:am|pm|AM|PM)\\b)"
-      "|(?P<hh4>[01]?\\d|2[0-3])[ \\t]+(?i:giờ)(?:[ \\t]+(?P<mi4>[0-5]?\\d)(?:[ \\t]+(?i:phút))?)?)"
+      "|(?P<hh4>[01]?\\d|2[0-3])[ \\t]+" + impl_->lex.Alternation("*", "TIMEHOUR") + "(?:[ \\t]+(?P<mi4>[0-5]?\\d)(?:[ \\t]+" +
+      impl_->lex.Alternation("*", "TIMEMINUTE") + ")?)?)"
       "(?:[ \\t]*(?P<ap>a\\.m\\.|p\\.m\\.|(?:a\\.m|p\\.m|am|pm|AM|PM)\\b))?";
   for (const char* lang : {"en", "vi"}) {
     impl_->range_words[lang] = {
@@ -98,12 +99,14 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
   }
   // A time and its date share a line: a dateline's time does not run into
   // the first sentence below it.
-  impl_->time_before = std::make_unique<RE2>(time + "[ \\t]*(?:[,|/–-][ \\t]*)?(?:(?i:on|ngày)[ \\t]+)?$");
+  impl_->time_before = std::make_unique<RE2>(time + "[ \\t]*(?:[,|/–-][ \\t]*)?(?:" + impl_->lex.Alternation("*", "TIMEON") +
+                                             "[ \\t]+)?$");
   // The start of a time range that ends with the time just before a date:
   // "from 10 a.m. to " + "6 p.m. on Saturday".
-  impl_->time_range_start =
-      std::make_unique<RE2>("(?i:from|between|từ)[ \\t]+" + time + "[ \\t]*(?:[-–]|(?i:to|and|until|đến|tới))[ \\t]*$");
-  impl_->time_after = std::make_unique<RE2>("^(?:[ \\t]*[,|/–-][ \\t]*|[ \\t]+(?i:at|lúc)[ \\t]+|[ \\t]+)" + time);
+  impl_->time_range_start = std::make_unique<RE2>(impl_->lex.Alternation("*", "TIMEFROM") + "[ \\t]+" + time +
+                                                  "[ \\t]*(?:[-–]|" + impl_->lex.Alternation("*", "TIMETO") + ")[ \\t]*$");
+  impl_->time_after = std::make_unique<RE2>("^(?:[ \\t]*[,|/–-][ \\t]*|[ \\t]+" + impl_->lex.Alternation("*", "TIMEAT") +
+                                            "[ \\t]+|[ \\t]+)" + time);
 }
 
 DateGrammar::~DateGrammar() = default;
@@ -262,7 +265,7 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
         }
         const auto joiner = impl_->Group(rule, subs, "j");
         if (m && m->expression.end && joiner && IsWordChar(At(text, joiner->data() - text.data())) &&
-            LowerCase(*joiner) != "and" && impl_->Moved(text, b, lang)) {
+            !impl_->lex.Value(lang, "PAIRTO", *joiner) && impl_->Moved(text, b, lang)) {
           // "postponed from 2024 to 2026": the old date and the new one.
           m.reset();
         }

@@ -224,8 +224,8 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   if (!e.empty()) {
     auto joiner = g("j");
     auto pre = g("pre");
-    if (joiner && LowerCase(*joiner) == "and" && !(pre && LowerCase(*pre) == "between")) return std::nullopt;
-    if (pre && LowerCase(*pre) == "between" && joiner && LowerCase(*joiner) != "and") return std::nullopt;
+    // "between May and June": a pair's words go together.
+    if (joiner && value("PAIRTO", *joiner).has_value() != (pre && value("PAIRFROM", *pre))) return std::nullopt;
     if (b.year && e.year && !b.month && !e.month) {
       if (*e.year <= *b.year || *e.year - *b.year > 50) return std::nullopt;
     }

@@ -85,10 +85,12 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
       if (dash_pair) from = re2::StringPiece(text.data() + start_b, 0);
       if (same_grain && b.begin - a.end <= 20 && (from_found || dash_pair) &&
           RE2::FullMatch(between, *words->second.second) &&
-          (LowerCase(std::string_view(from.data(), from.size())) == "between" || !impl_->Moved(text, from.data() - text.data(), lang))) {
-        const std::string from_word = LowerCase(std::string_view(from.data(), from.size()));
-        const std::string joiner = LowerCase(Lexicon::Collapse(std::string(between.data(), between.size())));
-        if ((from_word == "between") == (joiner == "and")) {
+          (impl_->lex.Value(lang, "PAIRFROM", std::string_view(from.data(), from.size())) ||
+           !impl_->Moved(text, from.data() - text.data(), lang))) {
+        // "between A and B": a pair's words go together.
+        const bool pair_from = impl_->lex.Value(lang, "PAIRFROM", std::string_view(from.data(), from.size())).has_value();
+        const bool pair_to = impl_->lex.Value(lang, "PAIRTO", std::string_view(between.data(), between.size())).has_value();
+        if (pair_from == pair_to) {
           DateMatch joined = a;
           joined.begin = from.data() - text.data();
           joined.end = b.end;
