@@ -96,7 +96,8 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   // "around the month of May", "around the year 2000": "approx" with "the
   // month" / "the year" is no date of its own.
   for (auto name : {"ryear", "rmonth"}) {
-    if (auto s = g(name); s && m.mod == "approx" && LowerCase(*s).rfind("the ", 0) == 0) return std::nullopt;
+    if (auto s = g(name); s && m.mod == "approx" && value("ARTICLE", s->substr(0, s->find_first_of(" \t\n"))))
+      return std::nullopt;
   }
   if (auto s = g("ryear")) {
     auto v = value("RELYEAR", *s);
@@ -188,7 +189,7 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   // Halves and "the first/last N months" of a year.
   if (g("half")) {
     auto edge = g("fdir");
-    bool last = edge && (LowerCase(*edge) == "second" || value("EDGE", *edge).value_or("1") == "-1");
+    bool last = edge && (value("HALFLAST", *edge) || value("EDGE", *edge).value_or("1") == "-1");
     if (g("hn")) last = *g("hn") == "2";
     if (g("hn2")) last = *g("hn2") == "2";
     if (last) m.expression.last_months = 6;
