@@ -52,12 +52,7 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
       Rule rule;
       rule.lang = lang;
       rule.name = std::string(row.at(1));
-      RE2::Options options;
-      options.set_log_errors(false);
-      rule.re = std::make_unique<RE2>(pattern, options);
-      if (!rule.re->ok())
-        throw std::runtime_error("extractors/dates/patterns.tsv: rule " + rule.name + ": " + rule.re->error());
-      for (const auto& [name, index] : rule.re->NamedCapturingGroups()) rule.groups[name] = index;
+      rule.pattern = std::move(pattern);
       impl_->rules.push_back(std::move(rule));
     }
   }
@@ -76,8 +71,10 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
       options.set_max_mem(64 << 20);
       sets.push_back({std::make_unique<RE2::Set>(options, RE2::UNANCHORED), {}});
     }
-    if (sets.back().set->Add(rule.re->pattern(), nullptr) < 0)
-      throw std::runtime_error("dates: rule " + rule.name + " does not fit a set");
+    // A pattern that does not parse is found here, when the grammar is built.
+    std::string error;
+    if (sets.back().set->Add(rule.pattern, &error) < 0)
+      throw std::runtime_error("extractors/dates/patterns.tsv: rule " + rule.name + ": " + error);
     sets.back().rules.push_back(ri);
   }
   for (auto& [lang, sets] : impl_->rule_sets) {
@@ -186,6 +183,10 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
     for (size_t lb = 0; lb < text.size();) {
       size_t le = text.find('\n', lb);
       if (le == std::string_view::npos) le = text.size();
+      if (le == lb) {
+        ++lb;
+        continue;
+      }
       const re2::StringPiece line(text.data() + lb, le - lb);
       for (const auto& s : it->second) {
         RE2::Set::ErrorInfo error;
@@ -208,11 +209,12 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
   for (size_t ri = 0; ri < impl_->rules.size(); ++ri) {
     const Rule& rule = impl_->rules[ri];
     if (rule.lang != lang || lines_of[ri].empty()) continue;
-    const int n = rule.re->NumberOfCapturingGroups() + 1;
+    const RE2& re = *rule.Get().re;
+    const int n = re.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> subs(n);
     for (const auto& [line_b, line_e] : lines_of[ri]) {
       size_t pos = line_b;
-      while (pos < line_e && rule.re->Match(input, pos, line_e, RE2::UNANCHORED, subs.data(), n)) {
+      while (pos < line_e && re.Match(input, pos, line_e, RE2::UNANCHORED, subs.data(), n)) {
         const size_t whole_b = subs[0].data() - text.data();
         size_t whole_e = whole_b + subs[0].size();
         auto span = impl_->Group(rule, subs, "m");

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,13 +21,29 @@
 
 namespace vnie::dates {
 
-// One rule of patterns.tsv, compiled for one language, with the index of
-// each named group.
+// One rule of patterns.tsv for one language.  Its RE2, with the index of
+// each named group, is compiled the first time a text needs it: the sets
+// tell which rules match at all, and a run seldom needs every rule.
 struct Rule {
   std::string lang;
   std::string name;
-  std::unique_ptr<RE2> re;
-  std::map<std::string, int> groups;
+  std::string pattern;
+  struct Compiled {
+    std::once_flag once;
+    std::unique_ptr<RE2> re;
+    std::map<std::string, int> groups;
+  };
+  std::unique_ptr<Compiled> compiled = std::make_unique<Compiled>();
+
+  const Compiled& Get() const {
+    std::call_once(compiled->once, [this] {
+      RE2::Options options;
+      options.set_log_errors(false);
+      compiled->re = std::make_unique<RE2>(pattern, options);
+      for (const auto& [group, index] : compiled->re->NamedCapturingGroups()) compiled->groups[group] = index;
+    });
+    return *compiled;
+  }
 };
 
 // A word or phrase that marks a tense (words.tsv FUTURE / PAST), with its
@@ -60,8 +77,9 @@ struct DateGrammar::Impl {
 
   std::optional<std::string_view> Group(const Rule& r, const std::vector<re2::StringPiece>& subs,
                                         std::string_view name) const {
-    auto it = r.groups.find(std::string(name));
-    if (it == r.groups.end()) return std::nullopt;
+    const auto& groups = r.Get().groups;
+    auto it = groups.find(std::string(name));
+    if (it == groups.end()) return std::nullopt;
     const auto& s = subs[it->second];
     if (s.data() == nullptr) return std::nullopt;
     return std::string_view(s.data(), s.size());
