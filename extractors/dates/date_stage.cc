@@ -45,14 +45,15 @@ std::string SentenceAround(const Document& doc, size_t b, size_t e) {
     const ByteRange& s = doc.sentences[i];
     from = std::max(s.begin, b > kTenseBytes ? b - kTenseBytes : 0);
     to = std::min(s.end, e + kTenseBytes);
-    // A cut sentence is cut between words.
+    // A cut sentence is cut between words (looked for inside the window: a
+    // text with no spaces costs no more).
     if (from > s.begin) {
-      const size_t space = doc.text.find(' ', from);
-      from = space < b ? space + 1 : b;
+      const size_t space = std::string_view(doc.text).substr(from, b - from).find(' ');
+      from = space == std::string_view::npos ? b : from + space + 1;
     }
     if (to < s.end) {
-      const size_t space = doc.text.rfind(' ', to);
-      to = space != std::string::npos && space > e ? space : e;
+      const size_t space = std::string_view(doc.text).substr(e, to - e + 1).rfind(' ');
+      to = space == std::string_view::npos || space == 0 ? e : e + space;
     }
   }
   from = CharStart(doc.text, from);

@@ -67,6 +67,7 @@ void ExpectLinear(const std::string& unit, const std::string& lang) {
 TEST(DatesLinear, RepeatedYearRange) { ExpectLinear("from 2011 to ", "en"); }
 TEST(DatesLinear, RepeatedMonthOfYear) { ExpectLinear("tháng 1 năm ", "vi"); }
 TEST(DatesLinear, RepeatedMonthRange) { ExpectLinear("từ tháng 1 đến ", "vi"); }
+TEST(DatesLinear, DatesWithNoSpaceBetween) { ExpectLinear("(1/1/2020)", "en"); }
 
 // The repository's articles in LANG with their sentence ends taken out: one
 // sentence as long as all of them.
