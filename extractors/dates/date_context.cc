@@ -1,6 +1,7 @@
 #include "extractors/dates/date_context.h"
 
 #include <cctype>
+#include <cstdio>
 
 namespace vnie::dates {
 namespace {
@@ -122,6 +123,12 @@ ResolvedDate DateContext::Resolve(const DateMatch& m, Tense tense) const {
       r.value = std::to_string(std::stoi(v.substr(0, 4)) + *p.year_offset);
       r.grain = "year";
     }
+  }
+  if (m.from_time && r.value && r.grain == "minute" && r.value->size() == 16) {
+    // "from 10 a.m. to 6 p.m. on Saturday": an interval of minutes on that day.
+    char start[16];  // room for any int, though hours and minutes take two digits
+    std::snprintf(start, sizeof start, "%02d:%02d", m.from_time->first, m.from_time->second);
+    r.value = r.value->substr(0, 11) + start + "/" + *r.value;
   }
   return r;
 }

@@ -45,7 +45,8 @@ class DateContext {
   // a past sentence then says when a state ends, which may still hold.
   bool AfterUntil(std::string_view text, size_t b) const;
 
-  // The value of M in a sentence of TENSE.
+  // The value of M in a sentence of TENSE (with M's time range on its day,
+  // "from 10 a.m. to 6 p.m. on Saturday").
   ResolvedDate Resolve(const DateMatch& m, Tense tense) const;
 
   // Records M's value R as the period and day the text last named.

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 
 #include "extractors/dates/date_context.h"
 #include "extractors/dates/date_grammar.h"
@@ -91,6 +90,7 @@ class DateStage : public Stage {
         if (grammar_.AttachTime(doc.text, &b, &e, &hour, &minute, &from_hour, &from_minute)) {
           m.expression.begin.hour = hour;
           m.expression.begin.minute = minute;
+          if (from_hour >= 0) m.from_time = std::make_pair(from_hour, from_minute);
         }
       } else if (m.expression.end && p.day && !p.hour && !m.expression.end->hour) {
         // "Từ 8h ngày 24/4 đến ngày 30/4": a time before the range's first day.
@@ -109,12 +109,6 @@ class DateStage : public Stage {
         tense = dates::Tense::kUnknown;
       }
       dates::ResolvedDate r = context.Resolve(m, tense);
-      if (from_hour >= 0 && r.value && r.grain == "minute" && r.value->size() == 16) {
-        // "from 10 a.m. to 6 p.m. on Saturday": an interval of minutes on that day.
-        char start[16];  // room for any int, though hours and minutes take two digits
-        std::snprintf(start, sizeof start, "%02d:%02d", from_hour, from_minute);
-        r.value = r.value->substr(0, 11) + start + "/" + *r.value;
-      }
       if (!r.value && !m.relative) continue;
       DateMention mention;
       mention.span = doc.SpanOfBytes(b, e);
