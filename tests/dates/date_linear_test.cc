@@ -15,7 +15,12 @@
 namespace vnie {
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define VNIE_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(VNIE_SANITIZED)
 constexpr size_t kSmall = 64 << 10;  // the sanitizer build is some ten times slower
 #else
 constexpr size_t kSmall = 256 << 10;
