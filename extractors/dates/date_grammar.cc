@@ -159,6 +159,12 @@ bool DateGrammar::Impl::WordsRuleOut(const Rule& rule, const std::vector<re2::St
     // "May first-quarter profits": an ordinal of a compound word.
     return true;
   }
+  if (Group(rule, subs, "yyd")) {
+    // "14th April 15, 16 and 17": a list of days, not a year.
+    size_t s = e;
+    while (s < text.size() && (text[s] == ' ' || text[s] == ',')) ++s;
+    if (s < text.size() && IsDigit(static_cast<unsigned char>(text[s]))) return true;
+  }
   if (Group(rule, subs, "wdd") && lex.Value(lang, "TITLEBEFORE", WordBefore(text, b))) {
     // "a screening of Friday the 13th": a title.
     return true;

@@ -18,7 +18,9 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   for (auto name : {"y", "ya", "yb"}) {
     if (auto y = g(name)) b.year = ToInt(*y);
   }
-  if (auto yy = g("yy")) {
+  for (auto name : {"yy", "yyd"}) {
+    auto yy = g(name);
+    if (!yy) continue;
     // A two-digit year ("FY24"): this century up to 2069, else the last.
     const int v = ToInt(*yy);
     b.year = v < 70 ? 2000 + v : 1900 + v;
