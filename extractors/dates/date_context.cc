@@ -1,13 +1,14 @@
 #include "extractors/dates/date_context.h"
 
 #include <cctype>
+#include <cstdio>
 
 namespace vnie::dates {
 namespace {
 
-// How far into the text a dateline may stand to serve as the article's date
-// when the document has none.
-constexpr size_t kDatelineBytes = 400;
+// How far into the text the lead's date may stand to serve as the article's
+// date when the document has none.
+constexpr size_t kLeadBytes = 400;
 
 // The value R moved by YEARS years at every end ("2024-04/2024-06" →
 // "2023-04/2023-06"); a time is dropped to its day.  Nothing when a day does
@@ -42,9 +43,10 @@ DateContext::DateContext(const DateGrammar& grammar, std::optional<std::string_v
                          const std::vector<DateMatch>& matches, std::string_view lang)
     : grammar_(grammar), lang_(lang), anchor_(Anchor::Parse(published)) {
   if (anchor_.present) return;
-  // No article date: a full date in the dateline stands in for it.
+  // No article date: the first full date of the lead ("Giá vàng sáng nay
+  // 22/9/2016 tăng") stands in for it.
   for (const DateMatch& m : matches) {
-    if (m.begin > kDatelineBytes) break;
+    if (m.begin > kLeadBytes) break;
     const auto& p = m.expression.begin;
     if (m.explicit_day && p.year && !m.expression.end) {
       anchor_.present = true;
@@ -121,6 +123,12 @@ ResolvedDate DateContext::Resolve(const DateMatch& m, Tense tense) const {
       r.value = std::to_string(std::stoi(v.substr(0, 4)) + *p.year_offset);
       r.grain = "year";
     }
+  }
+  if (m.from_time && r.value && r.grain == "minute" && r.value->size() == 16) {
+    // "from 10 a.m. to 6 p.m. on Saturday": an interval of minutes on that day.
+    char start[16];  // room for any int, though hours and minutes take two digits
+    std::snprintf(start, sizeof start, "%02d:%02d", m.from_time->first, m.from_time->second);
+    r.value = r.value->substr(0, 11) + start + "/" + *r.value;
   }
   return r;
 }

@@ -2,7 +2,8 @@
 // of the article.  The resolver (date_resolver.h) turns one phrase into a
 // value against the article's date; this context carries what the text
 // named before it, in text order:
-//   - the anchor: `published`, else a full date in the dateline;
+//   - the anchor: `published` (or the dateline as `published` reads it),
+//     else the lead's first full date;
 //   - the year a sentence named on its own ("In 2021, ... in May");
 //   - the period last named ("a year earlier", "the previous month", "the
 //     previous year" count from it) and the day last named ("the same day").
@@ -28,8 +29,9 @@ namespace vnie::dates {
 
 class DateContext {
  public:
-  // MATCHES: the document's phrases in text order (the dateline may stand in
-  // for a missing PUBLISHED).
+  // PUBLISHED: the article's date, or its dateline as `published` reads it
+  // (pipeline/metadata/published.h).  MATCHES: the document's phrases in text
+  // order; without PUBLISHED, the lead's first full date stands in for it.
   DateContext(const DateGrammar& grammar, std::optional<std::string_view> published,
               const std::vector<DateMatch>& matches, std::string_view lang);
 
@@ -43,7 +45,8 @@ class DateContext {
   // a past sentence then says when a state ends, which may still hold.
   bool AfterUntil(std::string_view text, size_t b) const;
 
-  // The value of M in a sentence of TENSE.
+  // The value of M in a sentence of TENSE (with M's time range on its day,
+  // "from 10 a.m. to 6 p.m. on Saturday").
   ResolvedDate Resolve(const DateMatch& m, Tense tense) const;
 
   // Records M's value R as the period and day the text last named.

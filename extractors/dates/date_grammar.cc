@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <stdexcept>
 
 #include "extractors/dates/date_grammar_impl.h"
@@ -27,6 +28,7 @@ const std::map<std::string, std::string, std::less<>>& Shapes() {
 
 DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
   impl_->lex = LoadLexicon();
+  impl_->BuildTenseMarkers();
   for (const auto& row : Table("patterns.tsv")) {
     std::vector<std::string> langs;
     if (row.at(0) == "*") langs = {"en", "vi"};
@@ -50,37 +52,42 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
       Rule rule;
       rule.lang = lang;
       rule.name = std::string(row.at(1));
-      RE2::Options options;
-      options.set_log_errors(false);
-      rule.re = std::make_unique<RE2>(pattern, options);
-      if (!rule.re->ok())
-        throw std::runtime_error("extractors/dates/patterns.tsv: rule " + rule.name + ": " + rule.re->error());
-      for (const auto& [name, index] : rule.re->NamedCapturingGroups()) rule.groups[name] = index;
+      rule.pattern = std::move(pattern);
       impl_->rules.push_back(std::move(rule));
     }
   }
+  // The rules in sets of a dozen: one set of all of them tells in one pass
+  // which match, but its DFA has so many states that building them costs
+  // more than a few passes of smaller sets.
+  constexpr size_t kRulesPerSet = 12;
   for (size_t ri = 0; ri < impl_->rules.size(); ++ri) {
     const Rule& rule = impl_->rules[ri];
-    auto& [set, indices] = impl_->rule_sets[rule.lang];
-    if (!set) {
+    auto& sets = impl_->rule_sets[rule.lang];
+    if (sets.empty() || sets.back().rules.size() >= kRulesPerSet) {
       RE2::Options options;
       options.set_log_errors(false);
       // Room for the set's DFA states: with the default budget the cache of
       // so many patterns is flushed again and again.
       options.set_max_mem(64 << 20);
-      set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+      sets.push_back({std::make_unique<RE2::Set>(options, RE2::UNANCHORED), {}});
     }
-    if (set->Add(rule.re->pattern(), nullptr) < 0) throw std::runtime_error("dates: rule " + rule.name + " does not fit a set");
-    indices.push_back(ri);
+    // A pattern that does not parse is found here, when the grammar is built.
+    std::string error;
+    if (sets.back().set->Add(rule.pattern, &error) < 0)
+      throw std::runtime_error("extractors/dates/patterns.tsv: rule " + rule.name + ": " + error);
+    sets.back().rules.push_back(ri);
   }
-  for (auto& [lang, entry] : impl_->rule_sets) {
-    if (!entry.first->Compile()) throw std::runtime_error("dates: the rules of " + lang + " do not compile as a set");
+  for (auto& [lang, sets] : impl_->rule_sets) {
+    for (auto& s : sets) {
+      if (!s.set->Compile()) throw std::runtime_error("dates: the rules of " + lang + " do not compile as a set");
+    }
   }
   // Groups: hh mi | hh2 mi2 ("10h30", "9g") | hh3 with a required am/pm.
   const std::string time =
       "(?:(?P<hh>[01]?\\d|2[0-3]):(?P<mi>[0-5]\\d)|(?P<hh2>[01]?\\d|2[0-3])[hg](?P<mi2>[0-5]\\d)?"
       "|(?P<hh3>1[0-2]|0?[1-9])[ \\t]*(?P<ap3>a\\.m\\.|p\\.m\\.|(?:am|pm|AM|PM)\\b)"
-      "|(?P<hh4>[01]?\\d|2[0-3])[ \\t]+(?i:giờ)(?:[ \\t]+(?P<mi4>[0-5]?\\d)(?:[ \\t]+(?i:phút))?)?)"
+      "|(?P<hh4>[01]?\\d|2[0-3])[ \\t]+" + impl_->lex.Alternation("*", "TIMEHOUR") + "(?:[ \\t]+(?P<mi4>[0-5]?\\d)(?:[ \\t]+" +
+      impl_->lex.Alternation("*", "TIMEMINUTE") + ")?)?)"
       "(?:[ \\t]*(?P<ap>a\\.m\\.|p\\.m\\.|(?:a\\.m|p\\.m|am|pm|AM|PM)\\b))?";
   for (const char* lang : {"en", "vi"}) {
     impl_->range_words[lang] = {
@@ -89,12 +96,14 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
   }
   // A time and its date share a line: a dateline's time does not run into
   // the first sentence below it.
-  impl_->time_before = std::make_unique<RE2>(time + "[ \\t]*(?:[,|/–-][ \\t]*)?(?:(?i:on|ngày)[ \\t]+)?$");
+  impl_->time_before = std::make_unique<RE2>(time + "[ \\t]*(?:[,|/–-][ \\t]*)?(?:" + impl_->lex.Alternation("*", "TIMEON") +
+                                             "[ \\t]+)?$");
   // The start of a time range that ends with the time just before a date:
   // "from 10 a.m. to " + "6 p.m. on Saturday".
-  impl_->time_range_start =
-      std::make_unique<RE2>("(?i:from|between|từ)[ \\t]+" + time + "[ \\t]*(?:[-–]|(?i:to|and|until|đến|tới))[ \\t]*$");
-  impl_->time_after = std::make_unique<RE2>("^(?:[ \\t]*[,|/–-][ \\t]*|[ \\t]+(?i:at|lúc)[ \\t]+|[ \\t]+)" + time);
+  impl_->time_range_start = std::make_unique<RE2>(impl_->lex.Alternation("*", "TIMEFROM") + "[ \\t]+" + time +
+                                                  "[ \\t]*(?:[-–]|" + impl_->lex.Alternation("*", "TIMETO") + ")[ \\t]*$");
+  impl_->time_after = std::make_unique<RE2>("^(?:[ \\t]*[,|/–-][ \\t]*|[ \\t]+" + impl_->lex.Alternation("*", "TIMEAT") +
+                                            "[ \\t]+|[ \\t]+)" + time);
 }
 
 DateGrammar::~DateGrammar() = default;
@@ -125,10 +134,8 @@ bool DateGrammar::Impl::WordsRuleOut(const Rule& rule, const std::vector<re2::St
     // precious gift": a relative quarter is not followed by "of", and in a
     // language with QUARTERBEFORE words it follows one of them (or opens
     // its clause).
-    size_t s = e;
-    while (s < text.size() && text[s] == ' ') ++s;
     const std::string before = WordBefore(text, b);
-    if (LowerCase(text.substr(s, 3)) == "of ") return true;
+    if (WordAfter(text, e, lang, "OFAFTER")) return true;
     if (lex.Words(lang, "QUARTERBEFORE") && !before.empty() && !lex.Value(lang, "QUARTERBEFORE", before)) return true;
   }
   if (auto wd = Group(rule, subs, "wd"); wd && LowerCase(*wd) == *wd && lex.Value(lang, "RANK", WordBefore(text, b))) {
@@ -148,6 +155,20 @@ bool DateGrammar::Impl::WordsRuleOut(const Rule& rule, const std::vector<re2::St
     while (s < text.size() && text[s] == ' ') ++s;
     if (wd && LowerCase(*wd) == *wd && IsWordChar(At(text, s))) return true;
   }
+  if (Group(rule, subs, "dw") && Group(rule, subs, "mon") && e < text.size() && text[e] == '-') {
+    // "May first-quarter profits": an ordinal of a compound word.
+    return true;
+  }
+  if (Group(rule, subs, "yyd")) {
+    // "14th April 15, 16 and 17": a list of days, not a year.
+    size_t s = e;
+    while (s < text.size() && (text[s] == ' ' || text[s] == ',')) ++s;
+    if (s < text.size() && IsDigit(static_cast<unsigned char>(text[s]))) return true;
+  }
+  if (Group(rule, subs, "wdd") && lex.Value(lang, "TITLEBEFORE", WordBefore(text, b))) {
+    // "a screening of Friday the 13th": a title.
+    return true;
+  }
   if (Group(rule, subs, "mon") && NameBefore(text, b, lang)) {
     // "Cách mạng Tháng Tám": a month in the name of an event.
     return true;
@@ -159,100 +180,121 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
   std::vector<DateMatch> found;
   std::vector<size_t> order;
   re2::StringPiece input(text.data(), text.size());
-  // Rules that match nowhere in the text are skipped; when the set cannot
-  // tell (its DFA ran out of memory), every rule runs.
-  std::vector<bool> may_match(impl_->rules.size(), true);
+  // A date phrase does not cross a line break.  Each rule runs only on the
+  // lines where the sets say it matches; when a set cannot tell (its DFA ran
+  // out of memory), its rules run on that line.
+  std::vector<std::vector<std::pair<size_t, size_t>>> lines_of(impl_->rules.size());
   if (auto it = impl_->rule_sets.find(lang); it != impl_->rule_sets.end()) {
     std::vector<int> hits;
-    RE2::Set::ErrorInfo error;
-    if (it->second.first->Match(input, &hits, &error) || error.kind == RE2::Set::kNoError) {
-      for (size_t ri : it->second.second) may_match[ri] = false;
-      for (int h : hits) may_match[it->second.second[static_cast<size_t>(h)]] = true;
+    for (size_t lb = 0; lb < text.size();) {
+      size_t le = text.find('\n', lb);
+      if (le == std::string_view::npos) le = text.size();
+      if (le == lb) {
+        ++lb;
+        continue;
+      }
+      const re2::StringPiece line(text.data() + lb, le - lb);
+      for (const auto& s : it->second) {
+        RE2::Set::ErrorInfo error;
+        hits.clear();
+        if (s.set->Match(line, &hits, &error)) {
+          for (int h : hits) lines_of[s.rules[static_cast<size_t>(h)]].emplace_back(lb, le);
+        } else if (error.kind != RE2::Set::kNoError) {
+          for (size_t ri : s.rules) lines_of[ri].emplace_back(lb, le);
+        }
+      }
+      lb = le + 1;
     }
   }
+  // Whether a FISCAL word occurs in the text, asked once.
+  std::optional<bool> fiscal_text;
+  auto FiscalText = [&] {
+    if (!fiscal_text) fiscal_text = impl_->InText(text, lang, "FISCAL");
+    return *fiscal_text;
+  };
   for (size_t ri = 0; ri < impl_->rules.size(); ++ri) {
     const Rule& rule = impl_->rules[ri];
-    if (rule.lang != lang || !may_match[ri]) continue;
-    const int n = rule.re->NumberOfCapturingGroups() + 1;
+    if (rule.lang != lang || lines_of[ri].empty()) continue;
+    const RE2& re = *rule.Get().re;
+    const int n = re.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> subs(n);
-    size_t pos = 0;
-    while (pos < text.size() && rule.re->Match(input, pos, text.size(), RE2::UNANCHORED, subs.data(), n)) {
-      const size_t whole_b = subs[0].data() - text.data();
-      size_t whole_e = whole_b + subs[0].size();
-      auto span = impl_->Group(rule, subs, "m");
-      const size_t b = span ? span->data() - text.data() : whole_b;
-      size_t e = span ? b + span->size() : whole_e;
-      auto next = impl_->Group(rule, subs, "next");
-      if (next && e == whole_e) {
-        // "tháng 7 tới" is the coming July, but "từ tháng 7 tới nay" is
-        // "from July until now": the word then is not part of the date.
-        size_t after = e;
-        while (after < text.size() && text[after] == ' ') ++after;
-        if (LowerCase(text.substr(after, 3)) == "nay" && !IsWordChar(At(text, after + 3))) {
-          e = next->data() - text.data();
-          while (e > b && text[e - 1] == ' ') --e;
-          whole_e = e;
-          next.reset();
+    for (const auto& [line_b, line_e] : lines_of[ri]) {
+      size_t pos = line_b;
+      while (pos < line_e && re.Match(input, pos, line_e, RE2::UNANCHORED, subs.data(), n)) {
+        const size_t whole_b = subs[0].data() - text.data();
+        size_t whole_e = whole_b + subs[0].size();
+        auto span = impl_->Group(rule, subs, "m");
+        const size_t b = span ? span->data() - text.data() : whole_b;
+        size_t e = span ? b + span->size() : whole_e;
+        auto next = impl_->Group(rule, subs, "next");
+        if (next && e == whole_e) {
+          // "tháng 7 tới" is the coming July, but "từ tháng 7 tới nay" is
+          // "from July until now": the word then is not part of the date.
+          if (impl_->WordAfter(text, e, lang, "NOWAFTER")) {
+            e = next->data() - text.data();
+            while (e > b && text[e - 1] == ' ') --e;
+            whole_e = e;
+            next.reset();
+          }
         }
-      }
-      std::optional<DateMatch> m;
-      // "the first half" alone is the article's year, but not "the first
-      // half of the match".
-      // Nor is "the second quarter of the game".
-      const bool bare = rule.name == "half_bare" || rule.name == "first_months_bare" ||
-                        (rule.name == "quarter" && !impl_->Group(rule, subs, "y") && !impl_->Group(rule, subs, "ryear"));
-      // "Foden scored twice in the first half": a match's half (a SPORT
-      // word in the sentence) is no date.
-      const bool of_follows = bare && ((text.substr(e).find_first_not_of(" ") != std::string_view::npos &&
-                                        LowerCase(text.substr(text.find_first_not_of(' ', e), 3)) == "of ") ||
-                                       impl_->InSentence(text, b, e, lang, "SPORT", true));
-      // "Our fiscal year runs from February to January ... By 1H25": in an
-      // article whose fiscal year is not the calendar year (a FISCAL word),
-      // a half or a quarter with no four-digit year is the company's.
-      const bool fiscal = (rule.name == "half_bare" || rule.name == "half_h_short" ||
-                           (rule.name == "quarter" && !impl_->Group(rule, subs, "y") &&
-                            !impl_->Group(rule, subs, "ryear"))) &&
-                          impl_->InText(text, lang, "FISCAL");
-      if (!of_follows && !fiscal && whole_e > whole_b && e > b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
-          !(IsDigit(static_cast<unsigned char>(text[e - 1])) && impl_->UnitAfter(text, e, lang))) {
-        m = impl_->Interpret(rule, subs, lang);
-      }
-      if (m && m->relative && !m->explicit_day && !impl_->Group(rule, subs, "y")) {
-        std::string before = impl_->WordBefore(text, b);
-        // A count is digits alone: "20h tối nay", "10:30 hôm nay" are times.
-        bool number = !before.empty() && before.find_first_not_of("0123456789") == std::string::npos;
-        if (number) {
-          size_t w = b;
-          while (w > 0 && text[w - 1] == ' ') --w;
-          w -= std::min(w, before.size());
-          if (w > 0 && text[w - 1] == ':') number = false;
+        std::optional<DateMatch> m;
+        // "the first half" alone is the article's year, but not "the first
+        // half of the match".
+        // Nor is "the second quarter of the game".
+        const bool bare = rule.name == "half_bare" || rule.name == "first_months_bare" ||
+                          (rule.name == "quarter" && !impl_->Group(rule, subs, "y") && !impl_->Group(rule, subs, "ryear"));
+        // "Foden scored twice in the first half": a match's half (a SPORT
+        // word in the sentence) is no date.
+        const bool of_follows =
+            bare && (impl_->WordAfter(text, e, lang, "OFAFTER") || impl_->InSentence(text, b, e, lang, "SPORT", true));
+        // "Our fiscal year runs from February to January ... By 1H25": in an
+        // article whose fiscal year is not the calendar year (a FISCAL word),
+        // a half or a quarter with no four-digit year is the company's.
+        const bool fiscal = (rule.name == "half_bare" || rule.name == "half_h_short" ||
+                             (rule.name == "quarter" && !impl_->Group(rule, subs, "y") &&
+                              !impl_->Group(rule, subs, "ryear"))) &&
+                            FiscalText();
+        if (!of_follows && !fiscal && whole_e > whole_b && e > b && StartsClean(text, whole_b) && EndsClean(text, whole_e) &&
+            !(IsDigit(static_cast<unsigned char>(text[e - 1])) && impl_->UnitAfter(text, e, lang))) {
+          m = impl_->Interpret(rule, subs, lang);
         }
-        // "hai năm sau", "một năm sau": counted from another event.
-        if (number || impl_->lex.Value(lang, "NOTBEFORE", before) || impl_->lex.Value(lang, "COUNT", before)) m.reset();
-      }
-      const auto joiner = impl_->Group(rule, subs, "j");
-      if (m && m->expression.end && joiner && IsWordChar(At(text, joiner->data() - text.data())) &&
-          LowerCase(*joiner) != "and" && impl_->Moved(text, b, lang)) {
-        // "postponed from 2024 to 2026": the old date and the new one.
-        m.reset();
-      }
-      if (m && impl_->WordsRuleOut(rule, subs, *m, text, b, e, lang)) m.reset();
-      if (m && impl_->Lunar(text, b, e, lang)) {
-        // "rằm tháng Giêng", "15 tháng 8 âm lịch": a lunar date has no
-        // calendar value the text gives.
-        m.reset();
-      }
-      if (m) {
-        m->begin = b;
-        m->end = e;
-        if (next && LowerCase(*next).rfind("tới", 0) == 0) m->future = true;
-        found.push_back(std::move(*m));
-        order.push_back(ri);
-        // A phrase after its context ("2020, 2021 and 2022") lets the next
-        // search start at it: it is the context of the next one.
-        pos = b > whole_b ? b : whole_e;
-      } else {
-        pos = whole_b + std::max<size_t>(1, U8_LENGTH(At(text, whole_b)));
+        if (m && m->relative && !m->explicit_day && !impl_->Group(rule, subs, "y")) {
+          std::string before = impl_->WordBefore(text, b);
+          // A count is digits alone: "20h tối nay", "10:30 hôm nay" are times.
+          bool number = !before.empty() && before.find_first_not_of("0123456789") == std::string::npos;
+          if (number) {
+            size_t w = b;
+            while (w > 0 && text[w - 1] == ' ') --w;
+            w -= std::min(w, before.size());
+            if (w > 0 && text[w - 1] == ':') number = false;
+          }
+          // "hai năm sau", "một năm sau": counted from another event.
+          if (number || impl_->lex.Value(lang, "NOTBEFORE", before) || impl_->lex.Value(lang, "COUNT", before)) m.reset();
+        }
+        const auto joiner = impl_->Group(rule, subs, "j");
+        if (m && m->expression.end && joiner && IsWordChar(At(text, joiner->data() - text.data())) &&
+            !impl_->lex.Value(lang, "PAIRTO", *joiner) && impl_->Moved(text, b, lang)) {
+          // "postponed from 2024 to 2026": the old date and the new one.
+          m.reset();
+        }
+        if (m && impl_->WordsRuleOut(rule, subs, *m, text, b, e, lang)) m.reset();
+        if (m && impl_->Lunar(text, b, e, lang)) {
+          // "rằm tháng Giêng", "15 tháng 8 âm lịch": a lunar date has no
+          // calendar value the text gives.
+          m.reset();
+        }
+        if (m) {
+          m->begin = b;
+          m->end = e;
+          if (next && impl_->lex.Value(lang, "COMINGNEXT", next->substr(0, next->find_first_of(" \t\n")))) m->future = true;
+          found.push_back(std::move(*m));
+          order.push_back(ri);
+          // A phrase after its context ("2020, 2021 and 2022") lets the next
+          // search start at it: it is the context of the next one.
+          pos = b > whole_b ? b : whole_e;
+        } else {
+          pos = whole_b + std::max<size_t>(1, U8_LENGTH(At(text, whole_b)));
+        }
       }
     }
   }
@@ -265,16 +307,15 @@ std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view
     if (found[x].begin != found[y].begin) return found[x].begin < found[y].begin;
     return order[x] < order[y];
   });
+  // The kept phrases by their first byte: they never overlap, so only the
+  // last one that starts before a phrase ends can overlap it.
+  std::map<size_t, size_t> kept_at;
   std::vector<DateMatch> kept;
   for (size_t i : idx) {
-    bool overlaps = false;
-    for (const auto& k : kept) {
-      if (found[i].begin < k.end && k.begin < found[i].end) {
-        overlaps = true;
-        break;
-      }
-    }
-    if (!overlaps) kept.push_back(found[i]);
+    auto it = kept_at.lower_bound(found[i].end);
+    if (it != kept_at.begin() && std::prev(it)->second > found[i].begin) continue;
+    kept_at.emplace(found[i].begin, found[i].end);
+    kept.push_back(std::move(found[i]));
   }
   std::sort(kept.begin(), kept.end(), [](const DateMatch& x, const DateMatch& y) { return x.begin < y.begin; });
   JoinRanges(text, lang, kept);

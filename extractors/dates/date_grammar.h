@@ -10,8 +10,10 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractors/dates/date_resolver.h"
@@ -29,6 +31,9 @@ struct DateMatch {
   // named ("a year earlier", "the previous month"), else from the article's.
   std::string same_unit;
   bool future = false;  // the phrase itself looks forward ("tháng 7 tới")
+  // The start of a time range written before the day ("from 10 a.m. to 6
+  // p.m. on Saturday"): hour and minute; the day's own time is its end.
+  std::optional<std::pair<int, int>> from_time;
   std::string rule;
 };
 

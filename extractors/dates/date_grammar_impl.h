@@ -7,9 +7,12 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -18,29 +21,65 @@
 
 namespace vnie::dates {
 
-// One rule of patterns.tsv, compiled for one language, with the index of
-// each named group.
+// One rule of patterns.tsv for one language.  Its RE2, with the index of
+// each named group, is compiled the first time a text needs it: the sets
+// tell which rules match at all, and a run seldom needs every rule.
 struct Rule {
   std::string lang;
   std::string name;
-  std::unique_ptr<RE2> re;
-  std::map<std::string, int> groups;
+  std::string pattern;
+  struct Compiled {
+    std::once_flag once;
+    std::unique_ptr<RE2> re;
+    std::map<std::string, int> groups;
+  };
+  std::unique_ptr<Compiled> compiled = std::make_unique<Compiled>();
+
+  const Compiled& Get() const {
+    std::call_once(compiled->once, [this] {
+      RE2::Options options;
+      options.set_log_errors(false);
+      compiled->re = std::make_unique<RE2>(pattern, options);
+      for (const auto& [group, index] : compiled->re->NamedCapturingGroups()) compiled->groups[group] = index;
+    });
+    return *compiled;
+  }
+};
+
+// A word or phrase that marks a tense (words.tsv FUTURE / PAST), with its
+// place in the lists: of two markers as near to a phrase, the one listed
+// first decides.
+struct TenseMarker {
+  std::string text;  // lower case
+  Tense tense;
+  int order;
 };
 
 struct DateGrammar::Impl {
   Lexicon lex;
+  // Per language, the tense markers by their first word, so that a sentence
+  // is read word by word, once.
+  std::map<std::string, std::unordered_map<std::string, std::vector<TenseMarker>>, std::less<>> tense_markers;
+  // English words in -ed that are mostly adjectives (ADJED).
+  std::unordered_set<std::string> adjectives_in_ed;
+  void BuildTenseMarkers();  // date_tense.cc
   std::vector<Rule> rules;
   // Per language, every rule's pattern in one RE2::Set and the rule index of
   // each of its patterns: one pass over the text tells which rules match
   // anywhere, so only those are run for their groups.
-  std::map<std::string, std::pair<std::unique_ptr<RE2::Set>, std::vector<size_t>>, std::less<>> rule_sets;
+  struct RuleSet {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<size_t> rules;
+  };
+  std::map<std::string, std::vector<RuleSet>, std::less<>> rule_sets;
   std::unique_ptr<RE2> time_before, time_after, time_range_start;
   std::map<std::string, std::pair<std::unique_ptr<RE2>, std::unique_ptr<RE2>>, std::less<>> range_words;
 
   std::optional<std::string_view> Group(const Rule& r, const std::vector<re2::StringPiece>& subs,
                                         std::string_view name) const {
-    auto it = r.groups.find(std::string(name));
-    if (it == r.groups.end()) return std::nullopt;
+    const auto& groups = r.Get().groups;
+    auto it = groups.find(std::string(name));
+    if (it == groups.end()) return std::nullopt;
     const auto& s = subs[it->second];
     if (s.data() == nullptr) return std::nullopt;
     return std::string_view(s.data(), s.size());
@@ -126,12 +165,27 @@ struct DateGrammar::Impl {
     return InSentence(text, b, b, lang, "MOVE", false);
   }
 
-  // The parts of the day that may follow a time ("2 giờ chiều"), each with
-  // the hours it moves to the afternoon or night ("1-11"; "0" for none).
-  const std::vector<Word>& PodAfter() const {
+  // The parts of the day that may follow a time ("2 giờ chiều") or open the
+  // date after it ("8 giờ tối 15/3") (CLS PODAFTER, PODBEFORE), each with the
+  // hours it moves to the afternoon or night ("1-11"; "0" for none).
+  const std::vector<Word>& Pods(std::string_view cls) const {
     static const std::vector<Word> kNone;
-    const auto* words = lex.Words("vi", "PODAFTER");
+    const auto* words = lex.Words("vi", cls);
     return words ? *words : kNone;
+  }
+
+  // Whether a word of class CLS follows byte E (after spaces), whole.
+  bool WordAfter(std::string_view text, size_t e, std::string_view lang, std::string_view cls) const {
+    size_t s = e;
+    while (s < text.size() && text[s] == ' ') ++s;
+    for (std::string_view l : {lang, std::string_view("*")}) {
+      const auto* words = lex.Words(l, cls);
+      if (!words) continue;
+      for (const Word& w : *words) {
+        if (LowerCase(text.substr(s, w.text.size())) == w.lower && !IsWordChar(At(text, s + w.text.size()))) return true;
+      }
+    }
+    return false;
   }
 
   // Whether a NAMEBEFORE phrase ("Cách mạng") ends just before byte B.

@@ -18,7 +18,9 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   for (auto name : {"y", "ya", "yb"}) {
     if (auto y = g(name)) b.year = ToInt(*y);
   }
-  if (auto yy = g("yy")) {
+  for (auto name : {"yy", "yyd"}) {
+    auto yy = g(name);
+    if (!yy) continue;
     // A two-digit year ("FY24"): this century up to 2069, else the last.
     const int v = ToInt(*yy);
     b.year = v < 70 ? 2000 + v : 1900 + v;
@@ -50,7 +52,11 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   }
   if (auto s = g("mnum")) b.month = ToInt(*s);
   // Ordinal words: "the first of March" (a day), "the third month of 2021".
-  if (auto s = g("dw")) b.day = ToInt(value("DAYORD", *s).value_or("0"));
+  if (auto s = g("dw")) {
+    b.day = ToInt(value("DAYORD", *s).value_or("0"));
+    // "May first": a modal and an adverb, unless a year follows.
+    if (auto mon = g("mon"); mon && mon->data() < s->data() && value("ADVERBORD", *s) && !g("y")) return std::nullopt;
+  }
   if (auto s = g("mw")) b.month = ToInt(value("DAYORD", *s).value_or("0"));
   if (g("dfirst")) b.day = 1;
   if (g("dlast")) b.last_day = true;
@@ -92,7 +98,8 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   // "around the month of May", "around the year 2000": "approx" with "the
   // month" / "the year" is no date of its own.
   for (auto name : {"ryear", "rmonth"}) {
-    if (auto s = g(name); s && m.mod == "approx" && LowerCase(*s).rfind("the ", 0) == 0) return std::nullopt;
+    if (auto s = g(name); s && m.mod == "approx" && value("ARTICLE", s->substr(0, s->find_first_of(" \t\n"))))
+      return std::nullopt;
   }
   if (auto s = g("ryear")) {
     auto v = value("RELYEAR", *s);
@@ -142,9 +149,15 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
     // "ngày thứ 3 liên tiếp" is "the third day": "ngày" alone does not make
     // a numbered weekday.
     if (s->find_first_of("0123456789") != std::string_view::npos && !b.day && whole &&
-        Lexicon::Collapse(LowerCase(std::string_view(whole->data(), s->data() - whole->data()))) == "ngày")
+        value("DAYWORD", std::string_view(whole->data(), s->data() - whole->data())))
       return std::nullopt;
     if (!b.day) b.weekday = ToInt(*v);
+  }
+  if (auto s = g("wdd")) {
+    // "Friday the 15th": the weekday checks the day of the article's month.
+    auto v = value("WEEKDAY", *s);
+    if (!v) return std::nullopt;
+    b.weekday = ToInt(*v);
   }
   if (auto s = g("wdir")) {
     auto v = value("WEEKDIR", *s);
@@ -163,22 +176,22 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   // date; "5 năm trước khi/đó" counts from another event and is no date.
   if (auto cu = g("cu")) {
     auto cx = g("cx");
-    if (cx && LowerCase(*cx) != "đây") return std::nullopt;
+    if (cx && !value("AGOHERE", *cx)) return std::nullopt;
     const std::string cn = LowerCase(*g("cn"));
     int n = std::isdigit(static_cast<unsigned char>(cn[0])) ? ToInt(cn)
-            : (cn == "a" || cn == "an" || cn == "one") ? 1
-                                                        : ToInt(value("COUNT", cn).value_or("0"));
+                                                            : ToInt(value("COUNTONE", cn).value_or(value("COUNT", cn).value_or("0")));
     if (n < 1) return std::nullopt;
-    const std::string unit = LowerCase(*cu);
-    if (unit.rfind("day", 0) == 0 || unit == "ngày") b.day_offset = -n;
-    else if (unit.rfind("week", 0) == 0 || unit == "tuần") b.day_offset = -7 * n;
-    else if (unit.rfind("month", 0) == 0 || unit == "tháng") b.month_offset = -n;
-    else b.year_offset = -n;
+    const std::string unit = value("AGOUNIT", *cu).value_or("");
+    if (unit == "day") b.day_offset = -n;
+    else if (unit == "week") b.day_offset = -7 * n;
+    else if (unit == "month") b.month_offset = -n;
+    else if (unit == "year") b.year_offset = -n;
+    else return std::nullopt;
   }
   // Halves and "the first/last N months" of a year.
   if (g("half")) {
     auto edge = g("fdir");
-    bool last = edge && (LowerCase(*edge) == "second" || value("EDGE", *edge).value_or("1") == "-1");
+    bool last = edge && (value("HALFLAST", *edge) || value("EDGE", *edge).value_or("1") == "-1");
     if (g("hn")) last = *g("hn") == "2";
     if (g("hn2")) last = *g("hn2") == "2";
     if (last) m.expression.last_months = 6;
@@ -214,8 +227,8 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   if (!e.empty()) {
     auto joiner = g("j");
     auto pre = g("pre");
-    if (joiner && LowerCase(*joiner) == "and" && !(pre && LowerCase(*pre) == "between")) return std::nullopt;
-    if (pre && LowerCase(*pre) == "between" && joiner && LowerCase(*joiner) != "and") return std::nullopt;
+    // "between May and June": a pair's words go together.
+    if (joiner && value("PAIRTO", *joiner).has_value() != (pre && value("PAIRFROM", *pre))) return std::nullopt;
     if (b.year && e.year && !b.month && !e.month) {
       if (*e.year <= *b.year || *e.year - *b.year > 50) return std::nullopt;
     }
@@ -232,6 +245,9 @@ std::optional<DateMatch> DateGrammar::Impl::Interpret(const Rule& r, const std::
   }
   m.relative = b.year_offset || b.month_offset || b.week_offset || b.day_offset || b.quarter_offset || b.weekday ||
                b.same_day;
+  // A weekday with its day is a date or nothing: no mention without the
+  // article's month, or when the weekday disagrees.
+  if (g("wdd")) m.relative = false;
   m.explicit_day = b.day && b.month && !m.expression.end;
   return m;
 }

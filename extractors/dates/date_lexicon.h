@@ -53,6 +53,7 @@ class Lexicon {
   std::string Alternation(std::string_view lang, std::string_view cls) const {
     std::vector<const Word*> all;
     for (std::string_view l : {lang, std::string_view("*")}) {
+      if (l == "*" && lang == "*" && !all.empty()) break;  // asked for the shared words alone
       auto it = words_.find(Key(l, cls));
       if (it == words_.end()) continue;
       for (const Word& w : it->second) all.push_back(&w);

@@ -76,19 +76,23 @@ void DateGrammar::JoinRanges(std::string_view text, std::string_view lang, std::
       } else {
         end_hour = -1;
       }
+      // The cheap tests first: the two dates are near, alike and joined by a
+      // "to" word; then a "from" word before the first.
+      const bool to_joined = same_grain && b.begin - a.end <= 20 && RE2::FullMatch(between, *words->second.second);
+      const bool from_found = to_joined && RE2::PartialMatch(before, *words->second.first, &from);
       // "02-02-2020 - 03-03-2020", "ngày 1 tháng 1 đến ngày 31 tháng 12 năm
       // 2020": two written days around a dash or "to", the second with its
       // year, need no "from".
-      const bool from_found = RE2::PartialMatch(before, *words->second.first, &from);
-      const bool dash_pair = !from_found && a.explicit_day && b.explicit_day && b.expression.begin.year &&
-                             end_hour < 0 && RE2::FullMatch(between, *words->second.second);
+      const bool dash_pair = to_joined && !from_found && a.explicit_day && b.explicit_day && b.expression.begin.year &&
+                             end_hour < 0;
       if (dash_pair) from = re2::StringPiece(text.data() + start_b, 0);
-      if (same_grain && b.begin - a.end <= 20 && (from_found || dash_pair) &&
-          RE2::FullMatch(between, *words->second.second) &&
-          (LowerCase(std::string_view(from.data(), from.size())) == "between" || !impl_->Moved(text, from.data() - text.data(), lang))) {
-        const std::string from_word = LowerCase(std::string_view(from.data(), from.size()));
-        const std::string joiner = LowerCase(Lexicon::Collapse(std::string(between.data(), between.size())));
-        if ((from_word == "between") == (joiner == "and")) {
+      if (to_joined && (from_found || dash_pair) &&
+          (impl_->lex.Value(lang, "PAIRFROM", std::string_view(from.data(), from.size())) ||
+           !impl_->Moved(text, from.data() - text.data(), lang))) {
+        // "between A and B": a pair's words go together.
+        const bool pair_from = impl_->lex.Value(lang, "PAIRFROM", std::string_view(from.data(), from.size())).has_value();
+        const bool pair_to = impl_->lex.Value(lang, "PAIRTO", std::string_view(between.data(), between.size())).has_value();
+        if (pair_from == pair_to) {
           DateMatch joined = a;
           joined.begin = from.data() - text.data();
           joined.end = b.end;

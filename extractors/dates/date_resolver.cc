@@ -233,6 +233,15 @@ Point ResolvePoint(const DatePoint& d, const Anchor& a, Tense tense, const std::
     if (d.hour) r.hour = *d.hour, r.minute = d.minute.value_or(0);
     return r;
   }
+  if (d.weekday && d.day && !d.month && !d.weekday_nth) {
+    // "Friday the 15th": that day of the article's month, if it is that weekday.
+    if (!a.year || !a.month || *d.day > DaysInMonth(*a.year, *a.month) ||
+        WeekdayOf(*a.year, *a.month, *d.day) != *d.weekday)
+      return Fail();
+    Point r = FromCivil(CivilDay{*a.year, *a.month, *d.day, true});
+    if (d.hour) r.hour = *d.hour, r.minute = d.minute.value_or(0);
+    return r;
+  }
   if (d.weekday && !d.weekday_nth) {
     if (!FullAnchor(a)) return Fail();
     const long anchor_days = DaysFromCivil(*a.year, *a.month, *a.day);

@@ -1,11 +1,12 @@
 #include "extractors/dates/date_stage.h"
 
+#include <algorithm>
 #include <cctype>
-#include <cstdio>
 
 #include "extractors/dates/date_context.h"
 #include "extractors/dates/date_grammar.h"
 #include "extractors/dates/date_resolver.h"
+#include "pipeline/metadata/published.h"
 
 namespace vnie {
 namespace {
@@ -13,23 +14,55 @@ namespace {
 using dates::DateGrammar;
 using dates::DateMatch;
 
-// The sentence of DOC around bytes [b, e), with a NUL byte where the phrase is.
-std::string SentenceAround(const Document& doc, size_t b, size_t e) {
-  for (const ByteRange& s : doc.sentences) {
-    if (s.begin <= b && e <= s.end) {
-      return doc.text.substr(s.begin, b - s.begin) + '\0' + doc.text.substr(e, s.end - e);
-    }
-  }
-  const size_t from = b > 200 ? b - 200 : 0;
-  return doc.text.substr(from, b - from) + '\0' + doc.text.substr(e, 200);
-}
+// How much of a sentence on either side of a phrase its tense is read from:
+// a marker further away speaks of another phrase, and a sentence with no
+// full stops (a list, a table, a page without punctuation) costs no more
+// than a short one.
+constexpr size_t kTenseBytes = 250;
 
 // The index of the sentence of DOC holding byte B (npos-like when none).
 size_t SentenceIndex(const Document& doc, size_t b) {
-  for (size_t i = 0; i < doc.sentences.size(); ++i) {
-    if (doc.sentences[i].begin <= b && b < doc.sentences[i].end) return i;
+  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), b,
+                             [](size_t at, const ByteRange& s) { return at < s.begin; });
+  if (it == doc.sentences.begin()) return static_cast<size_t>(-2);
+  --it;
+  return b < it->end ? static_cast<size_t>(it - doc.sentences.begin()) : static_cast<size_t>(-2);
+}
+
+// The first byte at or after I that starts a code point of TEXT.
+size_t CharStart(std::string_view text, size_t i) {
+  while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  return i;
+}
+
+// The sentence of DOC around bytes [b, e) (at most kTenseBytes either side),
+// with a NUL byte where the phrase is.
+std::string SentenceAround(const Document& doc, size_t b, size_t e) {
+  size_t from = b > 200 ? b - 200 : 0, to = std::min(doc.text.size(), e + 200);
+  const size_t i = SentenceIndex(doc, b);
+  if (i < doc.sentences.size() && e <= doc.sentences[i].end) {
+    const ByteRange& s = doc.sentences[i];
+    from = std::max(s.begin, b > kTenseBytes ? b - kTenseBytes : 0);
+    to = std::min(s.end, e + kTenseBytes);
+    // A cut sentence is cut between words (looked for inside the window: a
+    // text with no spaces costs no more).
+    if (from > s.begin) {
+      const size_t space = std::string_view(doc.text).substr(from, b - from).find(' ');
+      from = space == std::string_view::npos ? b : from + space + 1;
+    }
+    if (to < s.end) {
+      const size_t space = std::string_view(doc.text).substr(e, to - e + 1).rfind(' ');
+      to = space == std::string_view::npos || space == 0 ? e : e + space;
+    }
   }
-  return static_cast<size_t>(-2);
+  from = CharStart(doc.text, from);
+  to = std::max(e, CharStart(doc.text, to));
+  std::string out;
+  out.reserve(to - from + 1);
+  out.append(doc.text, from, b - from);
+  out += '\0';
+  out.append(doc.text, e, to - e);
+  return out;
 }
 
 class DateStage : public Stage {
@@ -41,7 +74,11 @@ class DateStage : public Stage {
     const std::string lang = doc.lang == "vi" ? "vi" : "en";
     std::vector<DateMatch> matches = grammar_.Find(doc.text, lang);
 
-    dates::DateContext context(grammar_, doc.published, matches, lang);
+    // One dateline reader: `published`'s.  When the metadata stage did not
+    // run (no language set), it is asked here.
+    std::optional<std::string> published = doc.published;
+    if (!published && doc.lang.empty()) published = FindPublished(doc.text);
+    dates::DateContext context(grammar_, published, matches, lang);
     for (DateMatch& m : matches) {
       size_t b = m.begin, e = m.end;
       context.Prepare(m, doc.text, SentenceIndex(doc, b));
@@ -53,6 +90,7 @@ class DateStage : public Stage {
         if (grammar_.AttachTime(doc.text, &b, &e, &hour, &minute, &from_hour, &from_minute)) {
           m.expression.begin.hour = hour;
           m.expression.begin.minute = minute;
+          if (from_hour >= 0) m.from_time = std::make_pair(from_hour, from_minute);
         }
       } else if (m.expression.end && p.day && !p.hour && !m.expression.end->hour) {
         // "Từ 8h ngày 24/4 đến ngày 30/4": a time before the range's first day.
@@ -71,12 +109,6 @@ class DateStage : public Stage {
         tense = dates::Tense::kUnknown;
       }
       dates::ResolvedDate r = context.Resolve(m, tense);
-      if (from_hour >= 0 && r.value && r.grain == "minute" && r.value->size() == 16) {
-        // "from 10 a.m. to 6 p.m. on Saturday": an interval of minutes on that day.
-        char start[16];  // room for any int, though hours and minutes take two digits
-        std::snprintf(start, sizeof start, "%02d:%02d", from_hour, from_minute);
-        r.value = r.value->substr(0, 11) + start + "/" + *r.value;
-      }
       if (!r.value && !m.relative) continue;
       DateMention mention;
       mention.span = doc.SpanOfBytes(b, e);

@@ -31,8 +31,11 @@ bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, 
       // "8 giờ tối 15/3", "7h chiều 2/9": the part of the day that opens the
       // date says afternoon or night.
       const std::string pod = LowerCase(text.substr(*begin, 8));
-      if (pod.rfind("chiều", 0) == 0 || pod.rfind("tối", 0) == 0) *h += 12;
-      else if (pod.rfind("đêm", 0) == 0 && *h >= 6) *h += 12;
+      for (const Word& w : impl_->Pods("PODBEFORE")) {
+        if (pod.rfind(w.lower, 0) != 0) continue;
+        if (*h >= ToInt(w.value) && *h <= ToInt(w.value.substr(w.value.find('-') + 1))) *h += 12;
+        break;
+      }
     }
     return true;
   };
@@ -75,7 +78,7 @@ bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, 
       if (!subs[6].data() && !subs[9].data()) {
         size_t w = te;
         while (w < text.size() && (text[w] == ' ' || text[w] == '\t')) ++w;
-        for (const Word& pod : impl_->PodAfter()) {
+        for (const Word& pod : impl_->Pods("PODAFTER")) {
           if (LowerCase(text.substr(w, pod.text.size())) != pod.lower || IsWordChar(At(text, w + pod.text.size())))
             continue;
           const size_t dash = pod.value.find('-');

@@ -99,7 +99,9 @@ struct Pattern {
     kDayMonthDateline,
     kYearMonthLine,
     kMonthYearLine,
-    kYearLine
+    kYearLine,
+    kMonthNameYearLine,
+    kVietnameseMonthLine
   } kind;
   std::unique_ptr<RE2> re;
 };
@@ -140,8 +142,8 @@ Patterns MakePatterns() {
   add(Pattern::kMdyTime, R"(\b)" + month + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*[/,|-]?\s*(?:at\s+)?)" + time + R"()?)");
   // 9:15am, 24 Jun 2024
   add(Pattern::kTimeDmyName, R"(\b)" + time + R"(\s*[,|-]?\s*(\d{1,2})\s+)" + month + R"(,?\s+(\d{4})\b)");
-  // 2 July 2024
-  add(Pattern::kDmy, R"(\b(\d{1,2})\s+)" + month + R"(,?\s+(\d{4})\b)");
+  // 2 July 2024, 07 January,2015 10:41 AM
+  add(Pattern::kDmy, R"(\b(\d{1,2})\s+)" + month + R"((?:,\s*|\s+)(\d{4})\b(?:\s*[,|-]?\s*)" + time + R"()?)");
   // ngày 03 tháng 04 năm 2024
   add(Pattern::kVietnamese, R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))");
   // VIETNAM, August 3 -   SEOUL, July 21 (Yonhap) --
@@ -163,6 +165,10 @@ Patterns MakePatterns() {
   add(Pattern::kYearMonthLine, R"(^\s*(?:)" + label + R"(\s*:?\s*)?(\d{4})[/.-](\d{1,2})\s*$)");
   add(Pattern::kMonthYearLine, R"(^\s*(?:)" + label + R"(\s*:?\s*)?(\d{1,2})[/.-](\d{4})\s*$)");
   add(Pattern::kYearLine, R"(^\s*)" + label + R"(\s*:?\s*(\d{4})\s*$)");
+  // "Published: August 2022", "Tháng 8/2022", "tháng 8 năm 2022".
+  add(Pattern::kMonthNameYearLine, R"(^\s*(?:)" + label + R"(\s*:?\s*)?)" + month + R"(,?\s+(\d{4})\s*$)");
+  add(Pattern::kVietnameseMonthLine,
+      R"(^\s*(?:)" + label + R"(\s*:?\s*)?tháng\s+(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})\s*$)");
   if (!any->Compile()) throw std::runtime_error("published: the date patterns do not compile as a set");
   return {std::move(p), std::move(any)};
 }
@@ -200,7 +206,7 @@ std::optional<std::string> Read(const Pattern& p, const std::vector<re2::StringP
     case Pattern::kTimeDmyName:
       return Format(num(6), month(5), num(4), hour(1), num(2));
     case Pattern::kDmy:
-      return Format(num(3), month(2), num(1), -1, -1);
+      return Format(num(3), month(2), num(1), hour(4), num(5));
     case Pattern::kVietnamese:
       return Format(num(3), num(2), num(1), -1, -1);
     case Pattern::kDateline:
@@ -216,6 +222,10 @@ std::optional<std::string> Read(const Pattern& p, const std::vector<re2::StringP
       return FormatPartial(num(2), num(1));
     case Pattern::kYearLine:
       return FormatPartial(num(1), -1);
+    case Pattern::kMonthNameYearLine:
+      return FormatPartial(num(2), month(1));
+    case Pattern::kVietnameseMonthLine:
+      return FormatPartial(num(2), num(1));
   }
   return std::nullopt;
 }

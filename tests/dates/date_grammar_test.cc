@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "pipeline/stage.h"
+
 namespace vnie::dates {
 namespace {
 
@@ -108,6 +110,18 @@ TEST(DatesGrammar, TenseOfTheClauseAndTheCommaPart) {
   EXPECT_EQ(g.TenseOf(std::string("The law, passed in ") + '\0' + ", takes effect soon.", "en"), Tense::kPast);
   EXPECT_EQ(g.TenseOf(std::string("He said on ") + '\0' + " that it aims higher.", "en"), Tense::kPast);
   EXPECT_EQ(g.TenseOf(std::string("Mẫu ra mắt hồi ") + '\0' + " sẽ giảm giá.", "vi"), Tense::kPast);
+}
+
+// Without the metadata stage, the date stage reads the dateline with
+// `published`'s own reader: a month-grain line gives its year.
+TEST(DatesStage, DatelineReadByPublishedsReader) {
+  std::string error;
+  auto chain = BuiltinStages().Build({"segment", "dates"}, PipelineOptions{}, &error);
+  Document doc;
+  doc.text = "date 2022-08\n\nExports rose on July 5.";
+  chain->Process(doc);
+  ASSERT_EQ(doc.dates.size(), 1u);
+  EXPECT_EQ(doc.dates[0].value, "2022-07-05");
 }
 
 }  // namespace

@@ -13,6 +13,9 @@ TEST(Published, MonthOrYearLine) {
   EXPECT_EQ(P("date 2022-08\nExports rose in March."), "2022-08");
   EXPECT_EQ(P("Ngày đăng: 08/2022\nXuất khẩu tăng."), "2022-08");
   EXPECT_EQ(P("Published: 2019\nExports rose in March."), "2019");
+  EXPECT_EQ(P("Published: August 2022\nExports rose in March."), "2022-08");
+  EXPECT_EQ(P("Ngày đăng: tháng 8/2022\nXuất khẩu tăng."), "2022-08");
+  EXPECT_EQ(P("Tháng 8 năm 2022\nXuất khẩu tăng."), "2022-08");
   // A bare year, or a year-month inside a sentence, is not a stamp.
   EXPECT_EQ(P("2019\nExports rose in March."), "null");
   EXPECT_EQ(P("Exports rose in 2022-08 by a fifth.\nBody."), "null");
@@ -28,6 +31,8 @@ TEST(Published, EnglishForms) {
   EXPECT_EQ(P("HANOI, March 5, 2024 - Officials met."), "2024-03-05");
   EXPECT_EQ(P("Updated: September 9, 2024 8:05"), "2024-09-09T08:05");
   EXPECT_EQ(P("Posted 12 May 2023"), "2023-05-12");
+  // No space after the comma, a time after the year.
+  EXPECT_EQ(P("Headline\n07 March,2016 09:12 AM IST | Agencies\nBody."), "2016-03-07T09:12");
 }
 
 TEST(Published, VietnameseForms) {
