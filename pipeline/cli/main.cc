@@ -35,8 +35,11 @@ int main(int argc, char** argv) {
                       "State store of files seen (default: TARGET.state for SQLite; none for JSON Lines and CSV)");
   run_cmd->add_flag("--reprocess", run.reprocess, "Process every file, even those recorded unchanged");
   run_cmd->add_option("--settle", run.settle_seconds,
-                      "With a state store: leave files modified less than SECONDS ago for the next run")
-      ->capture_default_str()->check(CLI::NonNegativeNumber);
+                      "With a state store: leave files modified less than SECONDS ago for the next run "
+                      "(scripts/cron-ingest passes 10)")
+      ->capture_default_str()
+      ->take_last()
+      ->check(CLI::NonNegativeNumber);
   run_cmd->add_option("--jobs,-j", run.jobs, "Documents processed in parallel (default: the core count)")
       ->take_last()
       ->check(CLI::NonNegativeNumber);
