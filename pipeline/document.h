@@ -25,10 +25,11 @@ namespace vnie {
 
 // Where a document came from.
 struct SourceInfo {
-  std::string path;     // as given on the command line, or "" for stdin input
+  std::string path;     // as given on the command line, as text (PathText), or "" for stdin input
   uint64_t bytes = 0;   // size of the raw bytes
   std::optional<std::string> url;  // WARC-Target-URI, a crawler's url field, or the page's canonical link
   std::optional<uint64_t> offset;  // where the record starts inside an archive (WARC)
+  bool unreadable = false;  // the bytes could not be read (permissions, I/O error): worth another try
 };
 
 // A half-open range of the normalized text, in Unicode code points (the unit

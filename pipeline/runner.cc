@@ -1,17 +1,20 @@
 #include "pipeline/runner.h"
 
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <thread>
 
@@ -33,14 +36,12 @@ struct Item {
   FileState state;
   Kind kind = Kind::kNew;
   std::string root;
+  std::string file_path;  // the file's path as bytes (doc.source.path is its text form)
   // The documents of an archive share one file: its state is recorded with
   // the last of them, once every one is durable.
   bool from_archive = false;
   bool carries_state = true;
 };
-
-// A WARC record's block is read into memory whole: bigger ones are skipped.
-constexpr size_t kMaxArchiveRecordBytes = size_t{64} << 20;
 
 // The archive being read, one document ahead so that its last document is
 // known when handed on.
@@ -56,16 +57,38 @@ int64_t NowSeconds() { return static_cast<int64_t>(std::time(nullptr)); }
 
 // Copies the rejected file under DIR (its path below its root kept) with a
 // .reason file beside it.
+// Writes the bytes the run read (not the file as it is now: it may have
+// changed, or be a link to something else) under DIR at the file's place
+// below its root, readable by its owner only, with a .reason file beside it.
 void Quarantine(const std::string& dir, const Item& item) {
-  std::error_code ec;
-  fs::path rel = fs::path(item.doc.source.path).lexically_relative(item.root);
-  if (rel.empty() || rel.string().starts_with("..")) rel = fs::path(item.doc.source.path).filename();
+  fs::path rel = fs::path(item.file_path).lexically_relative(item.root);
+  // A file named on the command line is its own root (rel "."): it keeps its name.
+  if (rel.empty() || rel == "." || rel.string().starts_with("..")) rel = fs::path(item.file_path).filename();
   fs::path dest = fs::path(dir) / rel;
+  std::error_code ec;
   fs::create_directories(dest.parent_path(), ec);
-  fs::copy_file(item.doc.source.path, dest, fs::copy_options::overwrite_existing, ec);
-  if (ec) spdlog::warn("quarantine: cannot copy {}: {}", item.doc.source.path, ec.message());
-  std::ofstream(dest.string() + ".reason", std::ios::binary | std::ios::trunc)
-      << item.doc.source.path << ": " << *item.doc.rejected << "\n";
+  auto write = [](const fs::path& path, std::string_view bytes) {
+    // O_NOFOLLOW: a link planted in the quarantine folder is not written through.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return false;
+    bool ok = true;
+    for (size_t done = 0; ok && done < bytes.size();) {
+      ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      ok = n > 0;
+      if (ok) done += n;
+    }
+    return ::close(fd) == 0 && ok;
+  };
+  // A file too big to read, or unreadable, gets its reason only.
+  bool read = !item.doc.source.unreadable && item.doc.raw.size() == item.doc.source.bytes;
+  if (read && !write(dest, item.doc.raw)) {
+    spdlog::warn("quarantine: cannot write {}: {}", PathText(dest.string()), std::strerror(errno));
+  }
+  std::string reason = item.doc.source.path + ": " + *item.doc.rejected + "\n";
+  if (!write(dest.string() + ".reason", reason)) {
+    spdlog::warn("quarantine: cannot write {}.reason: {}", PathText(dest.string()), std::strerror(errno));
+  }
 }
 
 std::string Duration(double s) {
@@ -204,7 +227,9 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
       std::optional<FileState> prev;
       if (options.state != nullptr) {
         prev = options.state->Get(item->state.path);
-        if (prev && !options.reprocess && prev->size == item->state.size && prev->mtime_ns == item->state.mtime_ns) {
+        // A file that could not be read is tried again, changed or not.
+        if (prev && !options.reprocess && prev->status != "unreadable" && prev->size == item->state.size &&
+            prev->mtime_ns == item->state.mtime_ns) {
           ++skipped_unchanged;
           seen_bytes += item->state.size;
           continue;
@@ -214,13 +239,14 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
         // Its pages are read one record at a time; no hash of the whole
         // archive, so a touched archive is read again.
         archive.emplace();
-        archive->documents = std::make_unique<WarcDocuments>(file, kMaxArchiveRecordBytes);
+        archive->documents = std::make_unique<WarcDocuments>(file, options.max_bytes);
         archive->state = std::move(item->state);
         archive->kind = prev ? Kind::kChanged : Kind::kNew;
         archive->root = file.root;
         return next_of_archive();
       }
-      item->doc = ReadSourceFile(file);
+      item->doc = ReadSourceFile(file, options.max_bytes);
+      item->file_path = file.path;
       item->state.hash = item->doc.doc_id;
       if (prev) {
         item->kind = Kind::kChanged;
@@ -315,7 +341,7 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
     }
     sink.Write(doc);
     if (item->carries_state) {
-      item->state.status = doc.rejected ? "rejected" : "done";
+      item->state.status = !doc.rejected ? "done" : doc.source.unreadable ? "unreadable" : "rejected";
       item->state.error = doc.rejected ? *doc.rejected : "";
       item->state.seen_at = NowSeconds();
       pending.push_back(std::move(item->state));

@@ -23,6 +23,7 @@ struct BatchOptions {
   std::string quarantine;          // copy rejected files here with a .reason file ("" = off)
   bool progress = false;           // a progress line on stderr
   int commit_every = 500;          // documents per sink Commit() (and at least once a second)
+  uint64_t max_bytes = kDefaultMaxBytes;  // bigger files (and WARC records) are rejected unread
   // With progress: the bytes the batch will read, for the ETA.  Called on a
   // thread of its own while the batch runs (the ETA shows --:--:-- until it
   // returns); it should return early once STOP is requested.  Unset: no

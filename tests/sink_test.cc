@@ -18,7 +18,8 @@ using testing_paths::TempDir;
 Document SampleDocument() {
   Document doc;
   doc.doc_id = "0123456789abcdef0123456789abcdef";
-  doc.source = {"corpus/articles/a.txt", 42};
+  doc.source.path = "corpus/articles/a.txt";
+  doc.source.bytes = 42;
   doc.encoding = "UTF-8";
   doc.lang = "vi";
   doc.title = "Tiêu đề";

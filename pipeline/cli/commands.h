@@ -3,10 +3,12 @@
 // 3 fatal (the output could not be written).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "pipeline/sources/folder_source.h"
 #include "pipeline/stage.h"
 
 namespace vnie {
@@ -16,6 +18,7 @@ enum ExitStatus : int { kExitOk = 0, kExitRejected = 1, kExitUsage = 2, kExitFat
 struct CommonOptions {
   std::string stages;  // comma-separated stage names; "" for the full chain
   PipelineOptions pipeline;
+  uint64_t max_bytes = kDefaultMaxBytes;  // --max-bytes: bigger documents are rejected unread
 };
 
 struct RunOptions {
@@ -31,6 +34,7 @@ struct RunOptions {
   std::string metrics_file;
   std::string pg_schema;  // --pg-schema: schema for a postgresql:// --out
   std::string shard;      // --shard K/N: take only this share of the files ("" for all)
+  bool follow_symlinks = false;  // follow links to files outside the folders walked
 };
 
 int RunCommand(const CommonOptions& common, const RunOptions& options);

@@ -82,6 +82,23 @@ std::optional<std::string> ArticleFromLine(const std::string& line, uint64_t lin
   return std::nullopt;
 }
 
+// Reads the next line of IN into LINE (without its end), keeping at most MAX
+// bytes: *TOO_LONG says the line was longer (its rest is skipped, so a huge
+// line costs no memory).  False at the end of the input.
+bool ReadBoundedLine(std::istream& in, std::string& line, uint64_t max, bool* too_long) {
+  line.clear();
+  *too_long = false;
+  std::streambuf* buf = in.rdbuf();
+  bool any = false;
+  for (int c; (c = buf->sbumpc()) != std::char_traits<char>::eof();) {
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() < max) line.push_back(static_cast<char>(c));
+    else *too_long = true;
+  }
+  return any;
+}
+
 }  // namespace
 
 int ExtractCommand(const CommonOptions& common) {
@@ -104,13 +121,21 @@ int ExtractCommand(const CommonOptions& common) {
   std::ios::sync_with_stdio(false);
   std::string line;
   uint64_t line_number = 0, rejected = 0;
-  while (std::getline(std::cin, line)) {
+  bool too_long = false;
+  while (ReadBoundedLine(std::cin, line, common.max_bytes, &too_long)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     std::string text;
     api::Article article;
     std::string out;
-    if (auto reason = ArticleFromLine(line, line_number, &text, &article)) {
+    std::optional<std::string> reason;
+    if (too_long) {
+      reason = "input line " + std::to_string(line_number) + " is over the limit of " +
+               std::to_string(common.max_bytes) + " bytes (--max-bytes)";
+    } else {
+      reason = ArticleFromLine(line, line_number, &text, &article);
+    }
+    if (reason) {
       ++rejected;
       out = api::RejectedJson(line, *reason, article.id);
       spdlog::error("rejected input line {}: {}", line_number, *reason);

@@ -37,6 +37,11 @@ int main(int argc, char** argv) {
                     "Comma-separated stages to run (default: decode,html,normalize,metadata,segment,dates,money,officials)");
     cmd->add_flag("--emit-text", common.pipeline.emit_text, "Add the normalized body text to each record");
     cmd->add_option("--encoding", common.pipeline.encoding, "Input encoding; skips detection (e.g. windows-1258, VISCII)");
+    cmd->add_option("--max-bytes", common.max_bytes,
+                    "Reject a document bigger than this unread (a file, a WARC record, an extract line); "
+                    "a number of bytes or with a unit: 64MB, 1GB")
+        ->transform(CLI::AsSizeValue(false))
+        ->capture_default_str();
     cmd->add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->capture_default_str();
     cmd->add_option("--log-format", log_format, "text or json")->capture_default_str();
   };
@@ -66,6 +71,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--metrics-file", run.metrics_file, "Write Prometheus text-format metrics here at the end");
   run_cmd->add_option("--pg-schema", run.pg_schema, "PostgreSQL schema for a postgresql:// --out (default: vnie)");
   run_cmd->add_option("--shard", run.shard, "K/N: take only shard K (0 to N-1) of N, by a hash of each file's path");
+  run_cmd->add_flag("--follow-symlinks", run.follow_symlinks,
+                    "Follow links to files outside the folders walked (by default they are left out, with a warning)");
   add_common(run_cmd);
 
   CLI::App* extract_cmd = app.add_subcommand(

@@ -1,7 +1,6 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
-#include <iterator>
 
 #include "pipeline/cli/commands.h"
 #include "pipeline/sources/folder_source.h"
@@ -12,10 +11,18 @@ namespace vnie {
 int NormalizeCommand(const CommonOptions& common, const std::string& file, bool fold) {
   Document doc;
   if (file.empty() || file == "-") {
-    doc.raw.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     doc.source.path = "-";
+    char buf[1 << 16];
+    std::streamsize n;
+    while ((n = std::cin.rdbuf()->sgetn(buf, sizeof buf)) > 0) {
+      if (doc.raw.size() + n > common.max_bytes) {
+        spdlog::error("-: more than {} bytes (--max-bytes)", common.max_bytes);
+        return kExitRejected;
+      }
+      doc.raw.append(buf, n);
+    }
   } else {
-    doc = ReadSourceFile({file, file});
+    doc = ReadSourceFile({file, file}, common.max_bytes);
   }
   CommonOptions decode_only = common;
   decode_only.stages = "decode,html,normalize";

@@ -103,8 +103,8 @@ bool LooksUnfinished(std::string_view name) {
 class RunFiles {
  public:
   RunFiles(const std::vector<std::string>& paths, const std::vector<std::string>& own, std::optional<Shard> shard,
-           bool log)
-      : walk_(paths), own_(own), shard_(shard), log_(log) {
+           bool follow_symlinks, bool log)
+      : walk_(paths, follow_symlinks), own_(own), shard_(shard), log_(log) {
     Log();
   }
 
@@ -134,7 +134,10 @@ class RunFiles {
 
  private:
   void Log() {
-    for (; log_ && logged_ < walk_.missing().size(); ++logged_) spdlog::error("{}", walk_.missing()[logged_]);
+    for (; log_ && logged_ < walk_.missing().size(); ++logged_) spdlog::error("{}", PathText(walk_.missing()[logged_]));
+    for (; log_ && skipped_logged_ < walk_.skipped().size(); ++skipped_logged_) {
+      spdlog::warn("{}", PathText(walk_.skipped()[skipped_logged_]));
+    }
   }
 
   bool IsOwn(const SourceFile& f) {
@@ -160,7 +163,7 @@ class RunFiles {
   std::vector<std::string> own_;
   std::optional<Shard> shard_;
   bool log_;
-  size_t logged_ = 0;
+  size_t logged_ = 0, skipped_logged_ = 0;
   uint64_t unfinished_ = 0, other_shards_ = 0;
   std::string parent_, canonical_parent_;
 };
@@ -224,7 +227,7 @@ int Ingest(const CommonOptions& common, const RunOptions& in, BatchStats* stats_
   }
   // The files are walked as the batch goes, never listed: memory does not
   // grow with the corpus.
-  RunFiles files(options.paths, own, shard, true);
+  RunFiles files(options.paths, own, shard, options.follow_symlinks, true);
   SourceFile first;
   bool have_first = files.Next(&first);
   if (!have_first && !files.missing().empty()) {
@@ -248,11 +251,12 @@ int Ingest(const CommonOptions& common, const RunOptions& in, BatchStats* stats_
   batch.reprocess = options.reprocess;
   batch.settle_seconds = state ? options.settle_seconds : 0;
   batch.quarantine = options.quarantine;
+  batch.max_bytes = common.max_bytes;
   batch.progress = ::isatty(2) == 1;
   if (batch.progress) {
     // The ETA's total: a second walk beside the batch that keeps only a sum.
     batch.count_bytes = [&](std::stop_token stop) {
-      RunFiles count(options.paths, own, shard, false);
+      RunFiles count(options.paths, own, shard, options.follow_symlinks, false);
       uint64_t total = 0;
       SourceFile file;
       while (!stop.stop_requested() && count.Next(&file)) {

@@ -36,7 +36,8 @@ std::string CsvField(std::string_view raw) {
   std::string neutralised;
   std::string_view field = raw;
   if (!raw.empty() && std::string_view("=+-@\t\r").find(raw[0]) != std::string_view::npos && !IsPlainNumber(raw)) {
-    neutralised = "'" + std::string(raw);
+    neutralised = "'";
+    neutralised += raw;
     field = neutralised;
   }
   if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);

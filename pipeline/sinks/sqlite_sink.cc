@@ -63,7 +63,8 @@ SqliteSink::SqliteSink(const std::string& path) : path_(path) {
       for (size_t c = 0; c < tables[t].columns.size(); ++c) {
         if (c) sql += ", ", params += ", ";
         sql += tables[t].columns[c];
-        params += "?" + std::to_string(c + 1);
+        params += '?';
+        params += std::to_string(c + 1);
       }
       sql += ") VALUES (" + params + ")";
       insert_[t] = std::make_unique<sql::Stmt>(*db_, sql);
@@ -77,12 +78,7 @@ SqliteSink::~SqliteSink() {
   // Not finished: an error; the open transaction is rolled back by closing.
   for (auto& s : insert_) s.reset();
   delete_.reset();
-  if (db_ && in_transaction_) {
-    try {
-      db_->Exec("ROLLBACK");
-    } catch (...) {
-    }
-  }
+  if (db_ && in_transaction_) db_->RollbackQuietly();
 }
 
 void SqliteSink::Begin() {
@@ -112,8 +108,14 @@ void SqliteSink::Write(const Document& doc) {
     } catch (...) {
       delete_->Reset();
       for (auto& s : insert_) s->Reset();
-      db_->Exec("ROLLBACK TO doc");
-      db_->Exec("RELEASE doc");
+      try {
+        db_->Exec("ROLLBACK TO doc");
+        db_->Exec("RELEASE doc");
+      } catch (const sql::Error&) {
+        // SQLite rolled the whole transaction back (a full disk): the first
+        // error is the one to report, and the run stops on it.
+        in_transaction_ = false;
+      }
       throw;
     }
     db_->Exec("RELEASE doc");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -23,13 +24,18 @@ struct SourceFile {
 // by path (byte order), which is what visiting each folder's entries sorted
 // by name (a folder's name with a '/' after it) gives.
 //
+// A link to a file is taken only when the file lies inside the root being
+// walked (FOLLOW_SYMLINKS: anywhere): a link that someone who may write the
+// landing folder plants there must not put another file's text into the
+// records.  Links to folders are never followed (no loops, no file twice).
+//
 // A folder is read, and its entries sorted, only when the walk reaches it, so
 // memory is the names of the folders on the current path (their entries
 // only, packed), never the whole corpus: a folder of a million files holds
 // its million names while it is walked.
 class SourceWalk {
  public:
-  explicit SourceWalk(std::vector<std::string> paths);
+  explicit SourceWalk(std::vector<std::string> paths, bool follow_symlinks = false);
   SourceWalk(const SourceWalk&) = delete;
   SourceWalk& operator=(const SourceWalk&) = delete;
 
@@ -42,6 +48,8 @@ class SourceWalk {
   // the walk reaches them; the rest of that root is then left out).  Complete
   // once Next() returned false.
   const std::vector<std::string>& missing() const { return missing_; }
+  // Links left out because they lead outside their root ("P: why"), as found.
+  const std::vector<std::string>& skipped() const { return skipped_; }
 
  private:
   struct Folder {
@@ -60,20 +68,37 @@ class SourceWalk {
   bool in_root_ = false;
   std::vector<Folder> stack_;
   std::vector<std::string> missing_;
+  std::vector<std::string> skipped_;
+  bool follow_symlinks_;
+  std::filesystem::path root_canonical_;  // of the root being walked
 };
 
 struct SourceListing {
   std::vector<SourceFile> files;  // sorted by path within each root, roots in given order
   std::vector<std::string> missing;  // paths that do not exist, with the reason
+  std::vector<std::string> skipped;  // links left out, with the reason
 };
 
 // The whole walk of PATHS at once (SourceWalk), for small inputs and tests.
 SourceListing ListSourceFiles(const std::vector<std::string>& paths);
 
+// The largest document read by default (--max-bytes): far above any
+// article, small enough that a few jobs' worth fit in memory.
+inline constexpr uint64_t kDefaultMaxBytes = uint64_t{64} << 20;
+
 // Reads FILE into a Document (raw, source, doc_id).  A file that cannot be
-// read gives a rejected Document whose reason names the file and the error;
-// its doc_id is the hash of its path, since there are no bytes to hash.
-Document ReadSourceFile(const SourceFile& file);
+// read gives a rejected Document whose reason names the file and the error,
+// with source.unreadable set (the next run tries it again); its doc_id is
+// the hash of its path, since there are no bytes to hash.  A file of more
+// than MAX_BYTES is rejected without being read: a regular file by its size,
+// a device or a pipe once MAX_BYTES have come and more follow.
+Document ReadSourceFile(const SourceFile& file, uint64_t max_bytes = kDefaultMaxBytes);
+
+// PATH (bytes, as the file system gives them) as UTF-8 text for records and
+// logs, without loss: a backslash is written "\\", a byte that is not part
+// of well-formed UTF-8 "\xHH"; the rest is unchanged.  So two files whose
+// names differ only in such bytes never share a source path.
+std::string PathText(std::string_view path);
 
 // The SPEC.md doc_id: XXH3-128 of BYTES as 32 lowercase hex characters.
 std::string ContentId(std::string_view bytes);

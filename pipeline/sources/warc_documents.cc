@@ -23,7 +23,7 @@ bool WarcDocuments::Next(Document* doc) {
     const bool response = record.type == "response";
     if ((!response && record.type != "resource") || record.block_skipped) {
       if (record.block_skipped) {
-        spdlog::warn("{}: WARC record at byte {} ({}) is {} bytes, over the limit of {}; skipped", file_.path,
+        spdlog::warn("{}: WARC record at byte {} ({}) is {} bytes, over the limit of {}; skipped", PathText(file_.path),
                      record.offset, record.target_uri, record.block_size, max_record_bytes_);
       }
       ++skipped_;
@@ -35,7 +35,7 @@ bool WarcDocuments::Next(Document* doc) {
       std::string error;
       auto http = ParseHttpResponse(record.block, max_record_bytes_, &error);
       if (!http) {
-        spdlog::warn("{}: WARC record at byte {} ({}): {}; skipped", file_.path, record.offset, record.target_uri,
+        spdlog::warn("{}: WARC record at byte {} ({}): {}; skipped", PathText(file_.path), record.offset, record.target_uri,
                      error);
         ++skipped_;
         continue;
@@ -60,7 +60,7 @@ bool WarcDocuments::Next(Document* doc) {
     *doc = Document{};
     doc->raw = std::move(body);
     doc->is_html = true;
-    doc->source.path = file_.path;
+    doc->source.path = PathText(file_.path);
     doc->source.bytes = doc->raw.size();
     if (!record.target_uri.empty()) doc->source.url = record.target_uri;
     doc->source.offset = record.offset;
@@ -71,7 +71,7 @@ bool WarcDocuments::Next(Document* doc) {
   done_ = true;
   if (!reader_->error()) return false;
   *doc = Document{};
-  doc->source.path = file_.path;
+  doc->source.path = PathText(file_.path);
   doc->rejected = *reader_->error();
   doc->doc_id = ContentId(file_.path + ": " + *doc->rejected);
   return true;

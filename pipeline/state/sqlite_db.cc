@@ -30,6 +30,10 @@ void Db::Exec(std::string_view sql) {
   }
 }
 
+void Db::RollbackQuietly() noexcept {
+  if (db_ != nullptr && sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
 int64_t Db::UserVersion() {
   Stmt s(*this, "PRAGMA user_version");
   return s.Step() ? s.Int(0) : 0;

@@ -57,6 +57,10 @@ class Db {
   Db& operator=(const Db&) = delete;
 
   void Exec(std::string_view sql);
+  // Rolls back the open transaction, if SQLite still has one (after some
+  // errors, SQLITE_FULL among them, it has rolled back by itself), and never
+  // throws: the error that led here is the one to report.
+  void RollbackQuietly() noexcept;
   int64_t UserVersion();
   sqlite3* get() { return db_; }
   const std::string& path() const { return path_; }

@@ -65,7 +65,7 @@ void SqliteStateStore::Put(sql::Stmt& stmt, const std::vector<FileState>& files)
     db_->Exec("COMMIT");
   } catch (...) {
     stmt.Reset();
-    db_->Exec("ROLLBACK");
+    db_->RollbackQuietly();
     throw;
   }
 }
@@ -92,7 +92,7 @@ void SqliteStateStore::RecordStaged() {
     db_->Exec("DELETE FROM temp.staged");
     db_->Exec("COMMIT");
   } catch (...) {
-    db_->Exec("ROLLBACK");
+    db_->RollbackQuietly();
     throw;
   }
 }

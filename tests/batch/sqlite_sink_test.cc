@@ -15,7 +15,8 @@ using testing_paths::TempDir;
 Document Doc(const std::string& id, const std::string& path, const std::string& amount) {
   Document doc;
   doc.doc_id = id;
-  doc.source = {path, 10};
+  doc.source.path = path;
+  doc.source.bytes = 10;
   doc.encoding = "UTF-8";
   doc.lang = "vi";
   MoneyMention m;
