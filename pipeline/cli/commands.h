@@ -27,7 +27,7 @@ struct RunOptions {
   std::string format;  // jsonl | sqlite | csv; "" = by the form of out
   std::string state;   // state store path; "" = OUT.state for SQLite, none otherwise
   bool reprocess = false;
-  int64_t settle_seconds = 10;
+  int64_t settle_seconds = 0;  // interactive runs take files at once; cron-ingest passes 10
   int jobs = 0;        // 0 = the core count
   std::string quarantine;
   bool wait = false;

@@ -2,13 +2,14 @@
 
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
 #include <string>
 
+#include "vnie/vnie.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/html/page_metadata.h"
 #include "pipeline/metadata/published.h"
-#include "pipeline/sinks/jsonl_sink.h"
-#include "pipeline/sources/folder_source.h"
 
 namespace vnie {
 namespace {
@@ -38,51 +39,47 @@ std::optional<std::string> LanguageOf(const std::optional<std::string>& given, u
   return std::nullopt;
 }
 
-// One input line to a Document ready for the chain; a line that is not an
-// article object gives a rejected Document, so every input line has a record.
-Document DocumentFromLine(const std::string& line, uint64_t line_number) {
-  Document doc;
-  doc.source.path = "";
+// One input line to the text of an article and what is known about it.
+// Returns the reason when the line is not an article object.
+std::optional<std::string> ArticleFromLine(const std::string& line, uint64_t line_number, std::string* text,
+                                           api::Article* article) {
   try {
     nlohmann::json j = nlohmann::json::parse(line);
     if (!j.is_object()) throw std::invalid_argument("not a JSON object");
     auto id = j.find("id");
-    if (id != j.end() && id->is_string()) doc.doc_id = id->get<std::string>();
-    else if (id != j.end() && id->is_number_integer()) doc.doc_id = std::to_string(id->get<int64_t>());
+    if (id != j.end() && id->is_string()) article->id = id->get<std::string>();
+    else if (id != j.end() && id->is_number_integer()) article->id = std::to_string(id->get<int64_t>());
     // vnie's own fields, then the names crawlers write: news-please
     // (maintext, date_publish, language, url) and trafilatura (text, date,
     // url); an HTML page in "html" is read as a page.
-    auto text = FirstField(j, {"text", "maintext"});
-    if (!text) {
-      text = OptionalField(j, "html");
-      doc.is_html = text.has_value();
+    auto body = FirstField(j, {"text", "maintext"});
+    if (!body) {
+      body = OptionalField(j, "html");
+      article->html = body.has_value();
     }
-    if (!text) throw std::invalid_argument("no \"text\", \"maintext\" or \"html\" field");
-    doc.raw = std::move(*text);
-    doc.encoding_hint = "UTF-8";
+    if (!body) throw std::invalid_argument("no \"text\", \"maintext\" or \"html\" field");
+    *text = std::move(*body);
     // `published` in SPEC's form, or a machine timestamp that gives it
     // ("2024-07-02T11:03:00+07:00"); else a crawler's date field.  A date
     // that is neither is no anchor for "last year": dropped with a warning.
     auto given = OptionalField(j, "published");
     auto crawled = given ? std::nullopt : FirstField(j, {"date_publish", "date"});
-    if (given) doc.published_hint = IsSpecPublished(*given) ? given : SpecDateOf(*given);
-    else if (crawled) doc.published_hint = SpecDateOf(*crawled);
-    if (given && !doc.published_hint) {
+    if (given) article->published = IsSpecPublished(*given) ? given : SpecDateOf(*given);
+    else if (crawled) article->published = SpecDateOf(*crawled);
+    if (given && !article->published) {
       spdlog::warn("input line {}: published '{}' is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm with a "
                    "real date in the years 1000-2999; ignored",
                    line_number, *given);
-    } else if (crawled && !doc.published_hint) {
+    } else if (crawled && !article->published) {
       spdlog::warn("input line {}: date '{}' not understood; ignored", line_number, *crawled);
     }
-    doc.lang_hint = LanguageOf(FirstField(j, {"lang", "language"}), line_number);
-    doc.title_hint = OptionalField(j, "title");
-    doc.source.url = OptionalField(j, "url");
+    article->lang = LanguageOf(FirstField(j, {"lang", "language"}), line_number);
+    article->title = OptionalField(j, "title");
+    article->url = OptionalField(j, "url");
   } catch (const std::exception& e) {
-    doc.rejected = "input line " + std::to_string(line_number) + " is not an article: " + e.what();
+    return "input line " + std::to_string(line_number) + " is not an article: " + e.what();
   }
-  doc.source.bytes = doc.raw.size();
-  if (doc.doc_id.empty()) doc.doc_id = ContentId(doc.rejected ? line : doc.raw);
-  return doc;
+  return std::nullopt;
 }
 
 // Reads the next line of IN into LINE (without its end), keeping at most MAX
@@ -105,9 +102,22 @@ bool ReadBoundedLine(std::istream& in, std::string& line, uint64_t max, bool* to
 }  // namespace
 
 int ExtractCommand(const CommonOptions& common) {
-  auto chain = BuildChain(common);
-  if (!chain) return kExitUsage;
-  RecordOptions record_options{common.pipeline.emit_text};
+  // The command is a user of the library (include/vnie/vnie.h): it reads
+  // the lines, the library makes the records.
+  std::optional<api::Pipeline> pipeline;
+  try {
+    api::Options options;
+    std::stringstream names(common.stages);
+    for (std::string name; std::getline(names, name, ',');) {
+      if (!name.empty()) options.stages.push_back(name);
+    }
+    options.emit_text = common.pipeline.emit_text;
+    options.encoding = common.pipeline.encoding;
+    pipeline.emplace(options);
+  } catch (const std::invalid_argument& e) {
+    spdlog::error("--stages: {}", e.what());
+    return kExitUsage;
+  }
   std::ios::sync_with_stdio(false);
   std::string line;
   uint64_t line_number = 0, rejected = 0;
@@ -115,21 +125,30 @@ int ExtractCommand(const CommonOptions& common) {
   while (ReadBoundedLine(std::cin, line, common.max_bytes, &too_long)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    Document doc;
+    std::string text;
+    api::Article article;
+    std::string out;
+    std::optional<std::string> reason;
     if (too_long) {
-      doc.rejected = "input line " + std::to_string(line_number) + " is over the limit of " +
-                     std::to_string(common.max_bytes) + " bytes (--max-bytes)";
-      doc.doc_id = ContentId(line);
+      reason = "input line " + std::to_string(line_number) + " is over the limit of " +
+               std::to_string(common.max_bytes) + " bytes (--max-bytes)";
     } else {
-      doc = DocumentFromLine(line, line_number);
+      reason = ArticleFromLine(line, line_number, &text, &article);
     }
-    // An empty text is an empty document, rejected by decode with its reason.
-    chain->Process(doc);
-    if (doc.rejected) {
+    if (reason) {
       ++rejected;
-      spdlog::error("rejected input line {} ({}): {}", line_number, doc.doc_id, *doc.rejected);
+      out = api::RejectedJson(line, *reason, article.id);
+      spdlog::error("rejected input line {}: {}", line_number, *reason);
+    } else {
+      // An empty text is an empty document, rejected by decode with its reason.
+      api::Record record = pipeline->ExtractText(text, article);
+      if (record.rejected) {
+        ++rejected;
+        spdlog::error("rejected input line {} ({}): {}", line_number, record.doc_id, *record.rejected);
+      }
+      out = std::move(record.json);
     }
-    std::string out = RecordLine(doc, record_options);
+    out.push_back('\n');
     std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
     std::cout.flush();
     if (!std::cout) {

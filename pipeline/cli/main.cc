@@ -7,8 +7,26 @@
 
 int main(int argc, char** argv) {
   using namespace vnie;
+  // The help text is also the source of the man page vnie(1) (help2man at
+  // build time), so the exit statuses and examples live here.
   CLI::App app{"vnie: extracts dates, monetary amounts and named officials from English and "
-               "Vietnamese news articles into database records"};
+               "Vietnamese news articles into database records",
+               "vnie"};
+  app.footer(
+      "Exit status:\n"
+      "  0  every document done\n"
+      "  1  some documents rejected (each logged, and written as a record with its reason)\n"
+      "  2  bad usage or configuration\n"
+      "  3  fatal: the output could not be written\n"
+      "\n"
+      "Examples:\n"
+      "  vnie run articles/                      # into vnie.db (SQLite), incremental\n"
+      "  vnie run articles/ crawl.warc.gz --out news.jsonl\n"
+      "  vnie run /srv/landing --out postgresql://vnie@localhost/news --shard 0/4\n"
+      "  vnie extract < articles.jsonl > records.jsonl\n"
+      "  vnie normalize article.txt --fold\n"
+      "\n"
+      "Each command has its own options: vnie run --help, vnie extract --help, vnie normalize --help.");
   app.set_version_flag("--version", std::string("vnie ") + kVersion);
   app.require_subcommand(1);
 
@@ -40,8 +58,11 @@ int main(int argc, char** argv) {
                       "State store of files seen (default: TARGET.state for SQLite; none for JSON Lines and CSV)");
   run_cmd->add_flag("--reprocess", run.reprocess, "Process every file, even those recorded unchanged");
   run_cmd->add_option("--settle", run.settle_seconds,
-                      "With a state store: leave files modified less than SECONDS ago for the next run")
-      ->capture_default_str()->check(CLI::NonNegativeNumber);
+                      "With a state store: leave files modified less than SECONDS ago for the next run "
+                      "(scripts/cron-ingest passes 10)")
+      ->capture_default_str()
+      ->take_last()
+      ->check(CLI::NonNegativeNumber);
   run_cmd->add_option("--jobs,-j", run.jobs, "Documents processed in parallel (default: the core count)")
       ->take_last()
       ->check(CLI::NonNegativeNumber);

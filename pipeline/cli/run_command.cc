@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 #include "pipeline/cli/commands.h"
@@ -39,7 +40,7 @@ std::string PreviousLastSuccess(const std::string& path) {
 // a temporary file and renamed into place: the collector sees the old file
 // or the new one, never a part.  A file that cannot be written is logged and
 // the old one left as it was.
-void WriteMetrics(const std::string& path, const BatchStats& s, bool success) {
+void WriteMetrics(const std::string& path, const BatchStats& s, uint64_t unfinished, bool success) {
   std::ostringstream m;
   std::string last = success ? std::to_string(std::time(nullptr)) : PreviousLastSuccess(path);
   m << "# HELP vnie_documents Files seen by the last vnie run, by status.\n"
@@ -49,6 +50,7 @@ void WriteMetrics(const std::string& path, const BatchStats& s, bool success) {
   doc("rejected", s.rejected);
   doc("unchanged", s.unchanged);
   doc("settling", s.settling);
+  doc("unfinished", unfinished);
   m << "# HELP vnie_files Documents written by the last vnie run, by change.\n# TYPE vnie_files gauge\n"
     << "vnie_files{change=\"new\"} " << s.new_files << "\n"
     << "vnie_files{change=\"changed\"} " << s.changed << "\n"
@@ -83,9 +85,21 @@ void WriteMetrics(const std::string& path, const BatchStats& s, bool success) {
   }
 }
 
+// Whether a file found under a folder looks still being written by a download
+// or an editor: the partial-file names of browsers, downloaders, rsync and
+// editors' backup copies.  Such a file is taken once it has its final name.
+bool LooksUnfinished(std::string_view name) {
+  for (std::string_view suffix : {".part", ".tmp", ".crdownload", "~"}) {
+    if (name.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
 // The files of a run in walk order, leaving out vnie's own files (OWN:
-// canonical paths, each a prefix) and, with SHARD, the files of other shards.
-// With LOG, each missing path or walk error is logged once, when found.
+// canonical paths, each a prefix), files under a folder that look unfinished
+// (counted) and, with SHARD, the files of other shards (counted).  A file
+// named on the command line is always taken.  With LOG, each missing path or
+// walk error is logged once, when found.
 class RunFiles {
  public:
   RunFiles(const std::vector<std::string>& paths, const std::vector<std::string>& own, std::optional<Shard> shard,
@@ -98,7 +112,15 @@ class RunFiles {
     bool found = false;
     while (walk_.Next(file)) {
       if (IsOwn(*file)) continue;
-      if (shard_ && shard_->count > 1 && ShardOf(*file, shard_->count) != shard_->index) continue;
+      if (file->path != file->root && LooksUnfinished(std::filesystem::path(file->path).filename().native())) {
+        ++unfinished_;
+        if (log_) spdlog::debug("{}: looks unfinished (a partial download or temporary name), left out", file->path);
+        continue;
+      }
+      if (shard_ && shard_->count > 1 && ShardOf(*file, shard_->count) != shard_->index) {
+        ++other_shards_;
+        continue;
+      }
       found = true;
       break;
     }
@@ -107,6 +129,8 @@ class RunFiles {
   }
 
   const std::vector<std::string>& missing() const { return walk_.missing(); }
+  uint64_t unfinished() const { return unfinished_; }
+  uint64_t other_shards() const { return other_shards_; }
 
  private:
   void Log() {
@@ -140,12 +164,14 @@ class RunFiles {
   std::optional<Shard> shard_;
   bool log_;
   size_t logged_ = 0, skipped_logged_ = 0;
+  uint64_t unfinished_ = 0, other_shards_ = 0;
   std::string parent_, canonical_parent_;
 };
 
 // The run itself; sets *STATS as far as it got.  *OWNS_METRICS is false
 // when another run holds the lock: the metrics are that run's to write.
-int Ingest(const CommonOptions& common, const RunOptions& in, BatchStats* stats_out, bool* owns_metrics) {
+int Ingest(const CommonOptions& common, const RunOptions& in, BatchStats* stats_out, uint64_t* unfinished_out,
+           bool* owns_metrics) {
   RunOptions options = in;
   if (options.out.empty()) {
     options.out = options.format == "csv" ? "vnie.csv" : options.format == "jsonl" ? "vnie.jsonl" : "vnie.db";
@@ -254,15 +280,17 @@ int Ingest(const CommonOptions& common, const RunOptions& in, BatchStats* stats_
         },
         *chain, *sink, batch);
   } catch (const std::exception& e) {
+    *unfinished_out = files.unfinished();
     spdlog::error("output failed, run stopped: {}", e.what());
     return kExitFatal;
   }
+  *unfinished_out = files.unfinished();
   double mb = stats.bytes / 1e6;
   spdlog::info("{} documents ({} rejected, {:.1f} MB, {:.1f} MB/s, {} jobs) written to {} in {:.1f} s; files: "
-               "{} new, {} changed, {} unchanged, {} rejected, {} left to settle",
+               "{} new, {} changed, {} unchanged, {} rejected, {} left to settle, {} unfinished",
                stats.documents, stats.rejected, mb, stats.seconds > 0 ? mb / stats.seconds : 0.0, batch.jobs,
                RedactPassword(options.out), stats.seconds, stats.new_files, stats.changed, stats.unchanged, stats.rejected,
-               stats.settling);
+               stats.settling, files.unfinished());
   if (stats.archive_skipped > 0) {
     spdlog::info("{} web archive records were not pages (requests, metadata, other media, statuses other than 200)",
                  stats.archive_skipped);
@@ -273,6 +301,26 @@ int Ingest(const CommonOptions& common, const RunOptions& in, BatchStats* stats_
     spdlog::warn("{} files modified less than {} s ago were left for the next run (--settle 0 takes them now)",
                  stats.settling, options.settle_seconds);
   }
+  if (files.unfinished() > 0) {
+    spdlog::info("{} files with an unfinished-looking name (.part, .tmp, .crdownload, ~) were left out",
+                 files.unfinished());
+  }
+  if (stats.documents == 0 && files.missing().empty()) {
+    // An empty run always says why, so that nobody has to guess.
+    if (stats.unchanged > 0 && stats.settling == 0 && files.unfinished() == 0) {
+      spdlog::info("nothing processed: all {} files are unchanged since the state store saw them "
+                   "(--reprocess processes them again)", stats.unchanged);
+    } else if (stats.unchanged + stats.settling + files.unfinished() > 0) {
+      spdlog::warn("nothing processed: {} files left to settle, {} unfinished, {} unchanged", stats.settling,
+                   files.unfinished(), stats.unchanged);
+    } else if (files.other_shards() > 0) {
+      spdlog::warn("nothing processed: all {} files belong to other shards than {}", files.other_shards(),
+                   options.shard);
+    } else {
+      spdlog::warn("nothing processed: no article files under the given paths (hidden files and vnie's own "
+                   "files are not articles)");
+    }
+  }
   return (stats.rejected > 0 || !files.missing().empty()) ? kExitRejected : kExitOk;
 }
 
@@ -282,10 +330,11 @@ int RunCommand(const CommonOptions& common, const RunOptions& options) {
   // Metrics on every exit path, so that a run that fails at start (a bad
   // option, a target or state store that cannot be opened) shows as failed.
   BatchStats stats;
+  uint64_t unfinished = 0;
   bool owns_metrics = true;
-  int status = Ingest(common, options, &stats, &owns_metrics);
+  int status = Ingest(common, options, &stats, &unfinished, &owns_metrics);
   if (owns_metrics && !options.metrics_file.empty()) {
-    WriteMetrics(options.metrics_file, stats, status == kExitOk || status == kExitRejected);
+    WriteMetrics(options.metrics_file, stats, unfinished, status == kExitOk || status == kExitRejected);
   }
   return status;
 }

@@ -225,6 +225,39 @@ TEST(Batch, RecentFilesSettleUntilTheNextRun) {
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents"), 1);
 }
 
+TEST(Batch, ARunByHandTakesFreshFilesAtOnceAndLeavesUnfinishedOnesOut) {
+  TempDir dir;
+  const std::string body = "On 2 June 2024 the council approved 3 billion dong.\n";
+  WriteFile(dir / "in/a.txt", body);
+  for (const char* name : {"b.txt.part", "c.tmp", "d.html.crdownload", "e.txt~"}) WriteFile(dir / ("in/" + std::string(name)), body);
+  std::string db = dir / "out.db";
+  // No --settle: files copied a moment ago are taken; a cron run passes --settle 10.
+  Result r = RunVnie("run " + (dir / "in") + " --out " + db);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("0 left to settle, 4 unfinished"), std::string::npos) << r.err;
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM documents"), 1);
+  // Named on the command line, an unfinished-looking file is read all the same.
+  r = RunVnie("run " + (dir / "in/c.tmp") + " --out " + (dir / "one.jsonl"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(ReadFile(dir / "one.jsonl").find("c.tmp"), std::string::npos);
+}
+
+TEST(Batch, ARunThatProcessesNothingSaysWhy) {
+  TempDir dir;
+  fs::create_directories(dir / "empty");
+  Result r = RunVnie("run " + (dir / "empty") + " --out " + (dir / "o.jsonl"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("nothing processed: no article files"), std::string::npos) << r.err;
+  WriteFile(dir / "in/a.txt.part", "On 2 June 2024 the council approved 3 billion dong.\n");
+  r = RunVnie("run " + (dir / "in") + " --out " + (dir / "o.jsonl"));
+  EXPECT_NE(r.err.find("nothing processed: 0 files left to settle, 1 unfinished"), std::string::npos) << r.err;
+  WriteFile(dir / "in/b.txt", "On 2 June 2024 the council approved 3 billion dong.\n");
+  SetOldMtime(dir / "in/b.txt");
+  ASSERT_EQ(RunVnie("run " + (dir / "in/b.txt") + " --out " + (dir / "o.db")).status, 0);
+  r = RunVnie("run " + (dir / "in/b.txt") + " --out " + (dir / "o.db"));
+  EXPECT_NE(r.err.find("nothing processed: all 1 files are unchanged"), std::string::npos) << r.err;
+}
+
 TEST(Batch, KilledRunThenRerunLeavesEveryDocumentOnce) {
   TempDir dir;
   const int n = 3000;
