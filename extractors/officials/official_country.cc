@@ -78,30 +78,6 @@ std::string OfficialCountry(const CountryEvidence& e, const ArticleCountries& ar
       // "President William Ruto" in a Kenyan story; "Tổng thống Donald
       // Trump" in a story on China that names the US too.
       return e.international ? "" : article.western_subject;
-    return e.title;
-  }
-  switch (e.shape) {
-    case NameShape::kVietnamese: return "VN";
-    case NameShape::kKorean: {
-      if (!article.cited.count("KP")) return article.cited.count("KR") ? "KR" : "";
-      std::string first, nearest;
-      for (const auto& [k, code] : article.cues) {
-        if (code != "KR" && code != "KP") continue;
-        if (first.empty()) first = code;
-        if (k >= e.paragraph && k < e.at) nearest = code;
-      }
-      return !nearest.empty() ? nearest : first;
-    }
-    case NameShape::kChinese: return article.cited.count("CN") ? "CN" : "";
-    case NameShape::kJapanese:
-    case NameShape::kJapaneseFamilyFirst: return article.cited.count("JP") ? "JP" : "";
-    default:
-      // "President William Ruto" in a Kenyan story.
-      if (e.international || article.subject.empty()) return "";
-      for (NameShape shaped : {NameShape::kVietnamese, NameShape::kKorean, NameShape::kChinese, NameShape::kJapanese}) {
-        if (ShapeCountry(shaped) == article.subject) return "";
-      }
-      return article.subject;
   }
 }
 
