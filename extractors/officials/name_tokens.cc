@@ -50,8 +50,8 @@ std::string FoldPunctuation(UChar32 c, std::string_view raw) {
 }
 
 void FinishWord(NameToken& t, std::string_view text) {
-  t.text = std::string(text.substr(t.begin, t.end - t.begin));
-  t.fold = AsciiFold(t.text);
+  t.text.assign(text.substr(t.begin, t.end - t.begin));
+  AsciiFoldInto(t.text, &t.fold);
   t.word = true;
   size_t next = 0;
   UChar32 first = At(text, t.begin, t.end, &next);
@@ -94,29 +94,26 @@ std::vector<NameToken> TokenizeForNames(std::string_view text, size_t begin, siz
         size_t after = next + 1;
         size_t after_next = after;
         if (after >= end || !IsLetterOrDigit(At(text, after, end, &after_next))) {
-          NameToken t;
+          NameToken& t = out.emplace_back();
           t.begin = i;
           t.end = after;
-          t.text = std::string(text.substr(i, after - i));
+          t.text.assign(text.substr(i, after - i));
           t.fold = "'s";
           t.key = t.fold;
-          out.push_back(std::move(t));
           i = after;
           continue;
         }
       }
-      NameToken t;
+      // Each token is built where it is kept: no copy of its strings.
+      NameToken& t = out.emplace_back();
       t.begin = i;
       t.end = next;
-      t.text = std::string(text.substr(i, next - i));
+      t.text.assign(text.substr(i, next - i));
       t.fold = FoldPunctuation(c, t.text);
       t.key = t.fold;
-      out.push_back(std::move(t));
       i = next;
       continue;
     }
-    NameToken t;
-    t.begin = i;
     size_t j = next;
     while (j < end) {
       size_t after = j;
@@ -141,9 +138,10 @@ std::vector<NameToken> TokenizeForNames(std::string_view text, size_t begin, siz
       }
       break;
     }
+    NameToken& t = out.emplace_back();
+    t.begin = i;
     t.end = j;
     FinishWord(t, text);
-    out.push_back(std::move(t));
     i = j;
   }
   return out;
