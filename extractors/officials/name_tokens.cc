@@ -32,7 +32,12 @@ bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
 // Decodes the code point at byte I of TEXT (bounded by END), advancing NEXT.
-UChar32 At(std::string_view text, size_t i, size_t end, size_t* next) {
+// Called for every character of the text: ASCII is read inline.
+inline UChar32 At(std::string_view text, size_t i, size_t end, size_t* next) {
+  if (i < end && static_cast<unsigned char>(text[i]) < 0x80) {
+    *next = i + 1;
+    return static_cast<unsigned char>(text[i]);
+  }
   int32_t pos = static_cast<int32_t>(i);
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), pos, static_cast<int32_t>(end), c);
