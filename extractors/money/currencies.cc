@@ -18,13 +18,13 @@ using namespace money_internal;
 void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   // Context rules first: a generated form with no currency of its own is
   // kept only when some rule can read it.
-  std::map<std::string, std::shared_ptr<const RE2>> by_words;
+  std::map<std::string, std::shared_ptr<const LazyPattern>> by_words;
   // The words stand between spacing and punctuation.
   auto words_pattern = [&](const std::string& words) {
-    std::shared_ptr<const RE2>& re = by_words[words];
+    std::shared_ptr<const LazyPattern>& re = by_words[words];
     if (!re) {
       const std::string edge(kEdge);
-      re = Compile("(?:^|" + edge + ")" + Alternation(SplitBar(words)) + "(?:$|" + edge + ")");
+      re = std::make_shared<LazyPattern>("(?:^|" + edge + ")" + Alternation(SplitBar(words)) + "(?:$|" + edge + ")");
     }
     return re;
   };
@@ -121,8 +121,8 @@ std::string MoneyMatcher::CurrencyOf(std::string_view form, ArticleContext* cont
     auto [cached, fresh] = context->currency.try_emplace(key);
     if (fresh) {
       for (const ContextRule& rule : rules->second) {
-        if ((!rule.context || RE2::PartialMatch(context->text, *rule.context)) &&
-            !(rule.unless && RE2::PartialMatch(context->text, *rule.unless))) {
+        if ((!rule.context || RE2::PartialMatch(context->text, rule.context->Get())) &&
+            !(rule.unless && RE2::PartialMatch(context->text, rule.unless->Get()))) {
           cached->second = rule.currency;
           break;
         }

@@ -23,6 +23,9 @@ class RE2;
 }
 
 namespace vnie {
+namespace money_internal {
+class LazyPattern;
+}  // namespace money_internal
 
 // One amount found in a text, with byte offsets into it.
 struct FoundAmount {
@@ -71,8 +74,9 @@ class MoneyMatcher {
   struct ContextRule {
     std::string currency;
     // (Shared by the rows that list the same words: "pesos" and "peso".)
-    std::shared_ptr<const re2::RE2> context;  // null: any article
-    std::shared_ptr<const re2::RE2> unless;   // null when no word overrules the context
+    // Compiled when a form first asks (money_matcher_internal.h).
+    std::shared_ptr<const money_internal::LazyPattern> context;  // null: any article
+    std::shared_ptr<const money_internal::LazyPattern> unless;   // null when no word overrules the context
   };
   struct Opener {
     bool forces = false;

@@ -7,6 +7,7 @@
 #include <unicode/umachine.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,22 @@ std::string Key(std::string_view text);
 std::string Alternation(std::vector<std::string> forms);
 // A case-insensitive RE2; throws std::runtime_error if RE2 rejects it.
 std::unique_ptr<RE2> Compile(const std::string& pattern);
+
+// A pattern compiled (by Compile) the first time it is used, from any
+// thread: the currency context rules are many and most articles need none.
+class LazyPattern {
+ public:
+  explicit LazyPattern(std::string pattern) : pattern_(std::move(pattern)) {}
+  const RE2& Get() const {
+    std::call_once(once_, [this] { re_ = Compile(pattern_); });
+    return *re_;
+  }
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
 // The code point at byte AT of TEXT (0 at the end), and the one ending just
 // before byte AT (0 at the start).
 UChar32 CodePointAt(std::string_view text, size_t at);

@@ -32,7 +32,12 @@ bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
 // Decodes the code point at byte I of TEXT (bounded by END), advancing NEXT.
-UChar32 At(std::string_view text, size_t i, size_t end, size_t* next) {
+// Called for every character of the text: ASCII is read inline.
+inline UChar32 At(std::string_view text, size_t i, size_t end, size_t* next) {
+  if (i < end && static_cast<unsigned char>(text[i]) < 0x80) {
+    *next = i + 1;
+    return static_cast<unsigned char>(text[i]);
+  }
   int32_t pos = static_cast<int32_t>(i);
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), pos, static_cast<int32_t>(end), c);
@@ -50,8 +55,8 @@ std::string FoldPunctuation(UChar32 c, std::string_view raw) {
 }
 
 void FinishWord(NameToken& t, std::string_view text) {
-  t.text = std::string(text.substr(t.begin, t.end - t.begin));
-  t.fold = AsciiFold(t.text);
+  t.text.assign(text.substr(t.begin, t.end - t.begin));
+  AsciiFoldInto(t.text, &t.fold);
   t.word = true;
   size_t next = 0;
   UChar32 first = At(text, t.begin, t.end, &next);
@@ -94,29 +99,26 @@ std::vector<NameToken> TokenizeForNames(std::string_view text, size_t begin, siz
         size_t after = next + 1;
         size_t after_next = after;
         if (after >= end || !IsLetterOrDigit(At(text, after, end, &after_next))) {
-          NameToken t;
+          NameToken& t = out.emplace_back();
           t.begin = i;
           t.end = after;
-          t.text = std::string(text.substr(i, after - i));
+          t.text.assign(text.substr(i, after - i));
           t.fold = "'s";
           t.key = t.fold;
-          out.push_back(std::move(t));
           i = after;
           continue;
         }
       }
-      NameToken t;
+      // Each token is built where it is kept: no copy of its strings.
+      NameToken& t = out.emplace_back();
       t.begin = i;
       t.end = next;
-      t.text = std::string(text.substr(i, next - i));
+      t.text.assign(text.substr(i, next - i));
       t.fold = FoldPunctuation(c, t.text);
       t.key = t.fold;
-      out.push_back(std::move(t));
       i = next;
       continue;
     }
-    NameToken t;
-    t.begin = i;
     size_t j = next;
     while (j < end) {
       size_t after = j;
@@ -141,9 +143,10 @@ std::vector<NameToken> TokenizeForNames(std::string_view text, size_t begin, siz
       }
       break;
     }
+    NameToken& t = out.emplace_back();
+    t.begin = i;
     t.end = j;
     FinishWord(t, text);
-    out.push_back(std::move(t));
     i = j;
   }
   return out;

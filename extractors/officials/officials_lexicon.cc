@@ -144,7 +144,7 @@ void PhraseTable::Add(std::string_view phrase, int value) {
   node->ends.push_back(std::move(e));
 }
 
-PhraseMatch PhraseTable::Match(const std::vector<NameToken>& tokens, size_t i, size_t end) const {
+PhraseMatch PhraseTable::Walk(const std::vector<NameToken>& tokens, size_t i, size_t end) const {
   if (end > tokens.size()) end = tokens.size();
   PhraseMatch best;
   if (i >= end) return best;

@@ -38,9 +38,19 @@ struct PhraseMatch {
 class PhraseTable {
  public:
   void Add(std::string_view phrase, int value);
-  PhraseMatch Match(const std::vector<NameToken>& tokens, size_t i, size_t end) const;
+  // Most tokens start no phrase: an interned one that does not is turned
+  // away here, inline, before the trie is walked.
+  PhraseMatch Match(const std::vector<NameToken>& tokens, size_t i, size_t end) const {
+    if (i < end && i < tokens.size()) {
+      const uint32_t id = tokens[i].id;
+      if (id != NameToken::kNotInterned && (id >= first_.size() || !first_[id])) return {};
+    }
+    return Walk(tokens, i, end);
+  }
 
  private:
+  PhraseMatch Walk(const std::vector<NameToken>& tokens, size_t i, size_t end) const;
+
   // A phrase ending at a trie node.
   struct Entry {
     std::vector<std::string> exact;  // non-empty for all-caps phrase tokens

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <vector>
@@ -103,27 +105,43 @@ struct Pattern {
     kMonthNameYearLine,
     kVietnameseMonthLine
   } kind;
-  std::unique_ptr<RE2> re;
+  std::string source;
+  bool case_sensitive = false;
+
+  Pattern(Kind k, std::string s, bool cs) : kind(k), source(std::move(s)), case_sensitive(cs) {}
+  // Compiled when a line first needs it: most runs use a few of the
+  // patterns, and compiling all of them cost more than reading a hundred
+  // articles.  (The set below, built at once, has already parsed each one.)
+  const RE2& Re() const {
+    std::call_once(once_, [this] {
+      RE2::Options options;
+      options.set_case_sensitive(case_sensitive);
+      re_ = std::make_unique<RE2>(source, options);
+    });
+    return *re_;
+  }
+
+ private:
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
 };
 
 // The patterns, and all of them in one set that tells in one pass which
 // can match a line.
 struct Patterns {
-  std::vector<Pattern> list;
+  std::deque<Pattern> list;  // a deque: a Pattern (its once_flag) does not move
   std::unique_ptr<RE2::Set> any;
 };
 
 Patterns MakePatterns() {
   std::string month = kMonth;
   std::string time = kTime;
-  std::vector<Pattern> p;
+  std::deque<Pattern> p;
   RE2::Options set_options;
   set_options.set_log_errors(false);
   auto any = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
   auto add = [&](Pattern::Kind kind, const std::string& re, bool case_sensitive = false) {
-    RE2::Options options;
-    options.set_case_sensitive(case_sensitive);
-    p.push_back({kind, std::make_unique<RE2>("(" + re + ")", options)});
+    p.emplace_back(kind, "(" + re + ")", case_sensitive);
     if (any->Add((case_sensitive ? "(" : "(?i)(") + re + ")", nullptr) < 0)
       throw std::runtime_error("published: a date pattern does not fit a set");
   };
@@ -265,12 +283,13 @@ std::optional<std::string> FirstDateIn(std::string_view line, size_t* at) {
   for (size_t pi = 0; pi < patterns.list.size(); ++pi) {
     if (!may_match[pi]) continue;
     const Pattern& p = patterns.list[pi];
-    int groups = p.re->NumberOfCapturingGroups();
+    const RE2& re = p.Re();
+    int groups = re.NumberOfCapturingGroups();
     std::vector<re2::StringPiece> g(static_cast<size_t>(groups) + 1);
     re2::StringPiece input(line.data(), line.size());
     size_t pos = 0;
     while (pos < line.size() &&
-           p.re->Match(input, pos, line.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
+           re.Match(input, pos, line.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
       size_t start = static_cast<size_t>(g[0].data() - line.data());
       // g[1] is the whole pattern; fields follow.
       std::vector<re2::StringPiece> fields(g.begin() + 1, g.end());
