@@ -1,6 +1,6 @@
 // The registry of sinks, which picks the sink for a target by its form.
 //
-//   SinkRegistry sinks = BuiltinSinks();
+//   SinkRegistry sinks = BuiltinSinks();   // app/builtin.h
 //   const SinkInfo* info = sinks.Choose("news.db", "", &error);   // sqlite
 //   std::unique_ptr<Sink> sink = info->factory("news.db", SinkOptions{});
 //
@@ -78,9 +78,5 @@ class SinkRegistry {
  private:
   std::vector<SinkInfo> sinks_;  // in registration order
 };
-
-// The sinks vnie ships, registered in help order:
-// sqlite (the default), csv, jsonl, postgresql.
-SinkRegistry BuiltinSinks();
 
 }  // namespace vnie

@@ -10,7 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/cli/commands.h"
+#include "app/builtin.h"
+#include "app/cli/commands.h"
 #include "pipeline/runner.h"
 #include "pipeline/sinks/sink.h"
 #include "pipeline/sinks/sink_registry.h"

@@ -2,7 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
-#include "pipeline/cli/commands.h"
+#include "app/builtin.h"
+#include "app/cli/commands.h"
 #include "pipeline/version.h"
 
 int main(int argc, char** argv) {

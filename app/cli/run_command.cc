@@ -13,7 +13,7 @@
 #include <string_view>
 #include <thread>
 
-#include "pipeline/cli/commands.h"
+#include "app/cli/commands.h"
 #include "pipeline/runner.h"
 #include "pipeline/sinks/postgres_sink.h"
 #include "pipeline/sinks/sink_registry.h"

@@ -1,5 +1,6 @@
 // The one list of the sinks vnie ships.  Each sink lives in its own file;
 // this file only registers it with the forms of target it takes.
+#include "app/builtin.h"
 #include "pipeline/sinks/csv_sink.h"
 #include "pipeline/sinks/jsonl_sink.h"
 #include "pipeline/sinks/postgres_sink.h"
