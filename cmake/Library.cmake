@@ -6,7 +6,7 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-add_library(vnie_shared SHARED ${CMAKE_SOURCE_DIR}/pipeline/api/library.cc)
+add_library(vnie_shared SHARED ${CMAKE_SOURCE_DIR}/app/api/library.cc)
 target_link_libraries(vnie_shared PRIVATE vnie_stages)
 target_link_options(vnie_shared PRIVATE -Wl,--exclude-libs,ALL)
 target_include_directories(vnie_shared PUBLIC

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/builtin.h"
 #include "pipeline/sinks/jsonl_sink.h"
 #include "pipeline/stage.h"
 

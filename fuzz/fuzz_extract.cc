@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "pipeline/cli/extract_lines.h"
+#include "app/cli/extract_lines.h"
 #include "vnie/vnie.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

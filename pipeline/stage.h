@@ -1,6 +1,6 @@
 // The stage interface and the registry that builds a chain of stages by name.
 //
-//   StageRegistry registry = BuiltinStages();
+//   StageRegistry registry = BuiltinStages();   // app/builtin.h
 //   auto chain = registry.Build({"decode", "normalize", "metadata", "segment",
 //                                "dates"}, options, &error);
 //   Document doc = ...;
@@ -67,9 +67,5 @@ class StageRegistry {
   std::map<std::string, StageFactory, std::less<>> factories_;
   std::vector<std::string> order_;
 };
-
-// The stages vnie ships, registered in pipeline order:
-// decode, normalize, metadata, segment, dates, money, officials.
-StageRegistry BuiltinStages();
 
 }  // namespace vnie

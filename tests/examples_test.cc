@@ -18,6 +18,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/builtin.h"
 #include "pipeline/sinks/record.h"
 #include "pipeline/stage.h"
 

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "app/builtin.h"
 #include "pipeline/stage.h"
 
 namespace vnie {

@@ -125,4 +125,10 @@ void CsvSink::Finish() {
   finished_ = true;
 }
 
+std::unique_ptr<Sink> MakeCsvSink(const std::string& target, const SinkOptions&) {
+  std::string dir = target;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  return std::make_unique<CsvSink>(dir);
+}
+
 }  // namespace vnie

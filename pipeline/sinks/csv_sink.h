@@ -11,6 +11,7 @@
 #include <string>
 
 #include "pipeline/sinks/sink.h"
+#include "pipeline/sinks/sink_registry.h"
 
 namespace vnie {
 
@@ -32,5 +33,8 @@ class CsvSink : public Sink {
 // before a leading = + - @ (or tab, carriage return) unless it is a plain
 // number, so that spreadsheets do not run it as a formula.
 std::string CsvField(std::string_view field);
+
+// The sink for a *.csv TARGET (trailing slashes dropped), for the registry.
+std::unique_ptr<Sink> MakeCsvSink(const std::string& target, const SinkOptions& options);
 
 }  // namespace vnie

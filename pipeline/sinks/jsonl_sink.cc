@@ -76,4 +76,8 @@ void JsonlSink::Finish() {
   finished_ = true;
 }
 
+std::unique_ptr<Sink> MakeJsonlSink(const std::string& target, const SinkOptions& options) {
+  return std::make_unique<JsonlSink>(target, options.record);
+}
+
 }  // namespace vnie

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "pipeline/sinks/sink.h"
+#include "pipeline/sinks/sink_registry.h"
 
 namespace vnie {
 
@@ -32,5 +33,8 @@ class JsonlSink : public Sink {
 // One record as a JSON line (with its '\n').  Invalid UTF-8 in any string is
 // replaced, never thrown.
 std::string RecordLine(const Document& doc, const RecordOptions& options);
+
+// The sink for a *.jsonl TARGET or "-", for the registry.
+std::unique_ptr<Sink> MakeJsonlSink(const std::string& target, const SinkOptions& options);
 
 }  // namespace vnie

@@ -169,10 +169,6 @@ std::string QuoteIdentifier(std::string_view name) {
 
 }  // namespace
 
-bool IsPostgresTarget(const std::string& target) {
-  return target.starts_with("postgresql://") || target.starts_with("postgres://");
-}
-
 std::unique_ptr<PostgresSink> OpenPostgresSink(const std::string& uri, const RecordOptions& record_options,
                                                const std::string& schema) {
   PostgresSinkOptions options;
@@ -722,6 +718,10 @@ bool PostgresSink::Commit() {
 void PostgresSink::Finish() {
   Flush();
   Disconnect();
+}
+
+std::unique_ptr<Sink> MakePostgresSink(const std::string& target, const SinkOptions& options) {
+  return OpenPostgresSink(target, options.record, options.schema);
 }
 
 }  // namespace vnie

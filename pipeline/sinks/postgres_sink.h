@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "pipeline/sinks/sink.h"
+#include "pipeline/sinks/sink_registry.h"
 
 namespace vnie {
 
@@ -118,9 +119,6 @@ class PostgresSink : public Sink {
 std::unique_ptr<PostgresSink> OpenPostgresSink(const std::string& uri, const RecordOptions& record_options,
                                                const std::string& schema);
 
-// True when TARGET names a PostgreSQL database (postgresql:// or postgres://).
-bool IsPostgresTarget(const std::string& target);
-
 // TARGET fit for a log: a URI (anything with "://") with its password (in
 // the user part, which runs to the last '@' before the query, or in a
 // password= parameter) replaced by "***"; any other target as is.
@@ -144,5 +142,9 @@ void AppendCopyField(std::string& out, std::string_view value);
 // "YYYY-MM-DD" when VALUE starts with a valid calendar day in years 1..9999
 // ("2020-02-24", "2020-02-24T11:03"), else "".
 std::string IsoDayPrefix(std::string_view value);
+
+// The sink for a postgresql:// TARGET in the schema OPTIONS.schema, for the
+// registry: OpenPostgresSink().
+std::unique_ptr<Sink> MakePostgresSink(const std::string& target, const SinkOptions& options);
 
 }  // namespace vnie

@@ -32,16 +32,4 @@ class Sink {
   virtual void Finish() = 0;
 };
 
-// Picks the sink for TARGET by its form (SPEC.md §2): "-" or *.jsonl (JSON
-// Lines), *.db or *.sqlite (SQLite), *.csv (a folder of CSV tables); FORMAT
-// (jsonl, sqlite, csv), when not empty, overrides the form.
-// Throws std::invalid_argument for a target no sink accepts (a usage error,
-// naming the forms known) and SinkError when the target cannot be written.
-std::unique_ptr<Sink> OpenSink(const std::string& target, const RecordOptions& options,
-                               const std::string& format = "");
-
-// The sink format TARGET's form names ("jsonl", "sqlite", "csv"), or "" when
-// none does.
-std::string SinkFormatOf(const std::string& target);
-
 }  // namespace vnie

@@ -5,7 +5,7 @@
 
 #include "pipeline/data/embedded_data.h"
 #include "pipeline/sinks/tables.h"
-#include "pipeline/state/sqlite_db.h"
+#include "pipeline/sqlite/sqlite_db.h"
 
 namespace vnie {
 namespace {
@@ -142,6 +142,10 @@ void SqliteSink::Finish() {
   } catch (const sql::Error&) {
     // Readers may hold the WAL; SQLite checkpoints later.
   }
+}
+
+std::unique_ptr<Sink> MakeSqliteSink(const std::string& target, const SinkOptions&) {
+  return std::make_unique<SqliteSink>(target);
 }
 
 }  // namespace vnie

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "pipeline/sinks/sink.h"
+#include "pipeline/sinks/sink_registry.h"
 
 namespace vnie {
 
@@ -39,5 +40,8 @@ class SqliteSink : public Sink {
   std::unique_ptr<sql::Stmt> insert_[5];
   bool in_transaction_ = false;
 };
+
+// The sink for a *.db TARGET, for the registry.
+std::unique_ptr<Sink> MakeSqliteSink(const std::string& target, const SinkOptions& options);
 
 }  // namespace vnie

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "pipeline/state/sqlite_db.h"
+#include "pipeline/sqlite/sqlite_db.h"
 
 namespace vnie {
 

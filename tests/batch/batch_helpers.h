@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/state/sqlite_db.h"
+#include "pipeline/sqlite/sqlite_db.h"
 #include "test_paths.h"
 
 namespace vnie::batch_testing {

@@ -19,7 +19,7 @@
 #include <thread>
 
 #include "pipeline/sinks/csv_sink.h"
-#include "pipeline/state/sqlite_db.h"
+#include "pipeline/sqlite/sqlite_db.h"
 #include "pipeline/state/state_store.h"
 #include "batch/batch_helpers.h"
 #include "test_paths.h"

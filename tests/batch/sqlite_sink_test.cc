@@ -4,7 +4,7 @@
 
 #include "pipeline/data/embedded_data.h"
 #include "pipeline/sinks/sqlite_sink.h"
-#include "pipeline/state/sqlite_db.h"
+#include "pipeline/sqlite/sqlite_db.h"
 #include "test_paths.h"
 
 namespace vnie {

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "batch/batch_helpers.h"
-#include "pipeline/state/sqlite_db.h"
+#include "pipeline/sqlite/sqlite_db.h"
 #include "pipeline/state/state_store.h"
 #include "test_paths.h"
 

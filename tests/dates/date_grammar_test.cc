@@ -1,4 +1,5 @@
 // The grammar's mechanics: overlaps, boundaries, tense markers and times.
+#include "app/builtin.h"
 #include "extractors/dates/date_grammar.h"
 
 #include <gtest/gtest.h>

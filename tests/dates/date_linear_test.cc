@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "app/builtin.h"
 #include "pipeline/stage.h"
 
 namespace vnie {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "app/builtin.h"
 #include "pipeline/stage.h"
 
 namespace vnie {

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <vector>
 
-#include "pipeline/state/sqlite_db.h"
+#include "pipeline/sqlite/sqlite_db.h"
 #include "test_paths.h"
 #include "warc_writer.h"
 

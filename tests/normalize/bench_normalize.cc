@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "app/builtin.h"
 #include "pipeline/stage.h"
 #include "pipeline/normalize/boilerplate.h"
 #include "pipeline/normalize/normalize_stage.h"

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 
+#include "app/builtin.h"
 #include "pipeline/decode/legacy_codec.h"
 #include "pipeline/sinks/record.h"
 #include "pipeline/stage.h"

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "app/builtin.h"
 #include "pipeline/stage.h"
 #include "test_paths.h"
 

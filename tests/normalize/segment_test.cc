@@ -1,6 +1,7 @@
 // Paragraphs and sentences as byte ranges, with abbreviations that do not end sentences.
 #include <gtest/gtest.h>
 
+#include "app/builtin.h"
 #include "pipeline/stage.h"
 
 namespace vnie {

@@ -2,6 +2,7 @@
 // mentions linked by the name each culture uses, ambiguous ones left alone.
 #include <gtest/gtest.h>
 
+#include "app/builtin.h"
 #include "pipeline/stage.h"
 
 namespace vnie {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/builtin.h"
 #include "pipeline/stage.h"
 #include "test_paths.h"
 

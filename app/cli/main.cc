@@ -2,7 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
-#include "pipeline/cli/commands.h"
+#include "app/builtin.h"
+#include "app/cli/commands.h"
 #include "pipeline/version.h"
 
 int main(int argc, char** argv) {
@@ -49,13 +50,17 @@ int main(int argc, char** argv) {
   RunOptions run;
   CLI::App* run_cmd = app.add_subcommand("run", "Extract records from article files and folders");
   run_cmd->add_option("paths", run.paths, "Files and folders, walked recursively")->required();
-  run_cmd->add_option("--out,-o", run.out,
-                      "Target: *.db or *.sqlite (SQLite, default vnie.db), *.csv (a folder of CSV tables), "
-                      "'-' or *.jsonl (JSON Lines), postgresql://user@host:port/db (PostgreSQL)");
-  run_cmd->add_option("--format", run.format, "Sink format, overriding the target's form: sqlite, csv or jsonl")
-      ->check(CLI::IsMember({"sqlite", "csv", "jsonl"}));
+  const SinkRegistry sinks = BuiltinSinks();
+  run_cmd->add_option("--out,-o", run.out, "Target: " + sinks.TargetHelp());
+  run_cmd->add_option("--format", run.format, "Sink format, overriding the target's form: " + sinks.FormatHelp())
+      ->check(CLI::IsMember(sinks.FormatNames()));
+  std::string stateful;
+  for (const auto& s : sinks.sinks()) {
+    if (s.keeps_state) stateful += (stateful.empty() ? "" : ", ") + s.name;
+  }
   run_cmd->add_option("--state", run.state,
-                      "State store of files seen (default: TARGET.state for SQLite; none for JSON Lines and CSV)");
+                      "State store of files seen (default: TARGET.state for a " + stateful +
+                          " target; none for the other sinks)");
   run_cmd->add_flag("--reprocess", run.reprocess, "Process every file, even those recorded unchanged");
   run_cmd->add_option("--settle", run.settle_seconds,
                       "With a state store: leave files modified less than SECONDS ago for the next run "
@@ -95,7 +100,7 @@ int main(int argc, char** argv) {
   }
   if (!ConfigureLogging(log_level, log_format)) return kExitUsage;
 
-  if (*run_cmd) return RunCommand(common, run);
+  if (*run_cmd) return RunCommand(common, run, sinks);
   if (*extract_cmd) return ExtractCommand(common);
   if (*normalize_cmd) return NormalizeCommand(common, normalize_file, fold);
   return kExitUsage;

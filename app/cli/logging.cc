@@ -6,7 +6,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "pipeline/cli/commands.h"
+#include "app/cli/commands.h"
 
 namespace vnie {
 namespace {

@@ -13,10 +13,10 @@
 #include <string_view>
 #include <thread>
 
-#include "pipeline/cli/commands.h"
+#include "app/cli/commands.h"
 #include "pipeline/runner.h"
 #include "pipeline/sinks/postgres_sink.h"
-#include "pipeline/sinks/sink.h"
+#include "pipeline/sinks/sink_registry.h"
 #include "pipeline/sources/folder_source.h"
 #include "pipeline/state/state_store.h"
 #include "pipeline/sources/shard.h"
@@ -170,20 +170,20 @@ class RunFiles {
 
 // The run itself; sets *STATS as far as it got.  *OWNS_METRICS is false
 // when another run holds the lock: the metrics are that run's to write.
-int Ingest(const CommonOptions& common, const RunOptions& in, BatchStats* stats_out, uint64_t* unfinished_out,
-           bool* owns_metrics) {
+int Ingest(const CommonOptions& common, const RunOptions& in, const SinkRegistry& sinks, BatchStats* stats_out,
+           uint64_t* unfinished_out, bool* owns_metrics) {
   RunOptions options = in;
-  if (options.out.empty()) {
-    options.out = options.format == "csv" ? "vnie.csv" : options.format == "jsonl" ? "vnie.jsonl" : "vnie.db";
-  }
-  std::string format = options.format.empty() ? SinkFormatOf(options.out) : options.format;
+  if (options.out.empty()) options.out = sinks.DefaultTarget(options.format);
+  std::string sink_error;
+  const SinkInfo* sink_info = sinks.Choose(options.out, options.format, &sink_error);
   auto chain = BuildChain(common);
   if (!chain) return kExitUsage;
 
-  // Incremental state: by default beside a SQLite target, whose rows a rerun
-  // replaces by doc_id; for JSON Lines and CSV only when --state is given.
+  // Incremental state: by default beside a target whose sink keeps one
+  // (SQLite, whose rows a rerun replaces by doc_id); for the others only when
+  // --state is given.
   std::string state_path = options.state;
-  if (state_path.empty() && format == "sqlite") state_path = options.out + ".state";
+  if (state_path.empty() && sink_info != nullptr && sink_info->keeps_state) state_path = options.out + ".state";
 
   std::unique_ptr<RunLock> lock;
   std::unique_ptr<StateStore> state;
@@ -212,7 +212,7 @@ int Ingest(const CommonOptions& common, const RunOptions& in, BatchStats* stats_
   // live in the folder being ingested.
   std::vector<std::string> own;
   for (const std::string& p : {options.out, state_path, options.metrics_file, options.quarantine}) {
-    if (p.empty() || p == "-" || IsPostgresTarget(p)) continue;
+    if (p.empty() || p == "-" || sinks.IsUri(p)) continue;
     std::error_code ec;
     own.push_back(std::filesystem::weakly_canonical(p, ec).string());
   }
@@ -236,8 +236,8 @@ int Ingest(const CommonOptions& common, const RunOptions& in, BatchStats* stats_
   }
   std::unique_ptr<Sink> sink;
   try {
-    if (IsPostgresTarget(options.out)) sink = OpenPostgresSink(options.out, {common.pipeline.emit_text}, options.pg_schema);
-    else sink = OpenSink(options.out, RecordOptions{common.pipeline.emit_text}, options.format);
+    if (sink_info == nullptr) throw std::invalid_argument(sink_error);
+    sink = sink_info->factory(options.out, SinkOptions{RecordOptions{common.pipeline.emit_text}, options.pg_schema});
   } catch (const std::invalid_argument& e) {
     spdlog::error("--out: {}", e.what());
     return kExitUsage;
@@ -326,13 +326,13 @@ int Ingest(const CommonOptions& common, const RunOptions& in, BatchStats* stats_
 
 }  // namespace
 
-int RunCommand(const CommonOptions& common, const RunOptions& options) {
+int RunCommand(const CommonOptions& common, const RunOptions& options, const SinkRegistry& sinks) {
   // Metrics on every exit path, so that a run that fails at start (a bad
   // option, a target or state store that cannot be opened) shows as failed.
   BatchStats stats;
   uint64_t unfinished = 0;
   bool owns_metrics = true;
-  int status = Ingest(common, options, &stats, &unfinished, &owns_metrics);
+  int status = Ingest(common, options, sinks, &stats, &unfinished, &owns_metrics);
   if (owns_metrics && !options.metrics_file.empty()) {
     WriteMetrics(options.metrics_file, stats, unfinished, status == kExitOk || status == kExitRejected);
   }

@@ -1,4 +1,4 @@
-#include "pipeline/cli/extract_lines.h"
+#include "app/cli/extract_lines.h"
 
 #include <spdlog/spdlog.h>
 

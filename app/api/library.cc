@@ -4,6 +4,7 @@
 #include <string>
 
 #include "vnie/vnie.h"
+#include "app/builtin.h"
 #include "pipeline/html/page_metadata.h"
 #include "pipeline/metadata/published.h"
 #include "pipeline/sinks/jsonl_sink.h"

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "vnie/vnie.h"
-#include "pipeline/cli/commands.h"
-#include "pipeline/cli/extract_lines.h"
+#include "app/cli/commands.h"
+#include "app/cli/extract_lines.h"
 
 namespace vnie {
 

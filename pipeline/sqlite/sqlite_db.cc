@@ -1,4 +1,4 @@
-#include "pipeline/state/sqlite_db.h"
+#include "pipeline/sqlite/sqlite_db.h"
 
 namespace vnie::sql {
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/sinks/sink_registry.h"
 #include "pipeline/sources/folder_source.h"
 #include "pipeline/stage.h"
 
@@ -23,8 +24,8 @@ struct CommonOptions {
 
 struct RunOptions {
   std::vector<std::string> paths;
-  std::string out;     // "" = vnie.db (or vnie.csv / vnie.jsonl with --format)
-  std::string format;  // jsonl | sqlite | csv; "" = by the form of out
+  std::string out;     // "" = the default sink's default target (vnie.db), or --format's
+  std::string format;  // a sink name (sqlite, csv, jsonl); "" = by the form of out
   std::string state;   // state store path; "" = OUT.state for SQLite, none otherwise
   bool reprocess = false;
   int64_t settle_seconds = 0;  // interactive runs take files at once; cron-ingest passes 10
@@ -37,7 +38,8 @@ struct RunOptions {
   bool follow_symlinks = false;  // follow links to files outside the folders walked
 };
 
-int RunCommand(const CommonOptions& common, const RunOptions& options);
+// SINKS picks the sink for --out (BuiltinSinks() for the command).
+int RunCommand(const CommonOptions& common, const RunOptions& options, const SinkRegistry& sinks);
 int ExtractCommand(const CommonOptions& common);
 int NormalizeCommand(const CommonOptions& common, const std::string& file, bool fold);
 

@@ -2,7 +2,8 @@
 
 #include <sstream>
 
-#include "pipeline/cli/commands.h"
+#include "app/builtin.h"
+#include "app/cli/commands.h"
 
 namespace vnie {
 

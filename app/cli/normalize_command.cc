@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "pipeline/cli/commands.h"
+#include "app/cli/commands.h"
 #include "pipeline/sources/folder_source.h"
 #include "pipeline/text/unicode_text.h"
 

@@ -1,5 +1,6 @@
 // The one list of the stages vnie ships.  Each stage lives in its own file;
 // this file only names them, in pipeline order.
+#include "app/builtin.h"
 #include "extractors/dates/date_stage.h"
 #include "extractors/money/money_stage.h"
 #include "extractors/officials/officials_stage.h"
