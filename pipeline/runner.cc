@@ -55,8 +55,6 @@ struct OpenArchive {
 
 int64_t NowSeconds() { return static_cast<int64_t>(std::time(nullptr)); }
 
-// Copies the rejected file under DIR (its path below its root kept) with a
-// .reason file beside it.
 // Writes the bytes the run read (not the file as it is now: it may have
 // changed, or be a link to something else) under DIR at the file's place
 // below its root, readable by its owner only, with a .reason file beside it.
