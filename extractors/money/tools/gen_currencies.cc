@@ -64,6 +64,23 @@ bool HasLetterOrSign(const std::string& s) {
   return false;
 }
 
+// The English names of CODE (singular, plural, long name), keyed by their
+// lower-case form: names that differ only in case ("Saudi Riyal", "Saudi
+// riyal") give one row, as matching ignores case.  A name with a bracket is
+// a former currency's ("Leone (1964—2022)") and is left out.
+std::map<std::string, std::string> EnglishNames(const std::string& code) {
+  std::map<std::string, std::string> names;
+  for (const std::string& n : {Plural(code.c_str(), "en", "one"), Plural(code.c_str(), "en", "other"),
+                               Name(code.c_str(), "en", UCURR_LONG_NAME)}) {
+    if (n.empty() || n == code || n.find('(') != std::string::npos) continue;
+    icu::UnicodeString lower = icu::UnicodeString::fromUTF8(n);
+    std::string key;
+    lower.toLower().toUTF8String(key);
+    names.emplace(key, n);
+  }
+  return names;
+}
+
 }  // namespace
 
 int main() {
@@ -129,19 +146,7 @@ int main() {
   std::map<std::string, std::set<std::string>> by_symbol;
   for (const std::string& c : active) {
     std::printf("%s\t%s\tboth\t0\tcode\n", c.c_str(), c.c_str());
-    // Names differ from one another only in case ("Saudi Riyal", "Saudi
-    // riyal"): one row each, as matching ignores case.  A name with a
-    // bracket is a former currency's ("Leone (1964—2022)").
-    std::map<std::string, std::string> names;
-    for (const std::string& n :
-         {Plural(c.c_str(), "en", "one"), Plural(c.c_str(), "en", "other"), Name(c.c_str(), "en", UCURR_LONG_NAME)}) {
-      if (n.empty() || n == c || n.find('(') != std::string::npos) continue;
-      icu::UnicodeString lower = icu::UnicodeString::fromUTF8(n);
-      std::string key;
-      lower.toLower().toUTF8String(key);
-      names.emplace(key, n);
-    }
-    for (const auto& [key, n] : names) std::printf("%s\t%s\tsuffix\n", n.c_str(), c.c_str());
+    for (const auto& [key, n] : EnglishNames(c)) std::printf("%s\t%s\tsuffix\n", n.c_str(), c.c_str());
     std::set<std::string> symbols = local_symbols[c];
     for (UCurrNameStyle style : {UCURR_SYMBOL_NAME, UCURR_NARROW_SYMBOL_NAME}) {
       std::string s = Name(c.c_str(), "en", style);
@@ -181,13 +186,7 @@ int main() {
   // units of account.
   std::set<std::string> active_names;
   for (const std::string& c : active) {
-    for (const std::string& n :
-         {Plural(c.c_str(), "en", "one"), Plural(c.c_str(), "en", "other"), Name(c.c_str(), "en", UCURR_LONG_NAME)}) {
-      icu::UnicodeString lower = icu::UnicodeString::fromUTF8(n);
-      std::string key;
-      lower.toLower().toUTF8String(key);
-      active_names.insert(key);
-    }
+    for (const auto& [key, n] : EnglishNames(c)) active_names.insert(key);
   }
   std::printf("# Former currencies (ISO 4217's withdrawn codes): English names only (flag former).\n");
   UEnumeration* former = ucurr_openISOCurrencies(UCURR_DEPRECATED, &status);
@@ -197,16 +196,9 @@ int main() {
   }
   if (former != nullptr) uenum_close(former);
   for (const std::string& c : former_codes) {
-    std::map<std::string, std::string> names;
-    for (const std::string& n :
-         {Plural(c.c_str(), "en", "one"), Plural(c.c_str(), "en", "other"), Name(c.c_str(), "en", UCURR_LONG_NAME)}) {
-      if (n.empty() || n == c || n.find('(') != std::string::npos) continue;
-      icu::UnicodeString lower = icu::UnicodeString::fromUTF8(n);
-      std::string key;
-      lower.toLower().toUTF8String(key);
-      if (!active_names.count(key)) names.emplace(key, n);
+    for (const auto& [key, n] : EnglishNames(c)) {
+      if (!active_names.count(key)) std::printf("%s\t%s\tsuffix\t0\tformer\n", n.c_str(), c.c_str());
     }
-    for (const auto& [key, n] : names) std::printf("%s\t%s\tsuffix\t0\tformer\n", n.c_str(), c.c_str());
   }
   return 0;
 }
