@@ -18,6 +18,7 @@
 #include <memory>
 #include <thread>
 
+#include "pipeline/sources/crawler_json.h"
 #include "pipeline/sources/warc_documents.h"
 
 namespace fs = std::filesystem;
@@ -262,7 +263,12 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
   };
 
   auto process = [&](std::shared_ptr<Item> item) -> std::shared_ptr<Item> {
-    if (!stopping && item->kind != Kind::kTouch && item->kind != Kind::kStateOnly) chain.Process(item->doc);
+    if (!stopping && item->kind != Kind::kTouch && item->kind != Kind::kStateOnly) {
+      // A crawler's article file is read as the article it holds (here, so
+      // that files are parsed in parallel).
+      if (!item->from_archive && IsCrawlerJsonFile(item->file_path)) ReadCrawlerJson(item->doc, options.max_bytes);
+      chain.Process(item->doc);
+    }
     return item;
   };
 

@@ -163,5 +163,34 @@ TEST(CrawlerJson, NewsPleaseTrafilaturaAndHtmlFields) {
   EXPECT_EQ(records[2]["money"].size(), 1u);
 }
 
+
+TEST(CrawlerJson, RunReadsEachArticleFileAsItsArticle) {
+  // A crawler's output folder: one JSON file per article (news-please's
+  // layout), some gzip-compressed, a damaged one and a file that is no article.
+  TempDir dir;
+  const std::string np =
+      R"({"title": "Budget passed", "maintext": "The finance minister said on Monday that the budget of $4 billion had passed.", "date_publish": "2024-03-11 09:15:00", "language": "en", "url": "https://a.example/np"})";
+  WriteFile(dir / "in/2024/a.json", np);
+  WriteFile(dir / "in/2024/b.json.gz", GzipMember(nlohmann::json({{"html", Page("en-time.html")}}).dump()));
+  std::string packed = GzipMember(np);
+  WriteFile(dir / "in/2024/c.json.gz", packed.substr(0, packed.size() - 12));
+  WriteFile(dir / "in/2024/d.json", R"({"theme": "dark"})");
+  auto r = RunVnie("run " + (dir / "in") + " --out - --settle 0");
+  EXPECT_EQ(r.status, 1) << r.err;  // two files rejected, the rest written
+  auto records = Records(r.out);
+  ASSERT_EQ(records.size(), 4u) << r.out;
+  EXPECT_EQ(records[0]["source"]["path"], dir / "in/2024/a.json");
+  EXPECT_EQ(records[0]["source"]["bytes"], np.size());
+  EXPECT_EQ(records[0]["source"]["url"], "https://a.example/np");
+  EXPECT_EQ(records[0]["title"], "Budget passed");
+  EXPECT_EQ(records[0]["published"], "2024-03-11T09:15");
+  EXPECT_EQ(records[0]["money"][0]["amount"], "4000000000");
+  EXPECT_EQ(records[1]["title"], "City council approves new bus depot");
+  EXPECT_EQ(records[1]["published"], "2023-11-21T18:05");
+  EXPECT_EQ(records[2]["source"]["path"], dir / "in/2024/c.json.gz");
+  EXPECT_NE(records[2]["rejected"]["reason"].get<std::string>().find("gzip data ends early"), std::string::npos);
+  EXPECT_NE(records[3]["rejected"]["reason"].get<std::string>().find("no \"text\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace vnie
