@@ -16,7 +16,7 @@ extern const EmbeddedFile kFiles[];
 }  // namespace embedded
 
 // Returns the bytes of the data file at PATH (relative to the source root, e.g.
-// "extractors/money/currencies.tsv").  Throws std::runtime_error naming the
+// "pipeline/decode/vni.tsv").  Throws std::runtime_error naming the
 // path when no such file was embedded: a missing data file is a build error.
 std::string_view EmbeddedData(std::string_view path);
 
