@@ -153,7 +153,7 @@ struct Patterns {
 // every cased letter) of Unicode: each is ten to a hundred times the size
 // of the others, and in the set they made its DFA slow to build.  They stay
 // out of it; a line is tried with one only when it has the comma and the
-// month or day/month after it that the pattern needs.
+// month, or the day/month and dash, after it that the pattern needs.
 bool IsDateline(Pattern::Kind kind) {
   return kind == Pattern::kDateline || kind == Pattern::kDayFirstDateline || kind == Pattern::kDayMonthDateline;
 }
@@ -183,7 +183,17 @@ bool MayBeDateline(Pattern::Kind kind, std::string_view line) {
     if (i >= line.size() || !digit(line[i])) continue;
     while (i < line.size() && digit(line[i])) ++i;
     if (kind == Pattern::kDayMonthDateline) {
-      if (i + 1 < line.size() && line[i] == '/' && digit(line[i + 1])) return true;
+      // "5/8", an optional "(...)", then the dash.
+      if (i + 1 >= line.size() || line[i] != '/' || !digit(line[i + 1])) continue;
+      for (++i; i < line.size() && digit(line[i]);) ++i;
+      while (i < line.size() && space(line[i])) ++i;
+      if (i < line.size() && line[i] == '(') {
+        i = line.find(')', i);
+        if (i == std::string_view::npos) continue;
+        ++i;
+        while (i < line.size() && space(line[i])) ++i;
+      }
+      if (i < line.size() && line[i] == '-') return true;
       continue;
     }
     size_t j = i;
