@@ -55,13 +55,37 @@ std::string FoldPunctuation(UChar32 c, std::string_view raw) {
 }
 
 void FinishWord(NameToken& t, std::string_view text) {
-  t.text.assign(text.substr(t.begin, t.end - t.begin));
-  AsciiFoldInto(t.text, &t.fold);
+  const std::string_view w = text.substr(t.begin, t.end - t.begin);
+  t.text.assign(w);
   t.word = true;
+  // Most words are ASCII letters and digits: their fold is their lowercase,
+  // with no table and no second reading.
+  int letters = 0, upper = 0;
+  bool plain = true;
+  for (char ch : w) {
+    if (ch >= 'A' && ch <= 'Z') {
+      ++letters;
+      ++upper;
+    } else if (ch >= 'a' && ch <= 'z') {
+      ++letters;
+    } else if (ch < '0' || ch > '9') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    t.fold.resize(w.size());
+    for (size_t k = 0; k < w.size(); ++k) t.fold[k] = static_cast<char>(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+    t.capitalized = w[0] >= 'A' && w[0] <= 'Z';
+    t.all_caps = letters >= 2 && letters == upper;
+    t.key = t.fold;
+    return;
+  }
+  AsciiFoldInto(t.text, &t.fold);
   size_t next = 0;
   UChar32 first = At(text, t.begin, t.end, &next);
   t.capitalized = IsUpper(first) || (first >= 0x80 && u_istitle(first));
-  int letters = 0, upper = 0;
+  letters = upper = 0;
   for (size_t i = t.begin; i < t.end;) {
     UChar32 c = At(text, i, t.end, &i);
     if (c >= 0x80) t.marked = true;

@@ -34,6 +34,9 @@ bool SpeechAfter(const std::vector<NameToken>& tokens, size_t i, size_t end, con
 std::vector<OfficialEntity> ResolveOfficials(std::string_view text, const std::vector<NameToken>& tokens,
                                              const TokenRanges& paragraphs, std::vector<TitledMention> titled,
                                              const OfficialsLexicon& lex, bool vietnamese_text) {
+  // Every person is found by a titled mention first; later mentions only
+  // add to them.
+  if (titled.empty()) return {};
   std::sort(titled.begin(), titled.end(),
             [](const TitledMention& a, const TitledMention& b) { return a.mention_begin < b.mention_begin; });
 

@@ -40,7 +40,7 @@ class PhraseTable {
   void Add(std::string_view phrase, int value);
   // Most tokens start no phrase: an interned one that does not is turned
   // away here, inline, before the trie is walked.
-  PhraseMatch Match(const std::vector<NameToken>& tokens, size_t i, size_t end) const {
+  [[gnu::always_inline]] PhraseMatch Match(const std::vector<NameToken>& tokens, size_t i, size_t end) const {
     if (i < end && i < tokens.size()) {
       const uint32_t id = tokens[i].id;
       if (id != NameToken::kNotInterned && (id >= first_.size() || !first_[id])) return {};

@@ -66,6 +66,13 @@ bool LooksBinary(std::string_view bytes) {
   size_t probe = std::min<size_t>(bytes.size(), 8192);
   size_t controls = 0;
   for (size_t i = 0; i < probe; ++i) {
+    // Eight bytes at a time while none is below 0x20 (a byte below N is
+    // there exactly when (w - N*0x01..01) & ~w & 0x80..80 is not zero).
+    uint64_t word;
+    while (i + 8 <= probe &&
+           (std::memcpy(&word, bytes.data() + i, 8), ((word - 0x2020202020202020ULL) & ~word & 0x8080808080808080ULL) == 0))
+      i += 8;
+    if (i >= probe) break;
     unsigned char c = static_cast<unsigned char>(bytes[i]);
     if (c == 0) return true;
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
@@ -135,6 +142,17 @@ bool IsValidUtf8(std::string_view bytes) {
     uint64_t word;
     while (i + 8 <= n && (std::memcpy(&word, s + i, 8), (word & 0x8080808080808080ULL) == 0)) i += 8;
     if (i >= n) break;
+    // Two- and three-byte letters (Vietnamese, punctuation) checked here;
+    // the rest by Utf8SequenceAt.
+    const unsigned char c = s[i];
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     size_t len = Utf8SequenceAt(s, n, i);
     if (len == 0) return false;
     i += len;

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "pipeline/data/embedded_data.h"
+#include "pipeline/segment/sentence_breaks.h"
 
 namespace vnie {
 namespace {
@@ -58,13 +59,7 @@ class SegmentStage : public Stage {
   std::optional<std::string> Process(Document& doc) const override {
     doc.paragraphs.clear();
     doc.sentences.clear();
-    std::unique_ptr<icu::BreakIterator> bi;
-    {
-      // clone() reads the prototype only, but ICU does not promise that it is
-      // safe from several threads; a short lock keeps Process thread-safe.
-      std::lock_guard<std::mutex> lock(mutex_);
-      bi.reset(prototype_->clone());
-    }
+    std::unique_ptr<icu::BreakIterator> bi;  // cloned when a paragraph needs ICU
     const std::string& t = doc.text;
     size_t start = 0;
     while (start < t.size()) {
@@ -72,7 +67,7 @@ class SegmentStage : public Stage {
       if (end == std::string::npos) end = t.size();
       if (end > start) {
         doc.paragraphs.push_back({start, end});
-        SplitSentences(*bi, t, start, end, doc.sentences);
+        SplitSentences(bi, t, start, end, doc.sentences);
       }
       start = end + 1;
     }
@@ -105,20 +100,40 @@ class SegmentStage : public Stage {
     return false;
   }
 
-  void SplitSentences(icu::BreakIterator& bi, const std::string& t, size_t begin, size_t end,
-                      std::vector<ByteRange>& out) const {
+  // ICU's breaks of t[begin, end), as FastSentenceBreaks gives them; false
+  // when ICU cannot read the text.
+  bool IcuSentenceBreaks(std::unique_ptr<icu::BreakIterator>& bi, const std::string& t, size_t begin, size_t end,
+                         std::vector<size_t>* breaks) const {
+    if (!bi) {
+      // clone() reads the prototype only, but ICU does not promise that it is
+      // safe from several threads; a short lock keeps Process thread-safe.
+      std::lock_guard<std::mutex> lock(mutex_);
+      bi.reset(prototype_->clone());
+    }
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UText, UTextCloser> ut(
         utext_openUTF8(nullptr, t.data() + begin, static_cast<int64_t>(end - begin), &status));
-    if (U_SUCCESS(status)) bi.setText(ut.get(), status);
-    if (U_FAILURE(status)) {
+    if (U_SUCCESS(status)) bi->setText(ut.get(), status);
+    if (U_FAILURE(status)) return false;
+    breaks->clear();
+    bi->first();
+    for (int32_t to = bi->next(); to != icu::BreakIterator::DONE; to = bi->next()) breaks->push_back(static_cast<size_t>(to));
+    return true;
+  }
+
+  void SplitSentences(std::unique_ptr<icu::BreakIterator>& bi, const std::string& t, size_t begin, size_t end,
+                      std::vector<ByteRange>& out) const {
+    // Most paragraphs are read by FastSentenceBreaks; it gives ICU's breaks
+    // and hands the rare paragraph it does not read to ICU itself.
+    thread_local std::vector<size_t> breaks;
+    if (!FastSentenceBreaks(std::string_view(t).substr(begin, end - begin), &breaks) &&
+        !IcuSentenceBreaks(bi, t, begin, end, &breaks)) {
       out.push_back({begin, end});
       return;
     }
     size_t from = begin;
-    bi.first();
-    for (int32_t to = bi.next(); to != icu::BreakIterator::DONE; to = bi.next()) {
-      size_t e = begin + static_cast<size_t>(to);
+    for (size_t to : breaks) {
+      size_t e = begin + to;
       if (e < end && EndsWithAbbreviation(t, from, e)) continue;
       size_t b = from;
       from = e;

@@ -1,7 +1,13 @@
 // Paragraphs and sentences as byte ranges, with abbreviations that do not end sentences.
 #include <gtest/gtest.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <memory>
+#include <random>
 
 #include "app/builtin.h"
+#include "pipeline/segment/sentence_breaks.h"
 #include "pipeline/stage.h"
 
 namespace vnie {
@@ -50,6 +56,40 @@ TEST(Segment, InitialsAndVietnameseAddressAbbreviations) {
   // A capital letter ending a sentence after a lower-case word still ends it.
   EXPECT_EQ(Sentences("The team finished in group A. The next match is Friday."),
             (std::vector<std::string>{"The team finished in group A.", "The next match is Friday."}));
+}
+
+// The stage reads most paragraphs without ICU; its breaks must be ICU's.
+// Random paragraphs of characters of every sentence class (terminators,
+// closing quotes and brackets, spaces, commas and colons, digits, letters of
+// each case and none) put each rule's context at every place.
+TEST(Segment, FastBreaksAreIcuBreaks) {
+  const std::vector<std::string> pieces = {
+      "a", "b", "x", "\u01b0", "\u00df", "A", "\u0110", "Q", "\u4e2d", "1", "\u0663", ".", ".", ".", "\u2024", "\uff0e",
+      "?", "!", "\u3002", "\u203c", "\"", "'", "(", ")", "[", "\u201c", "\u201d", "\u00ab", "\u00bb", " ", " ", " ",
+      "\t", "\u00a0", "\u3000", ",", "-", ":", ";", "\u2013", "\u3001", "%", "$", "&", "\u2026", "\U0001f600",
+      "\u02bc", "\u00aa", "\u2160", "\r", "\u0301", "\u00ad", "\u2028", "\u0085"};
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  ASSERT_TRUE(U_SUCCESS(status));
+  std::mt19937 rng(14);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(1, 14);
+  int fast = 0;
+  for (int round = 0; round < 200000; ++round) {
+    std::string p;
+    for (int k = length(rng); k > 0; --k) p += pieces[pick(rng)];
+    std::vector<size_t> got;
+    if (!FastSentenceBreaks(p, &got)) continue;
+    ++fast;
+    UText* ut = utext_openUTF8(nullptr, p.data(), static_cast<int64_t>(p.size()), &status);
+    bi->setText(ut, status);
+    std::vector<size_t> want;
+    bi->first();
+    for (int32_t to = bi->next(); to != icu::BreakIterator::DONE; to = bi->next()) want.push_back(static_cast<size_t>(to));
+    utext_close(ut);
+    ASSERT_EQ(got, want) << "paragraph: [" << p << "]";
+  }
+  EXPECT_GT(fast, 100000);
 }
 
 }  // namespace
