@@ -7,6 +7,7 @@
 //   chain->Process(doc);   // doc.rejected says whether it went through
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -20,9 +21,16 @@
 namespace vnie {
 
 // Settings every stage may read; set from the command line.
+// The largest document read by default (--max-bytes): far above any
+// article, small enough that a few jobs' worth fit in memory.
+inline constexpr uint64_t kDefaultMaxBytes = uint64_t{64} << 20;
+
 struct PipelineOptions {
   std::optional<std::string> encoding;  // --encoding: skip detection
   bool emit_text = false;               // --emit-text
+  // --max-bytes, for what a compressed document inflates to (the file's own
+  // size is checked where it is read).
+  uint64_t max_bytes = kDefaultMaxBytes;
 };
 
 // One named step.  Process() must be safe to call from several threads at

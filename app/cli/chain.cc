@@ -20,7 +20,9 @@ std::unique_ptr<StageChain> BuildChain(const CommonOptions& common) {
     }
   }
   std::string error;
-  auto chain = registry.Build(names, common.pipeline, &error);
+  PipelineOptions options = common.pipeline;
+  options.max_bytes = common.max_bytes;
+  auto chain = registry.Build(names, options, &error);
   if (!chain) spdlog::error("--stages: {}", error);
   return chain;
 }

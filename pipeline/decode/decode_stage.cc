@@ -14,10 +14,6 @@
 namespace vnie {
 namespace {
 
-// What a compressed document may inflate to: far above any article, far
-// below what a decompression bomb would take.
-constexpr size_t kMaxInflatedBytes = size_t{256} << 20;
-
 // A page's charset as a browser reads it: a BOM first (the detector reads
 // it), then the page's own <meta> declaration, then detection, which also
 // knows the legacy Vietnamese encodings no page can declare.  A page that
@@ -50,17 +46,19 @@ bool IsBlank(std::string_view text) {
 
 class DecodeStage : public Stage {
  public:
-  explicit DecodeStage(const PipelineOptions& options) : forced_(options.encoding) {}
+  explicit DecodeStage(const PipelineOptions& options)
+      : forced_(options.encoding), max_inflated_bytes_(static_cast<size_t>(options.max_bytes)) {}
   std::string_view name() const override { return "decode"; }
 
   std::optional<std::string> Process(Document& doc) const override {
     if (doc.raw.empty()) return "empty file: nothing to extract";
     std::string_view bytes = doc.raw;
     // A compressed page (page.html.gz, a crawler's saved response) is read
-    // as what it inflates to; doc_id stays the hash of the bytes as stored.
+    // as what it inflates to, within --max-bytes, so that a decompression
+    // bomb stops at the limit; doc_id stays the hash of the bytes as stored.
     std::string inflated;
     if (LooksGzip(bytes)) {
-      InflateResult result = Gunzip(bytes, kMaxInflatedBytes);
+      InflateResult result = Gunzip(bytes, max_inflated_bytes_);
       if (result.error) return "gzip: " + *result.error;
       inflated = std::move(result.bytes);
       bytes = inflated;
@@ -83,6 +81,7 @@ class DecodeStage : public Stage {
 
  private:
   std::optional<std::string> forced_;
+  size_t max_inflated_bytes_;
 };
 
 }  // namespace

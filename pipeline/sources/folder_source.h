@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pipeline/document.h"
+#include "pipeline/stage.h"  // kDefaultMaxBytes
 
 namespace vnie {
 
@@ -80,10 +81,6 @@ struct SourceListing {
 
 // The whole walk of PATHS at once (SourceWalk), for small inputs and tests.
 SourceListing ListSourceFiles(const std::vector<std::string>& paths);
-
-// The largest document read by default (--max-bytes): far above any
-// article, small enough that a few jobs' worth fit in memory.
-inline constexpr uint64_t kDefaultMaxBytes = uint64_t{64} << 20;
 
 // Reads FILE into a Document (raw, source, doc_id).  A file that cannot be
 // read gives a rejected Document whose reason names the file and the error,

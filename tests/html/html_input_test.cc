@@ -51,6 +51,27 @@ TEST(HtmlInput, AGzippedPageGivesThePagesRecord) {
   EXPECT_NE(a[0]["doc_id"], b[0]["doc_id"]);  // the hash of the bytes as stored
 }
 
+// A compressed file is held to --max-bytes by what it inflates to, so a
+// small file that inflates to gigabytes stops at the limit.
+TEST(HtmlInput, AGzippedFileInflatingPastMaxBytesIsRejected) {
+  TempDir dir;
+  std::string page = Page("en-jsonld.html");
+  WriteFile(dir / "saved.gz", GzipMember(page + std::string(400000, ' ')));
+  auto small = RunVnie("run " + (dir / "saved.gz") + " --out - --settle 0 --max-bytes 100000");
+  EXPECT_EQ(small.status, 1) << small.err;
+  auto rejected = Records(small.out);
+  ASSERT_EQ(rejected.size(), 1u);
+  ASSERT_FALSE(rejected[0]["rejected"].is_null()) << rejected[0].dump();
+  EXPECT_NE(rejected[0]["rejected"]["reason"].get<std::string>().find("passes the limit of 100000 bytes"),
+            std::string::npos)
+      << rejected[0].dump();
+  auto roomy = RunVnie("run " + (dir / "saved.gz") + " --out - --settle 0 --max-bytes 1000000");
+  ASSERT_EQ(roomy.status, 0) << roomy.err;
+  auto read = Records(roomy.out);
+  ASSERT_EQ(read.size(), 1u);
+  EXPECT_FALSE(read[0]["dates"].empty());
+}
+
 // An archive as crawlers write it: a warcinfo record, then for each page a
 // request and its response, one gzip member per record.
 struct Archive {
