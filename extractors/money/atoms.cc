@@ -33,6 +33,16 @@ void MoneyMatcher::BuildAtomPatterns(const FormLists& lists) {
   atom_ = Compile(R"((?:^|[\x00-\x2B\x2D\x2F\x3A-\x40\x5B-\x60\x7B-\x7F]|)" + other + ")(?:(" +
                   Alternation(lists.prefixes) + ")" + sp + "?(" + number + ")|(" + number + ")|(" + written + ")" +
                   R"((?:[\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F]|)" + other + "|$))");
+  // MatchAtom reads the groups from a match's shape when no prefix or
+  // written number holds a digit and no prefix ends in spacing.
+  auto has_digit = [](const std::string& f) { return f.find_first_of("0123456789") != std::string::npos; };
+  auto ends_in_space = [](const std::string& f) {
+    UChar32 last = CodePointBefore(f, f.size());
+    return last == ' ' || last == '\t' || last == 0xA0 || last == 0x202F;
+  };
+  atom_shapes_ = std::none_of(lists.prefixes.begin(), lists.prefixes.end(),
+                              [&](const std::string& f) { return f.empty() || has_digit(f) || ends_in_space(f); }) &&
+                 std::none_of(lists.words.begin(), lists.words.end(), has_digit);
   suffix_ = Compile("(?:" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(lists.suffixes) + ")");
   number_next_ = Compile(sp + R"(?\d)");
   score_ = Compile(R"(^-(\d{1,2})(?:[^\d.,]|$))");
@@ -55,14 +65,50 @@ bool Grouped(std::string_view number, const NumberFormat& format) {
 
 }  // namespace
 
+// The groups of atom_ without its submatch engine (which walks every
+// currency form and number word at each match): the DFAs give the whole
+// match, and its shape tells the groups.  For a match [s, e) with s > 0 and
+// e before the text's end, the edge is the one character at s and the atom
+// starts after it, at b; then (no prefix or number word holding a digit)
+// an atom starting with a digit is a bare number (3); one ending in a digit
+// a prefix (1) up to the spacing before its first digit, and the number (2)
+// from there; any other a written number (4) and the one character after it
+// (`$` matches only at the text's end).  At the text's edges the engine runs.
+bool MoneyMatcher::MatchAtom(std::string_view text, size_t pos, re2::StringPiece* g) const {
+  re2::StringPiece whole;
+  if (!atom_->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) return false;
+  const size_t s = static_cast<size_t>(whole.data() - text.data()), e = s + whole.size();
+  auto digit = [&](size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  size_t b = s;
+  UChar32 edge = 0;
+  if (atom_shapes_ && s > 0 && e < text.size()) U8_NEXT(text.data(), b, e, edge);
+  if (edge <= 0 || b >= e) return atom_->Match(text, pos, text.size(), RE2::UNANCHORED, g, 5);
+  auto piece = [&](size_t from, size_t to) { return re2::StringPiece(text.data() + from, to - from); };
+  for (int i = 1; i < 5; ++i) g[i] = re2::StringPiece();
+  g[0] = whole;
+  if (digit(b)) {
+    g[3] = piece(b, e);
+  } else if (digit(e - 1)) {
+    size_t d = b;
+    while (!digit(d)) ++d;
+    size_t y = d;
+    if (UChar32 c = CodePointBefore(text, d); c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F) y -= U8_LENGTH(c);
+    if (y <= b) return atom_->Match(text, pos, text.size(), RE2::UNANCHORED, g, 5);
+    g[1] = piece(b, y);
+    g[2] = piece(d, e);
+  } else {
+    g[4] = piece(b, e - U8_LENGTH(CodePointBefore(text, e)));
+  }
+  return true;
+}
+
 std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     std::string_view text, const NumberFormat& format,
     ArticleContext* context) const {
   std::vector<Atom> atoms;
   re2::StringPiece g[5];
   size_t pos = 0;
-  while (pos < text.size() &&
-         atom_->Match(text, pos, text.size(), RE2::UNANCHORED, g, 5)) {
+  while (pos < text.size() && MatchAtom(text, pos, g)) {
     auto offset = [&](const re2::StringPiece& s) { return static_cast<size_t>(s.data() - text.data()); };
     // (The pattern's edges let any character outside ASCII through.)
     auto letter_or_digit = [](UChar32 c) { return c > 0 && (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_N_MASK)); };

@@ -20,6 +20,7 @@
 
 namespace re2 {
 class RE2;
+class StringPiece;
 }
 
 namespace vnie {
@@ -98,6 +99,9 @@ class MoneyMatcher {
   void LoadRanges(FormLists* lists);
   void BuildAtomPatterns(const FormLists& lists);
 
+  // The next match of atom_ in TEXT at or after POS, its groups in G[0..4]
+  // (atoms.cc).
+  bool MatchAtom(std::string_view text, size_t pos, re2::StringPiece* g) const;
   // The atoms of TEXT in text order (atoms.cc).
   std::vector<Atom> FindAtoms(std::string_view text, const NumberFormat& format,
                               ArticleContext* context) const;
@@ -139,6 +143,7 @@ class MoneyMatcher {
   std::vector<std::string> not_currency_written_;   // the same, after a written number only
 
   std::unique_ptr<re2::RE2> atom_;        // [prefix currency] number | written number
+  bool atom_shapes_ = false;  // the forms let MatchAtom read atom_'s groups from a match's shape
   std::unique_ptr<re2::RE2> multiplier_;  // anchored: spacing, multiplier word
   std::unique_ptr<re2::RE2> suffix_;      // anchored: spacing, currency after a number
   std::unique_ptr<re2::RE2> fraction_;    // anchored: a fraction word after a multiplier
