@@ -47,6 +47,9 @@ void MoneyMatcher::BuildAtomPatterns(const FormLists& lists) {
   number_next_ = Compile(sp + R"(?\d)");
   score_ = Compile(R"(^-(\d{1,2})(?:[^\d.,]|$))");
   percent_ = Compile(sp + "*" + Alternation(percent) + "(?:" + std::string(kEdge) + "|$)");
+  suffix_lead_ = std::make_unique<LeadFilter>(lists.suffixes, LeadFilter::kDashes);
+  digit_lead_ = std::make_unique<LeadFilter>(std::vector<std::string>{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, LeadFilter::kSpaces);
+  percent_lead_ = std::make_unique<LeadFilter>(percent, LeadFilter::kSpaces);
 }
 
 namespace {
@@ -167,13 +170,13 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       size_t after = groups_end;
       re2::StringPiece s[2];
       re2::StringPiece mm[3];
-      while (multiplier_->Match(text, after, text.size(), RE2::ANCHOR_START, mm, 3) &&
+      while (MatchWordAt(*multiplier_, *multiplier_lead_, text, after, mm, 2) &&
              EndsWord(text, static_cast<size_t>(mm[2].data() - text.data()),
                       static_cast<size_t>(mm[2].data() - text.data()) + mm[2].size()) &&
              !(multiplier_attached_.at(Key(std::string_view(mm[2].data(), mm[2].size()))) && !mm[1].empty())) {
         after = static_cast<size_t>(mm[2].data() - text.data()) + mm[2].size();
       }
-      if (!currency_follows && suffix_->Match(text, after, text.size(), RE2::ANCHOR_START, s, 2)) {
+      if (!currency_follows && MatchWordAt(*suffix_, *suffix_lead_, text, after, s, 1)) {
         size_t form_begin = static_cast<size_t>(s[1].data() - text.data());
         currency_follows = EndsWord(text, form_begin, form_begin + s[1].size()) &&
                            !NotCurrencyAt(text, form_begin) &&
@@ -218,6 +221,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     bool spoken_fraction = false;
     re2::StringPiece frac[2];
     if (atom.mantissa.find('.') == std::string::npos &&
+        decimal_word_lead_->WordAt(text, atom.end) != std::string_view::npos &&
         decimal_word_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, frac, 2)) {
       size_t frac_end = offset(frac[1]) + frac[1].size();
       if (frac_end >= text.size() || !(IsWordChar(CodePointAt(text, frac_end)) || text[frac_end] == '.' ||
@@ -231,14 +235,14 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         }
       }
     }
-    if (percent_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+    if (MatchAt(*percent_, *percent_lead_, text, atom.end)) {
       pos = std::max(atom.end, pos + 1);
       continue;
     }
     atom.year_like = !written && number.size() == 4 && (number.substr(0, 2) == "19" || number.substr(0, 2) == "20");
     // Multipliers, stacked ("nghìn tỷ").
     re2::StringPiece m[3];
-    while (multiplier_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, m, 3)) {
+    while (MatchWordAt(*multiplier_, *multiplier_lead_, text, atom.end, m, 2)) {
       size_t end = offset(m[2]) + m[2].size();
       std::string key = Key(std::string_view(m[2].data(), m[2].size()));
       // A letter multiplier is written right after the digits ("$5m"), or
@@ -258,7 +262,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     }
     // "1 tỷ rưỡi": half of the multiplier more.
     re2::StringPiece fr[2];
-    if (atom.has_multiplier && fraction_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, fr, 2) &&
+    if (atom.has_multiplier && MatchWordAt(*fraction_, *fraction_lead_, text, atom.end, fr, 1) &&
         EndsWord(text, offset(fr[1]), offset(fr[1]) + fr[1].size())) {
       const std::string& part = fraction_after_.at(Key(std::string_view(fr[1].data(), fr[1].size())));
       atom.addend = AddDecimals(atom.addend, ScaleByPowerOfTen(part, atom.power));
@@ -276,15 +280,15 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     bool hyphen_currency = false;  // "one-yen", "five-dollar"
     if (atom.currency.empty()) {
       re2::StringPiece s[2];
-      if (suffix_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, s, 2)) {
+      if (MatchWordAt(*suffix_, *suffix_lead_, text, atom.end, s, 1)) {
         size_t form_begin = offset(s[1]), form_end = form_begin + s[1].size();
         std::string_view form(s[1].data(), s[1].size());
         const CurrencyForm& c = currencies_.at(Key(form));
 
         // ("3 GBP 1 pence": the code ends "3 GBP", its subunit follows.)
         bool opens_next = c.prefix && !atom.has_multiplier &&
-                          number_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0) &&
-                          !subunit_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0);
+                          MatchAt(*number_next_, *digit_lead_, text, form_end) &&
+                          !MatchAt(*subunit_next_, *digit_lead_, text, form_end);
         // "2023 USD-denominated notes", "the 2020 Euro final": a year before
         // a currency form, not an amount; but not as the upper end of a
         // range ("từ 1000 đến 2000 đồng").
@@ -343,7 +347,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       // bonds": the currency word names another currency or a kind of thing.
       re2::StringPiece next_form[2];
       if (alone && ((atom.end < text.size() && text[atom.end] == '-') ||
-                    (suffix_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, next_form, 2) &&
+                    (MatchWordAt(*suffix_, *suffix_lead_, text, atom.end, next_form, 1) &&
                      EndsWord(text, offset(next_form[1]), offset(next_form[1]) + next_form[1].size()) &&
                      !CurrencyAfter(std::string_view(next_form[1].data(), next_form[1].size()), context).empty()))) {
         alone = false;
@@ -353,7 +357,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         while (next < text.size() && text[next] == ' ') ++next;
         // ("a one-yen bid": joined by a hyphen, the unit is an adjective.)
         alone = hyphen_currency || !IsWordChar(CodePointAt(text, next)) ||
-                minor_word_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0);
+                MatchAt(*minor_word_, *minor_word_lead_, text, atom.end);
         // "US$2.72 a pound", "20 cents a dollar": a price per unit, right
         // after a number or an amount.
         size_t prev = atom.begin;
@@ -375,7 +379,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     }
     // "5 xu phần trăm", "5 cents percent": a rate after all.
     if (!atom.currency.empty() && !atom.currency_before &&
-        percent_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+        MatchAt(*percent_, *percent_lead_, text, atom.end)) {
       pos = std::max(atom.end, pos + 1);
       continue;
     }
@@ -400,12 +404,13 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     // "($1 = 25,450 dong)".
     if (!atom.currency.empty()) {
       re2::StringPiece per[2];
-      if (per_currency_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, per, 2) &&
+      if (per_currency_lead_->WordAt(text, atom.end) != std::string_view::npos &&
+          per_currency_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, per, 2) &&
           !NotCurrencyAt(text, offset(per[1]))) {
         pos = offset(per[1]) + per[1].size();
         continue;
       }
-      if (equals_after_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0) ||
+      if (MatchAt(*equals_after_, *equals_after_lead_, text, atom.end) ||
           RE2::PartialMatch(text.substr(atom.begin > 8 ? atom.begin - 8 : 0, atom.begin > 8 ? 8 : atom.begin),
                             *equals_before_)) {
         pos = std::max(atom.end, pos + 1);

@@ -106,6 +106,8 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   equals_after_ = Compile(sp + "*" + Alternation(equals));
   unit_equals_ = Compile(sp + "*" + Alternation(unit) + sp + "*");
   equals_before_ = Compile(Alternation(equals) + sp + "*$");
+  per_currency_lead_ = std::make_unique<LeadFilter>(per, LeadFilter::kSpaces);
+  equals_after_lead_ = std::make_unique<LeadFilter>(equals, LeadFilter::kSpaces);
   std::vector<std::string> subunits;
   for (const auto& [key, c] : currencies_) {
     if (c.power < 0 && !c.currency.empty() && !c.minor_only) subunits.push_back(key);

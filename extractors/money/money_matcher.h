@@ -26,6 +26,7 @@ class StringPiece;
 namespace vnie {
 namespace money_internal {
 class LazyPattern;
+class LeadFilter;
 }  // namespace money_internal
 
 // One amount found in a text, with byte offsets into it.
@@ -167,6 +168,9 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> equals_after_;  // anchored: spacing, "="
   std::unique_ptr<re2::RE2> unit_equals_;  // the whole gap between one unit and its price in another currency
   std::unique_ptr<re2::RE2> equals_before_;  // "=" and spacing ending the text before an amount
+  // The quick tests before the anchored patterns above (money_matcher_internal.h).
+  std::unique_ptr<money_internal::LeadFilter> multiplier_lead_, suffix_lead_, fraction_lead_, decimal_word_lead_,
+      minor_word_lead_, digit_lead_, percent_lead_, qualifier_after_lead_, per_currency_lead_, equals_after_lead_;
 };
 
 }  // namespace vnie

@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 #include <unicode/umachine.h>
 
+#include <bitset>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -51,6 +52,34 @@ class LazyPattern {
   mutable std::once_flag once_;
   mutable std::unique_ptr<RE2> re_;
 };
+// A quick test before an anchored pattern that starts with a lead (a run of
+// spacing, and for some patterns dashes or a '[') and then a word of a list
+// (case ignored): where the lead ends, an ASCII byte that starts no word of
+// the list means no match there, so most positions are turned away without
+// running the pattern.  When no word starts with a lead character, the lead
+// also ends exactly where the word does in any match, which gives the
+// pattern's groups without its submatch engine (MatchWordAt).
+class LeadFilter {
+ public:
+  enum Lead { kSpaces = 0, kDashes = 1, kBracket = 2 };  // what the lead may hold besides spacing
+  LeadFilter() = default;  // lets every position through, exact() false
+  LeadFilter(const std::vector<std::string>& words, int lead);
+  // The end of the lead at AT when a word may start there, else npos.
+  size_t WordAt(std::string_view text, size_t at) const;
+  bool exact() const { return exact_; }
+
+ private:
+  size_t LeadEnd(std::string_view text, size_t at) const;
+  int lead_ = kSpaces;
+  bool exact_ = false;
+  std::bitset<128> first_;  // ASCII bytes a word may start with
+};
+// RE matched anchored at AT, turned away first by LEAD; no groups.
+bool MatchAt(const RE2& re, const LeadFilter& lead, std::string_view text, size_t at);
+// The same with RE's groups in G[1..N] (N = 1: the word; N = 2: the lead,
+// then the word), the word running to the match's end.
+bool MatchWordAt(const RE2& re, const LeadFilter& lead, std::string_view text, size_t at, re2::StringPiece* g, int n);
+
 // The code point at byte AT of TEXT (0 at the end), and the one ending just
 // before byte AT (0 at the start).
 UChar32 CodePointAt(std::string_view text, size_t at);

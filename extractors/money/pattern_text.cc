@@ -103,6 +103,70 @@ UChar32 CodePointBefore(std::string_view text, size_t at) {
   return c;
 }
 
+namespace {
+// The lead characters: kSpace, kDash and '['.
+bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F; }
+bool IsDash(UChar32 c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2011; }
+}  // namespace
+
+LeadFilter::LeadFilter(const std::vector<std::string>& words, int lead) : lead_(lead), exact_(true) {
+  for (const std::string& w : words) {
+    UChar32 c = CodePointAt(w, 0);
+    if (c <= 0 || IsSpace(c) || ((lead & kDashes) && IsDash(c)) || ((lead & kBracket) && c == '[')) {
+      exact_ = false;
+      first_.set();
+      return;
+    }
+    // Every case of the first character that is ASCII (a 'K' sign still
+    // matches "k"); other bytes are always let through.
+    for (UChar32 v : {c, u_tolower(c), u_toupper(c), u_totitle(c), u_foldCase(c, U_FOLD_CASE_DEFAULT)}) {
+      if (v >= 0 && v < 0x80) {
+        first_.set(static_cast<size_t>(v));
+        if (v >= 'a' && v <= 'z') first_.set(static_cast<size_t>(v - 'a' + 'A'));
+        if (v >= 'A' && v <= 'Z') first_.set(static_cast<size_t>(v - 'A' + 'a'));
+      }
+    }
+  }
+}
+
+size_t LeadFilter::LeadEnd(std::string_view text, size_t at) const {
+  while (at < text.size()) {
+    UChar32 c = static_cast<unsigned char>(text[at]);
+    size_t next = at + 1;
+    if (c >= 0x80) {
+      next = at;
+      U8_NEXT(text.data(), next, text.size(), c);
+    }
+    if (!(IsSpace(c) || ((lead_ & kDashes) && IsDash(c)) || ((lead_ & kBracket) && c == '['))) break;
+    at = next;
+  }
+  return at;
+}
+
+size_t LeadFilter::WordAt(std::string_view text, size_t at) const {
+  size_t end = LeadEnd(text, at);
+  if (end >= text.size()) return std::string_view::npos;
+  auto c = static_cast<unsigned char>(text[end]);
+  return c < 0x80 && !first_[c] ? std::string_view::npos : end;
+}
+
+bool MatchAt(const RE2& re, const LeadFilter& lead, std::string_view text, size_t at) {
+  return lead.WordAt(text, at) != std::string_view::npos &&
+         re.Match(text, at, text.size(), RE2::ANCHOR_START, nullptr, 0);
+}
+
+bool MatchWordAt(const RE2& re, const LeadFilter& lead, std::string_view text, size_t at, re2::StringPiece* g, int n) {
+  size_t word = lead.WordAt(text, at);
+  if (word == std::string_view::npos) return false;
+  if (!lead.exact()) return re.Match(text, at, text.size(), RE2::ANCHOR_START, g, n + 1);
+  if (!re.Match(text, at, text.size(), RE2::ANCHOR_START, g, 1)) return false;
+  const size_t end = at + g[0].size();
+  if (word >= end) return re.Match(text, at, text.size(), RE2::ANCHOR_START, g, n + 1);
+  if (n == 2) g[1] = re2::StringPiece(text.data() + at, word - at);
+  g[n] = re2::StringPiece(text.data() + word, end - word);
+  return true;
+}
+
 bool IsWordChar(UChar32 c) { return c > 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_DIACRITIC)); }
 
 // True when the match TEXT[begin, end) ends a word: it ends in a non-letter,

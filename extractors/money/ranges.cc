@@ -73,6 +73,7 @@ void MoneyMatcher::LoadRanges(FormLists* lists) {
   qualifier_ = Compile("(?:^|" + edge + ")(" + Alternation(qualifiers) + ")" + sp + "+$");
   // (Their word edges are checked in PairAtoms.)
   qualifier_after_ = Compile(sp + "+(" + Alternation(after) + ")");
+  qualifier_after_lead_ = std::make_unique<LeadFilter>(after, LeadFilter::kSpaces);
   qualifier_lead_ = Compile(std::string("(") + Alternation(leads_after) + ")" + sp + "+$");
   opener_ = Compile("(?:^|" + edge + ")(" + Alternation(openers) + ")" + sp + "+$");
   change_ = Compile("(?:^|" + edge + ")(" + Alternation(changes) + ")" + sp + "+" +
@@ -106,7 +107,7 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
       f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
       f.begin = at(q);
     } else if (f.amount_min.empty() &&
-               qualifier_after_->Match(text, f.end, text.size(), RE2::ANCHOR_START, after, 2) &&
+               MatchWordAt(*qualifier_after_, *qualifier_after_lead_, text, f.end, after, 1) &&
                !IsWordChar(CodePointAt(text, at(after[1]) + after[1].size()))) {
       f.qualifier = qualifiers_after_.at(Key(std::string_view(after[1].data(), after[1].size())));
       f.end = at(after[1]) + after[1].size();
