@@ -10,6 +10,7 @@
 // Thread-safe: Find() keeps no state between calls.
 #pragma once
 
+#include <bitset>
 #include <map>
 #include <memory>
 #include <string>
@@ -142,6 +143,7 @@ class MoneyMatcher {
   std::vector<std::string> minor_signs_;            // subunit signs read only after a unit ("c"), as written
   std::vector<std::string> not_currency_;           // lowercase phrases
   std::vector<std::string> not_currency_written_;   // the same, after a written number only
+  std::bitset<256> not_currency_first_;             // the first bytes of both lists' phrases
 
   std::unique_ptr<re2::RE2> atom_;        // [prefix currency] number | written number
   bool atom_shapes_ = false;  // the forms let MatchAtom read atom_'s groups from a match's shape
@@ -171,6 +173,9 @@ class MoneyMatcher {
   // The quick tests before the anchored patterns above (money_matcher_internal.h).
   std::unique_ptr<money_internal::LeadFilter> multiplier_lead_, suffix_lead_, fraction_lead_, decimal_word_lead_,
       minor_word_lead_, digit_lead_, percent_lead_, qualifier_after_lead_, per_currency_lead_, equals_after_lead_;
+  // The same for the patterns that end a text in a word and spacing, or hold one word.
+  std::unique_ptr<money_internal::LeadFilter> qualifier_words_, qualifier_lead_words_, opener_words_,
+      change_lead_words_, link_words_, step_words_, unit_equals_words_;
 };
 
 }  // namespace vnie

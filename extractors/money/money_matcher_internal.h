@@ -67,12 +67,19 @@ class LeadFilter {
   // The end of the lead at AT when a word may start there, else npos.
   size_t WordAt(std::string_view text, size_t at) const;
   bool exact() const { return exact_; }
+  // The same at the other end, for a pattern ending in a word and spacing:
+  // TEXT may end in a word of the list, then spacing (at least one
+  // character of it when SPACED).
+  bool MayEnd(std::string_view text, bool spaced) const;
+  // TEXT may be one word of the list with spacing around it.
+  bool MayHold(std::string_view text) const { return WordAt(text, 0) != std::string_view::npos && MayEnd(text, false); }
 
  private:
   size_t LeadEnd(std::string_view text, size_t at) const;
   int lead_ = kSpaces;
   bool exact_ = false;
   std::bitset<128> first_;  // ASCII bytes a word may start with
+  std::bitset<128> last_;   // and end with
 };
 // RE matched anchored at AT, turned away first by LEAD; no groups.
 bool MatchAt(const RE2& re, const LeadFilter& lead, std::string_view text, size_t at);

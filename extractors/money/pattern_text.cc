@@ -110,23 +110,38 @@ bool IsDash(UChar32 c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0
 }  // namespace
 
 LeadFilter::LeadFilter(const std::vector<std::string>& words, int lead) : lead_(lead), exact_(true) {
-  for (const std::string& w : words) {
-    UChar32 c = CodePointAt(w, 0);
-    if (c <= 0 || IsSpace(c) || ((lead & kDashes) && IsDash(c)) || ((lead & kBracket) && c == '[')) {
-      exact_ = false;
-      first_.set();
-      return;
-    }
-    // Every case of the first character that is ASCII (a 'K' sign still
-    // matches "k"); other bytes are always let through.
+  auto is_lead = [&](UChar32 c) {
+    return c <= 0 || IsSpace(c) || ((lead & kDashes) && IsDash(c)) || ((lead & kBracket) && c == '[');
+  };
+  // Every case of a character that is ASCII (a 'K' sign still matches
+  // "k"); other bytes are always let through.
+  auto add = [](UChar32 c, std::bitset<128>* set) {
     for (UChar32 v : {c, u_tolower(c), u_toupper(c), u_totitle(c), u_foldCase(c, U_FOLD_CASE_DEFAULT)}) {
       if (v >= 0 && v < 0x80) {
-        first_.set(static_cast<size_t>(v));
-        if (v >= 'a' && v <= 'z') first_.set(static_cast<size_t>(v - 'a' + 'A'));
-        if (v >= 'A' && v <= 'Z') first_.set(static_cast<size_t>(v - 'A' + 'a'));
+        set->set(static_cast<size_t>(v));
+        if (v >= 'a' && v <= 'z') set->set(static_cast<size_t>(v - 'a' + 'A'));
+        if (v >= 'A' && v <= 'Z') set->set(static_cast<size_t>(v - 'A' + 'a'));
       }
     }
+  };
+  for (const std::string& w : words) {
+    UChar32 first = CodePointAt(w, 0), last = CodePointBefore(w, w.size());
+    if (is_lead(first)) {
+      exact_ = false;
+      first_.set();
+    }
+    if (IsSpace(last) || last <= 0) last_.set();
+    add(first, &first_);
+    add(last, &last_);
   }
+}
+
+bool LeadFilter::MayEnd(std::string_view text, bool spaced) const {
+  size_t end = text.size();
+  while (end > 0 && IsSpace(CodePointBefore(text, end))) end -= U8_LENGTH(CodePointBefore(text, end));
+  if (end == 0 || (spaced && end == text.size())) return false;
+  auto c = static_cast<unsigned char>(text[end - 1]);
+  return c >= 0x80 || last_[c];
 }
 
 size_t LeadFilter::LeadEnd(std::string_view text, size_t at) const {
