@@ -10,6 +10,7 @@
 // Thread-safe: Find() keeps no state between calls.
 #pragma once
 
+#include <array>
 #include <bitset>
 #include <map>
 #include <memory>
@@ -134,6 +135,8 @@ class MoneyMatcher {
   std::map<std::string, std::string> qualifiers_;   // lowercase phrase -> qualifier
   std::map<std::string, std::string> qualifiers_after_;  // the same, written after the amount ("trở xuống")
   std::map<std::string, WrittenWord> written_;      // lowercase word -> value
+  // The same by the word's first byte, for reading a written number.
+  std::array<std::vector<std::pair<std::string_view, const WrittenWord*>>, 256> written_by_first_;
   std::map<std::string, std::string> fraction_after_;  // "rưỡi" -> 0.5
   std::map<std::string, NumberFormat> formats_;     // lang -> format
   std::map<std::string, Opener> openers_;           // lowercase word -> opener

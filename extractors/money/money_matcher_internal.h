@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <set>
 #include <vector>
 
 #include "extractors/money/decimal_amount.h"
@@ -69,8 +70,10 @@ class LeadFilter {
   bool exact() const { return exact_; }
   // The same at the other end, for a pattern ending in a word and spacing:
   // TEXT may end in a word of the list, then spacing (at least one
-  // character of it when SPACED).
-  bool MayEnd(std::string_view text, bool spaced) const;
+  // character of it when SPACED).  WHOLE: the pattern puts no letter,
+  // digit or mark right before the word's last token, so the run of them
+  // ending there must be that token (case folded).
+  bool MayEnd(std::string_view text, bool spaced, bool whole = false) const;
   // TEXT may be one word of the list with spacing around it.
   bool MayHold(std::string_view text) const { return WordAt(text, 0) != std::string_view::npos && MayEnd(text, false); }
 
@@ -80,6 +83,8 @@ class LeadFilter {
   bool exact_ = false;
   std::bitset<128> first_;  // ASCII bytes a word may start with
   std::bitset<128> last_;   // and end with
+  std::set<std::string, std::less<>> last_tokens_;  // each word's last token, case folded
+  bool tokens_ = true;  // every last token is letters, digits and marks
 };
 // RE matched anchored at AT, turned away first by LEAD; no groups.
 bool MatchAt(const RE2& re, const LeadFilter& lead, std::string_view text, size_t at);

@@ -46,6 +46,9 @@ void MoneyMatcher::LoadNumbers(FormLists* lists) {
     written_[Key(Field(row, 0))] = {*value, Field(row, 2)};
     words.push_back(Field(row, 0));
   }
+  for (const auto& [w, ww] : written_) {
+    if (!w.empty()) written_by_first_[static_cast<unsigned char>(w[0])].emplace_back(w, &ww);
+  }
   for (const auto& row : ParseTsv(Data("number_formats.tsv"))) {
     if (row.size() < 3 || row[1].size() != 1 || row[2].size() != 1)
       throw std::runtime_error("money: number_formats.tsv: a row needs lang, decimal mark, group mark");
@@ -86,10 +89,10 @@ bool MoneyMatcher::ReadWritten(std::string_view phrase, std::string* value) cons
     }
     const WrittenWord* best = nullptr;
     size_t best_len = 0;
-    for (const auto& [w, ww] : written_) {
+    for (const auto& [w, ww] : written_by_first_[static_cast<unsigned char>(key[i])]) {
       if (w.size() > best_len && key.compare(i, w.size(), w) == 0 &&
           (i + w.size() == key.size() || key[i + w.size()] == ' ')) {
-        best = &ww;
+        best = ww;
         best_len = w.size();
       }
     }

@@ -105,6 +105,16 @@ UChar32 CodePointBefore(std::string_view text, size_t at) {
 
 namespace {
 // The lead characters: kSpace, kDash and '['.
+bool IsTokenChar(UChar32 c) { return c > 0 && (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)); }
+// C case folded as the patterns compare it, appended to OUT.
+void AppendFolded(UChar32 c, std::string* out) {
+  char buf[U8_MAX_LENGTH];
+  int32_t len = 0;
+  UChar32 f = c < 0 ? c : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+  if (f < 0) f = 0xFFFD;
+  U8_APPEND_UNSAFE(buf, len, f);
+  out->append(buf, static_cast<size_t>(len));
+}
 bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F; }
 bool IsDash(UChar32 c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2011; }
 }  // namespace
@@ -133,15 +143,59 @@ LeadFilter::LeadFilter(const std::vector<std::string>& words, int lead) : lead_(
     if (IsSpace(last) || last <= 0) last_.set();
     add(first, &first_);
     add(last, &last_);
+    size_t space = w.find_last_of(' ');
+    std::string_view token = std::string_view(w).substr(space == std::string::npos ? 0 : space + 1);
+    std::string folded;
+    for (size_t i = 0; i < token.size();) {
+      UChar32 c;
+      U8_NEXT(token.data(), i, token.size(), c);
+      if (!IsTokenChar(c)) tokens_ = false;
+      AppendFolded(c, &folded);
+    }
+    if (folded.empty()) tokens_ = false;
+    last_tokens_.insert(folded);
   }
 }
 
-bool LeadFilter::MayEnd(std::string_view text, bool spaced) const {
+bool LeadFilter::MayEnd(std::string_view text, bool spaced, bool whole) const {
   size_t end = text.size();
   while (end > 0 && IsSpace(CodePointBefore(text, end))) end -= U8_LENGTH(CodePointBefore(text, end));
   if (end == 0 || (spaced && end == text.size())) return false;
   auto c = static_cast<unsigned char>(text[end - 1]);
-  return c >= 0x80 || last_[c];
+  if (c < 0x80 && !last_[c]) return false;
+  if (!whole || !tokens_) return true;
+  auto ascii_token = [](unsigned char b) {
+    return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+  };
+  size_t begin = end;
+  while (begin > 0) {
+    auto b = static_cast<unsigned char>(text[begin - 1]);
+    if (b < 0x80) {
+      if (!ascii_token(b)) break;
+      --begin;
+    } else {
+      UChar32 cp = CodePointBefore(text, begin);
+      if (!IsTokenChar(cp)) break;
+      begin -= U8_LENGTH(cp);
+    }
+  }
+  // (A token longer than any word's is let through unread.)
+  char folded[64];
+  size_t n = 0;
+  for (size_t i = begin; i < end;) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (n + U8_MAX_LENGTH > sizeof(folded)) return true;
+    if (b < 0x80) {
+      folded[n++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      ++i;
+      continue;
+    }
+    UChar32 cp;
+    U8_NEXT(text.data(), i, end, cp);
+    UChar32 f = cp < 0 ? 0xFFFD : u_foldCase(cp, U_FOLD_CASE_DEFAULT);
+    U8_APPEND_UNSAFE(folded, n, f);
+  }
+  return last_tokens_.find(std::string_view(folded, n)) != last_tokens_.end();
 }
 
 size_t LeadFilter::LeadEnd(std::string_view text, size_t at) const {

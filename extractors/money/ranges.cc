@@ -95,7 +95,9 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
     size_t from = begin > size ? begin - size : 0;
     while (from > 0 && from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
     size_t stop = begin;
-    while (stop > from && stops.find(text[stop - 1]) == std::string_view::npos) --stop;
+    // (Every list of stops holds the line end.)
+    auto is_stop = [&](char c) { return c == '\n' || (stops.size() > 1 && stops.find(c) != std::string_view::npos); };
+    while (stop > from && !is_stop(text[stop - 1])) --stop;
     return text.substr(stop, begin - stop);
   };
   // The text before BEGIN on its line; the clause before it.
@@ -110,7 +112,7 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
     re2::StringPiece q, after[2];
     auto at = [&](const re2::StringPiece& s) { return static_cast<size_t>(s.data() - text.data()); };
     const std::string_view line = before(f.begin);
-    if (qualifier_words_->MayEnd(line, true) && RE2::PartialMatch(line, *qualifier_, &q)) {
+    if (qualifier_words_->MayEnd(line, true, true) && RE2::PartialMatch(line, *qualifier_, &q)) {
       f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
       f.begin = at(q);
     } else if (f.amount_min.empty() &&
@@ -149,7 +151,7 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
     const Opener* opener = nullptr;
     size_t opener_begin = 0;
     const std::string_view line = before(a.begin);
-    if (opener_words_->MayEnd(line, true) && RE2::PartialMatch(line, *opener_, &o)) {
+    if (opener_words_->MayEnd(line, true, true) && RE2::PartialMatch(line, *opener_, &o)) {
       opener = &openers_.at(Key(std::string_view(o.data(), o.size())));
       opener_begin = static_cast<size_t>(o.data() - text.data());
     }
@@ -169,7 +171,7 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
           change = true;
           way = step_direction_.at(Key(std::string_view(w.data(), w.size())));
         } else if (link_words_->MayHold(gap) && RE2::FullMatch(gap, *link_) && IsWordChar(CodePointAt(Key(gap), 0)) &&
-                   change_lead_words_->MayEnd(line, true) && RE2::PartialMatch(line, *change_, &w)) {
+                   change_lead_words_->MayEnd(line, true, true) && RE2::PartialMatch(line, *change_, &w)) {
           change = true;
           way = change_direction_.at(Key(std::string_view(w.data(), w.size())));
         }
