@@ -48,7 +48,8 @@ void MoneyMatcher::BuildAtomPatterns(const FormLists& lists) {
   score_ = Compile(R"(^-(\d{1,2})(?:[^\d.,]|$))");
   percent_ = Compile(sp + "*" + Alternation(percent) + "(?:" + std::string(kEdge) + "|$)");
   suffix_lead_ = std::make_unique<LeadFilter>(lists.suffixes, LeadFilter::kDashes);
-  digit_lead_ = std::make_unique<LeadFilter>(std::vector<std::string>{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, LeadFilter::kSpaces);
+  const std::vector<std::string> digits{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  digit_lead_ = std::make_unique<LeadFilter>(digits, LeadFilter::kSpaces);
   percent_lead_ = std::make_unique<LeadFilter>(percent, LeadFilter::kSpaces);
 }
 

@@ -9,9 +9,9 @@
 #include <bitset>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
-#include <set>
 #include <vector>
 
 #include "extractors/money/decimal_amount.h"

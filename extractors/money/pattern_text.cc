@@ -104,7 +104,7 @@ UChar32 CodePointBefore(std::string_view text, size_t at) {
 }
 
 namespace {
-// The lead characters: kSpace, kDash and '['.
+// A letter, digit or mark: what a word's last token is made of.
 bool IsTokenChar(UChar32 c) { return c > 0 && (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)); }
 // C case folded as the patterns compare it, appended to OUT.
 void AppendFolded(UChar32 c, std::string* out) {
@@ -115,6 +115,7 @@ void AppendFolded(UChar32 c, std::string* out) {
   U8_APPEND_UNSAFE(buf, len, f);
   out->append(buf, static_cast<size_t>(len));
 }
+// The lead characters: kSpace, kDash and '['.
 bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F; }
 bool IsDash(UChar32 c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2011; }
 }  // namespace
