@@ -76,6 +76,8 @@ class LeadFilter {
   bool MayEnd(std::string_view text, bool spaced, bool whole = false) const;
   // TEXT may be one word of the list with spacing around it.
   bool MayHold(std::string_view text) const { return WordAt(text, 0) != std::string_view::npos && MayEnd(text, false); }
+  // Every word starts with a letter, digit or mark and ends in no spacing.
+  bool edged() const { return edged_; }
 
  private:
   size_t LeadEnd(std::string_view text, size_t at) const;
@@ -85,7 +87,13 @@ class LeadFilter {
   std::bitset<128> last_;   // and end with
   std::set<std::string, std::less<>> last_tokens_;  // each word's last token, case folded
   bool tokens_ = true;  // every last token is letters, digits and marks
+  bool edged_ = true;
 };
+// RE, a pattern "(?:^|edge)(word of WORDS)spacing+$", matched in LINE, its
+// group in WORD; turned away first by WORDS, the group read from where the
+// DFAs find the match (an edge character is no letter, digit or mark, so
+// the word starts after it, or at the line's start when a letter is there).
+bool MatchEdgedWord(const RE2& re, const LeadFilter& words, std::string_view line, re2::StringPiece* word);
 // RE matched anchored at AT, turned away first by LEAD; no groups.
 bool MatchAt(const RE2& re, const LeadFilter& lead, std::string_view text, size_t at);
 // The same with RE's groups in G[1..N] (N = 1: the word; N = 2: the lead,

@@ -142,6 +142,7 @@ LeadFilter::LeadFilter(const std::vector<std::string>& words, int lead) : lead_(
       first_.set();
     }
     if (IsSpace(last) || last <= 0) last_.set();
+    if (!IsTokenChar(first) || IsSpace(last) || last <= 0) edged_ = false;
     add(first, &first_);
     add(last, &last_);
     size_t space = w.find_last_of(' ');
@@ -218,6 +219,21 @@ size_t LeadFilter::WordAt(std::string_view text, size_t at) const {
   if (end >= text.size()) return std::string_view::npos;
   auto c = static_cast<unsigned char>(text[end]);
   return c < 0x80 && !first_[c] ? std::string_view::npos : end;
+}
+
+bool MatchEdgedWord(const RE2& re, const LeadFilter& words, std::string_view line, re2::StringPiece* word) {
+  if (!words.MayEnd(line, true, true)) return false;
+  if (!words.edged()) return RE2::PartialMatch(line, re, word);
+  re2::StringPiece whole;
+  if (!re.Match(line, 0, line.size(), RE2::UNANCHORED, &whole, 1)) return false;
+  size_t begin = static_cast<size_t>(whole.data() - line.data()), end = begin + whole.size();
+  while (end > begin && IsSpace(CodePointBefore(line, end))) end -= U8_LENGTH(CodePointBefore(line, end));
+  UChar32 c = CodePointAt(line, begin);
+  if (c <= 0) return RE2::PartialMatch(line, re, word);
+  if (!(begin == 0 && IsTokenChar(c))) begin += U8_LENGTH(c);
+  if (begin >= end) return RE2::PartialMatch(line, re, word);
+  *word = re2::StringPiece(line.data() + begin, end - begin);
+  return true;
 }
 
 bool MatchAt(const RE2& re, const LeadFilter& lead, std::string_view text, size_t at) {

@@ -112,7 +112,7 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
     re2::StringPiece q, after[2];
     auto at = [&](const re2::StringPiece& s) { return static_cast<size_t>(s.data() - text.data()); };
     const std::string_view line = before(f.begin);
-    if (qualifier_words_->MayEnd(line, true, true) && RE2::PartialMatch(line, *qualifier_, &q)) {
+    if (MatchEdgedWord(*qualifier_, *qualifier_words_, line, &q)) {
       f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
       f.begin = at(q);
     } else if (f.amount_min.empty() &&
@@ -151,7 +151,7 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
     const Opener* opener = nullptr;
     size_t opener_begin = 0;
     const std::string_view line = before(a.begin);
-    if (opener_words_->MayEnd(line, true, true) && RE2::PartialMatch(line, *opener_, &o)) {
+    if (MatchEdgedWord(*opener_, *opener_words_, line, &o)) {
       opener = &openers_.at(Key(std::string_view(o.data(), o.size())));
       opener_begin = static_cast<size_t>(o.data() - text.data());
     }
