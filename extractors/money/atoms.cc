@@ -33,10 +33,24 @@ void MoneyMatcher::BuildAtomPatterns(const FormLists& lists) {
   atom_ = Compile(R"((?:^|[\x00-\x2B\x2D\x2F\x3A-\x40\x5B-\x60\x7B-\x7F]|)" + other + ")(?:(" +
                   Alternation(lists.prefixes) + ")" + sp + "?(" + number + ")|(" + number + ")|(" + written + ")" +
                   R"((?:[\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F]|)" + other + "|$))");
+  // MatchAtom reads the groups from a match's shape when no prefix or
+  // written number holds a digit and no prefix ends in spacing.
+  auto has_digit = [](const std::string& f) { return f.find_first_of("0123456789") != std::string::npos; };
+  auto ends_in_space = [](const std::string& f) {
+    UChar32 last = CodePointBefore(f, f.size());
+    return last == ' ' || last == '\t' || last == 0xA0 || last == 0x202F;
+  };
+  atom_shapes_ = std::none_of(lists.prefixes.begin(), lists.prefixes.end(),
+                              [&](const std::string& f) { return f.empty() || has_digit(f) || ends_in_space(f); }) &&
+                 std::none_of(lists.words.begin(), lists.words.end(), has_digit);
   suffix_ = Compile("(?:" + sp + "*|" + sp + "?" + dash + sp + "?)(" + Alternation(lists.suffixes) + ")");
   number_next_ = Compile(sp + R"(?\d)");
   score_ = Compile(R"(^-(\d{1,2})(?:[^\d.,]|$))");
   percent_ = Compile(sp + "*" + Alternation(percent) + "(?:" + std::string(kEdge) + "|$)");
+  suffix_lead_ = std::make_unique<LeadFilter>(lists.suffixes, LeadFilter::kDashes);
+  const std::vector<std::string> digits{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  digit_lead_ = std::make_unique<LeadFilter>(digits, LeadFilter::kSpaces);
+  percent_lead_ = std::make_unique<LeadFilter>(percent, LeadFilter::kSpaces);
 }
 
 namespace {
@@ -55,14 +69,50 @@ bool Grouped(std::string_view number, const NumberFormat& format) {
 
 }  // namespace
 
+// The groups of atom_ without its submatch engine (which walks every
+// currency form and number word at each match): the DFAs give the whole
+// match, and its shape tells the groups.  For a match [s, e) with s > 0 and
+// e before the text's end, the edge is the one character at s and the atom
+// starts after it, at b; then (no prefix or number word holding a digit)
+// an atom starting with a digit is a bare number (3); one ending in a digit
+// a prefix (1) up to the spacing before its first digit, and the number (2)
+// from there; any other a written number (4) and the one character after it
+// (`$` matches only at the text's end).  At the text's edges the engine runs.
+bool MoneyMatcher::MatchAtom(std::string_view text, size_t pos, re2::StringPiece* g) const {
+  re2::StringPiece whole;
+  if (!atom_->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) return false;
+  const size_t s = static_cast<size_t>(whole.data() - text.data()), e = s + whole.size();
+  auto digit = [&](size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  size_t b = s;
+  UChar32 edge = 0;
+  if (atom_shapes_ && s > 0 && e < text.size()) U8_NEXT(text.data(), b, e, edge);
+  if (edge <= 0 || b >= e) return atom_->Match(text, pos, text.size(), RE2::UNANCHORED, g, 5);
+  auto piece = [&](size_t from, size_t to) { return re2::StringPiece(text.data() + from, to - from); };
+  for (int i = 1; i < 5; ++i) g[i] = re2::StringPiece();
+  g[0] = whole;
+  if (digit(b)) {
+    g[3] = piece(b, e);
+  } else if (digit(e - 1)) {
+    size_t d = b;
+    while (!digit(d)) ++d;
+    size_t y = d;
+    if (UChar32 c = CodePointBefore(text, d); c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F) y -= U8_LENGTH(c);
+    if (y <= b) return atom_->Match(text, pos, text.size(), RE2::UNANCHORED, g, 5);
+    g[1] = piece(b, y);
+    g[2] = piece(d, e);
+  } else {
+    g[4] = piece(b, e - U8_LENGTH(CodePointBefore(text, e)));
+  }
+  return true;
+}
+
 std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     std::string_view text, const NumberFormat& format,
     ArticleContext* context) const {
   std::vector<Atom> atoms;
   re2::StringPiece g[5];
   size_t pos = 0;
-  while (pos < text.size() &&
-         atom_->Match(text, pos, text.size(), RE2::UNANCHORED, g, 5)) {
+  while (pos < text.size() && MatchAtom(text, pos, g)) {
     auto offset = [&](const re2::StringPiece& s) { return static_cast<size_t>(s.data() - text.data()); };
     // (The pattern's edges let any character outside ASCII through.)
     auto letter_or_digit = [](UChar32 c) { return c > 0 && (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_N_MASK)); };
@@ -121,13 +171,13 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       size_t after = groups_end;
       re2::StringPiece s[2];
       re2::StringPiece mm[3];
-      while (multiplier_->Match(text, after, text.size(), RE2::ANCHOR_START, mm, 3) &&
+      while (MatchWordAt(*multiplier_, *multiplier_lead_, text, after, mm, 2) &&
              EndsWord(text, static_cast<size_t>(mm[2].data() - text.data()),
                       static_cast<size_t>(mm[2].data() - text.data()) + mm[2].size()) &&
              !(multiplier_attached_.at(Key(std::string_view(mm[2].data(), mm[2].size()))) && !mm[1].empty())) {
         after = static_cast<size_t>(mm[2].data() - text.data()) + mm[2].size();
       }
-      if (!currency_follows && suffix_->Match(text, after, text.size(), RE2::ANCHOR_START, s, 2)) {
+      if (!currency_follows && MatchWordAt(*suffix_, *suffix_lead_, text, after, s, 1)) {
         size_t form_begin = static_cast<size_t>(s[1].data() - text.data());
         currency_follows = EndsWord(text, form_begin, form_begin + s[1].size()) &&
                            !NotCurrencyAt(text, form_begin) &&
@@ -172,6 +222,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     bool spoken_fraction = false;
     re2::StringPiece frac[2];
     if (atom.mantissa.find('.') == std::string::npos &&
+        decimal_word_lead_->WordAt(text, atom.end) != std::string_view::npos &&
         decimal_word_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, frac, 2)) {
       size_t frac_end = offset(frac[1]) + frac[1].size();
       if (frac_end >= text.size() || !(IsWordChar(CodePointAt(text, frac_end)) || text[frac_end] == '.' ||
@@ -185,14 +236,14 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         }
       }
     }
-    if (percent_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+    if (MatchAt(*percent_, *percent_lead_, text, atom.end)) {
       pos = std::max(atom.end, pos + 1);
       continue;
     }
     atom.year_like = !written && number.size() == 4 && (number.substr(0, 2) == "19" || number.substr(0, 2) == "20");
     // Multipliers, stacked ("nghìn tỷ").
     re2::StringPiece m[3];
-    while (multiplier_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, m, 3)) {
+    while (MatchWordAt(*multiplier_, *multiplier_lead_, text, atom.end, m, 2)) {
       size_t end = offset(m[2]) + m[2].size();
       std::string key = Key(std::string_view(m[2].data(), m[2].size()));
       // A letter multiplier is written right after the digits ("$5m"), or
@@ -212,7 +263,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     }
     // "1 tỷ rưỡi": half of the multiplier more.
     re2::StringPiece fr[2];
-    if (atom.has_multiplier && fraction_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, fr, 2) &&
+    if (atom.has_multiplier && MatchWordAt(*fraction_, *fraction_lead_, text, atom.end, fr, 1) &&
         EndsWord(text, offset(fr[1]), offset(fr[1]) + fr[1].size())) {
       const std::string& part = fraction_after_.at(Key(std::string_view(fr[1].data(), fr[1].size())));
       atom.addend = AddDecimals(atom.addend, ScaleByPowerOfTen(part, atom.power));
@@ -230,15 +281,15 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     bool hyphen_currency = false;  // "one-yen", "five-dollar"
     if (atom.currency.empty()) {
       re2::StringPiece s[2];
-      if (suffix_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, s, 2)) {
+      if (MatchWordAt(*suffix_, *suffix_lead_, text, atom.end, s, 1)) {
         size_t form_begin = offset(s[1]), form_end = form_begin + s[1].size();
         std::string_view form(s[1].data(), s[1].size());
         const CurrencyForm& c = currencies_.at(Key(form));
 
         // ("3 GBP 1 pence": the code ends "3 GBP", its subunit follows.)
         bool opens_next = c.prefix && !atom.has_multiplier &&
-                          number_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0) &&
-                          !subunit_next_->Match(text, form_end, text.size(), RE2::ANCHOR_START, nullptr, 0);
+                          MatchAt(*number_next_, *digit_lead_, text, form_end) &&
+                          !MatchAt(*subunit_next_, *digit_lead_, text, form_end);
         // "2023 USD-denominated notes", "the 2020 Euro final": a year before
         // a currency form, not an amount; but not as the upper end of a
         // range ("từ 1000 đến 2000 đồng").
@@ -297,7 +348,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
       // bonds": the currency word names another currency or a kind of thing.
       re2::StringPiece next_form[2];
       if (alone && ((atom.end < text.size() && text[atom.end] == '-') ||
-                    (suffix_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, next_form, 2) &&
+                    (MatchWordAt(*suffix_, *suffix_lead_, text, atom.end, next_form, 1) &&
                      EndsWord(text, offset(next_form[1]), offset(next_form[1]) + next_form[1].size()) &&
                      !CurrencyAfter(std::string_view(next_form[1].data(), next_form[1].size()), context).empty()))) {
         alone = false;
@@ -307,7 +358,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
         while (next < text.size() && text[next] == ' ') ++next;
         // ("a one-yen bid": joined by a hyphen, the unit is an adjective.)
         alone = hyphen_currency || !IsWordChar(CodePointAt(text, next)) ||
-                minor_word_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0);
+                MatchAt(*minor_word_, *minor_word_lead_, text, atom.end);
         // "US$2.72 a pound", "20 cents a dollar": a price per unit, right
         // after a number or an amount.
         size_t prev = atom.begin;
@@ -329,7 +380,7 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     }
     // "5 xu phần trăm", "5 cents percent": a rate after all.
     if (!atom.currency.empty() && !atom.currency_before &&
-        percent_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+        MatchAt(*percent_, *percent_lead_, text, atom.end)) {
       pos = std::max(atom.end, pos + 1);
       continue;
     }
@@ -354,12 +405,13 @@ std::vector<MoneyMatcher::Atom> MoneyMatcher::FindAtoms(
     // "($1 = 25,450 dong)".
     if (!atom.currency.empty()) {
       re2::StringPiece per[2];
-      if (per_currency_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, per, 2) &&
+      if (per_currency_lead_->WordAt(text, atom.end) != std::string_view::npos &&
+          per_currency_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, per, 2) &&
           !NotCurrencyAt(text, offset(per[1]))) {
         pos = offset(per[1]) + per[1].size();
         continue;
       }
-      if (equals_after_->Match(text, atom.end, text.size(), RE2::ANCHOR_START, nullptr, 0) ||
+      if (MatchAt(*equals_after_, *equals_after_lead_, text, atom.end) ||
           RE2::PartialMatch(text.substr(atom.begin > 8 ? atom.begin - 8 : 0, atom.begin > 8 ? 8 : atom.begin),
                             *equals_before_)) {
         pos = std::max(atom.end, pos + 1);

@@ -90,6 +90,12 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   }
   for (const auto& line : ParseTsv(Data("not_currency.txt"))) {
     (Field(line, 1) == "written" ? not_currency_written_ : not_currency_).push_back(Key(Field(line, 0)));
+    const std::string& key = (Field(line, 1) == "written" ? not_currency_written_ : not_currency_).back();
+    if (key.empty()) {
+      not_currency_first_.set();
+    } else {
+      not_currency_first_.set(static_cast<unsigned char>(key[0]));
+    }
   }
   std::vector<std::string> per, equals, unit;
   for (const auto& row : ParseTsv(Data("exchange_rate_words.txt"))) {
@@ -106,6 +112,9 @@ void MoneyMatcher::LoadCurrencies(FormLists* lists) {
   equals_after_ = Compile(sp + "*" + Alternation(equals));
   unit_equals_ = Compile(sp + "*" + Alternation(unit) + sp + "*");
   equals_before_ = Compile(Alternation(equals) + sp + "*$");
+  per_currency_lead_ = std::make_unique<LeadFilter>(per, LeadFilter::kSpaces);
+  equals_after_lead_ = std::make_unique<LeadFilter>(equals, LeadFilter::kSpaces);
+  unit_equals_words_ = std::make_unique<LeadFilter>(unit, LeadFilter::kSpaces);
   std::vector<std::string> subunits;
   for (const auto& [key, c] : currencies_) {
     if (c.power < 0 && !c.currency.empty() && !c.minor_only) subunits.push_back(key);
@@ -145,6 +154,11 @@ int MoneyMatcher::PowerOf(std::string_view form) const {
 }
 
 bool MoneyMatcher::NotCurrencyAt(std::string_view text, size_t at, bool after_written) const {
+  // (A lowercase ASCII letter that starts no phrase: no Key() to build.)
+  if (at < text.size()) {
+    auto c = static_cast<unsigned char>(text[at]);
+    if (c < 0x80 && c != ' ' && c != '\t' && !not_currency_first_[c >= 'A' && c <= 'Z' ? c + 32 : c]) return false;
+  }
   std::string head = Key(text.substr(at, std::min<size_t>(40, text.size() - at)));
   for (const auto* list : {&not_currency_, &not_currency_written_}) {
     if (list == &not_currency_written_ && !after_written) break;

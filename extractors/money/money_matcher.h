@@ -10,6 +10,8 @@
 // Thread-safe: Find() keeps no state between calls.
 #pragma once
 
+#include <array>
+#include <bitset>
 #include <map>
 #include <memory>
 #include <string>
@@ -20,11 +22,13 @@
 
 namespace re2 {
 class RE2;
+class StringPiece;
 }
 
 namespace vnie {
 namespace money_internal {
 class LazyPattern;
+class LeadFilter;
 }  // namespace money_internal
 
 // One amount found in a text, with byte offsets into it.
@@ -98,6 +102,9 @@ class MoneyMatcher {
   void LoadRanges(FormLists* lists);
   void BuildAtomPatterns(const FormLists& lists);
 
+  // The next match of atom_ in TEXT at or after POS, its groups in G[0..4]
+  // (atoms.cc).
+  bool MatchAtom(std::string_view text, size_t pos, re2::StringPiece* g) const;
   // The atoms of TEXT in text order (atoms.cc).
   std::vector<Atom> FindAtoms(std::string_view text, const NumberFormat& format,
                               ArticleContext* context) const;
@@ -128,6 +135,8 @@ class MoneyMatcher {
   std::map<std::string, std::string> qualifiers_;   // lowercase phrase -> qualifier
   std::map<std::string, std::string> qualifiers_after_;  // the same, written after the amount ("trở xuống")
   std::map<std::string, WrittenWord> written_;      // lowercase word -> value
+  // The same by the word's first byte, for reading a written number.
+  std::array<std::vector<std::pair<std::string_view, const WrittenWord*>>, 256> written_by_first_;
   std::map<std::string, std::string> fraction_after_;  // "rưỡi" -> 0.5
   std::map<std::string, NumberFormat> formats_;     // lang -> format
   std::map<std::string, Opener> openers_;           // lowercase word -> opener
@@ -137,8 +146,10 @@ class MoneyMatcher {
   std::vector<std::string> minor_signs_;            // subunit signs read only after a unit ("c"), as written
   std::vector<std::string> not_currency_;           // lowercase phrases
   std::vector<std::string> not_currency_written_;   // the same, after a written number only
+  std::bitset<256> not_currency_first_;             // the first bytes of both lists' phrases
 
   std::unique_ptr<re2::RE2> atom_;        // [prefix currency] number | written number
+  bool atom_shapes_ = false;  // the forms let MatchAtom read atom_'s groups from a match's shape
   std::unique_ptr<re2::RE2> multiplier_;  // anchored: spacing, multiplier word
   std::unique_ptr<re2::RE2> suffix_;      // anchored: spacing, currency after a number
   std::unique_ptr<re2::RE2> fraction_;    // anchored: a fraction word after a multiplier
@@ -162,6 +173,12 @@ class MoneyMatcher {
   std::unique_ptr<re2::RE2> equals_after_;  // anchored: spacing, "="
   std::unique_ptr<re2::RE2> unit_equals_;  // the whole gap between one unit and its price in another currency
   std::unique_ptr<re2::RE2> equals_before_;  // "=" and spacing ending the text before an amount
+  // The quick tests before the anchored patterns above (money_matcher_internal.h).
+  std::unique_ptr<money_internal::LeadFilter> multiplier_lead_, suffix_lead_, fraction_lead_, decimal_word_lead_,
+      minor_word_lead_, digit_lead_, percent_lead_, qualifier_after_lead_, per_currency_lead_, equals_after_lead_;
+  // The same for the patterns that end a text in a word and spacing, or hold one word.
+  std::unique_ptr<money_internal::LeadFilter> qualifier_words_, qualifier_lead_words_, opener_words_,
+      change_lead_words_, link_words_, step_words_, unit_equals_words_;
 };
 
 }  // namespace vnie

@@ -6,8 +6,10 @@
 #include <re2/re2.h>
 #include <unicode/umachine.h>
 
+#include <bitset>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +53,53 @@ class LazyPattern {
   mutable std::once_flag once_;
   mutable std::unique_ptr<RE2> re_;
 };
+// A quick test before an anchored pattern that starts with a lead (a run of
+// spacing, and for some patterns dashes or a '[') and then a word of a list
+// (case ignored): where the lead ends, an ASCII byte that starts no word of
+// the list means no match there, so most positions are turned away without
+// running the pattern.  When no word starts with a lead character, the lead
+// also ends exactly where the word does in any match, which gives the
+// pattern's groups without its submatch engine (MatchWordAt).
+class LeadFilter {
+ public:
+  enum Lead { kSpaces = 0, kDashes = 1, kBracket = 2 };  // what the lead may hold besides spacing
+  LeadFilter() = default;  // lets every position through, exact() false
+  LeadFilter(const std::vector<std::string>& words, int lead);
+  // The end of the lead at AT when a word may start there, else npos.
+  size_t WordAt(std::string_view text, size_t at) const;
+  bool exact() const { return exact_; }
+  // The same at the other end, for a pattern ending in a word and spacing:
+  // TEXT may end in a word of the list, then spacing (at least one
+  // character of it when SPACED).  WHOLE: the pattern puts no letter,
+  // digit or mark right before the word's last token, so the run of them
+  // ending there must be that token (case folded).
+  bool MayEnd(std::string_view text, bool spaced, bool whole = false) const;
+  // TEXT may be one word of the list with spacing around it.
+  bool MayHold(std::string_view text) const { return WordAt(text, 0) != std::string_view::npos && MayEnd(text, false); }
+  // Every word starts with a letter, digit or mark and ends in no spacing.
+  bool edged() const { return edged_; }
+
+ private:
+  size_t LeadEnd(std::string_view text, size_t at) const;
+  int lead_ = kSpaces;
+  bool exact_ = false;
+  std::bitset<128> first_;  // ASCII bytes a word may start with
+  std::bitset<128> last_;   // and end with
+  std::set<std::string, std::less<>> last_tokens_;  // each word's last token, case folded
+  bool tokens_ = true;  // every last token is letters, digits and marks
+  bool edged_ = true;
+};
+// RE, a pattern "(?:^|edge)(word of WORDS)spacing+$", matched in LINE, its
+// group in WORD; turned away first by WORDS, the group read from where the
+// DFAs find the match (an edge character is no letter, digit or mark, so
+// the word starts after it, or at the line's start when a letter is there).
+bool MatchEdgedWord(const RE2& re, const LeadFilter& words, std::string_view line, re2::StringPiece* word);
+// RE matched anchored at AT, turned away first by LEAD; no groups.
+bool MatchAt(const RE2& re, const LeadFilter& lead, std::string_view text, size_t at);
+// The same with RE's groups in G[1..N] (N = 1: the word; N = 2: the lead,
+// then the word), the word running to the match's end.
+bool MatchWordAt(const RE2& re, const LeadFilter& lead, std::string_view text, size_t at, re2::StringPiece* g, int n);
+
 // The code point at byte AT of TEXT (0 at the end), and the one ending just
 // before byte AT (0 at the start).
 UChar32 CodePointAt(std::string_view text, size_t at);

@@ -46,6 +46,9 @@ void MoneyMatcher::LoadNumbers(FormLists* lists) {
     written_[Key(Field(row, 0))] = {*value, Field(row, 2)};
     words.push_back(Field(row, 0));
   }
+  for (const auto& [w, ww] : written_) {
+    if (!w.empty()) written_by_first_[static_cast<unsigned char>(w[0])].emplace_back(w, &ww);
+  }
   for (const auto& row : ParseTsv(Data("number_formats.tsv"))) {
     if (row.size() < 3 || row[1].size() != 1 || row[2].size() != 1)
       throw std::runtime_error("money: number_formats.tsv: a row needs lang, decimal mark, group mark");
@@ -65,6 +68,10 @@ void MoneyMatcher::LoadNumbers(FormLists* lists) {
   decimal_word_ = Compile(sp + "+" + Alternation(point_words) + sp + R"(+(\d+|)" + written + ")");
   minor_link_ = Compile(sp + "*(?:" + Alternation(minor_links) + sp + "+)?");
   minor_word_ = Compile(sp + "+" + Alternation(minor_links) + sp + "+");
+  multiplier_lead_ = std::make_unique<LeadFilter>(multipliers, LeadFilter::kDashes | LeadFilter::kBracket);
+  fraction_lead_ = std::make_unique<LeadFilter>(after_words, LeadFilter::kSpaces);
+  decimal_word_lead_ = std::make_unique<LeadFilter>(point_words, LeadFilter::kSpaces);
+  minor_word_lead_ = std::make_unique<LeadFilter>(minor_links, LeadFilter::kSpaces);
 }
 
 bool MoneyMatcher::ReadWritten(std::string_view phrase, std::string* value) const {
@@ -82,10 +89,10 @@ bool MoneyMatcher::ReadWritten(std::string_view phrase, std::string* value) cons
     }
     const WrittenWord* best = nullptr;
     size_t best_len = 0;
-    for (const auto& [w, ww] : written_) {
+    for (const auto& [w, ww] : written_by_first_[static_cast<unsigned char>(key[i])]) {
       if (w.size() > best_len && key.compare(i, w.size(), w) == 0 &&
           (i + w.size() == key.size() || key[i + w.size()] == ' ')) {
-        best = &ww;
+        best = ww;
         best_len = w.size();
       }
     }
@@ -181,7 +188,7 @@ size_t MoneyMatcher::SpaceGroupsEnd(std::string_view text, size_t end) const {
   // cannot stand alone: "3 000 billion dong" (no one writes "000 billion"),
   // but "quý 3 500 tỷ" is quarter 3, then 500 tỷ.
   re2::StringPiece m[3];
-  if (multiplier_->Match(text, at, text.size(), RE2::ANCHOR_START, m, 3) &&
+  if (MatchWordAt(*multiplier_, *multiplier_lead_, text, at, m, 2) &&
       EndsWord(text, static_cast<size_t>(m[2].data() - text.data()),
                static_cast<size_t>(m[2].data() - text.data()) + m[2].size()) &&
       text[end + 1] != '0') {

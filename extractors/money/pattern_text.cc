@@ -103,6 +103,156 @@ UChar32 CodePointBefore(std::string_view text, size_t at) {
   return c;
 }
 
+namespace {
+// A letter, digit or mark: what a word's last token is made of.
+bool IsTokenChar(UChar32 c) { return c > 0 && (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)); }
+// C case folded as the patterns compare it, appended to OUT.
+void AppendFolded(UChar32 c, std::string* out) {
+  char buf[U8_MAX_LENGTH];
+  int32_t len = 0;
+  UChar32 f = c < 0 ? c : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+  if (f < 0) f = 0xFFFD;
+  U8_APPEND_UNSAFE(buf, len, f);
+  out->append(buf, static_cast<size_t>(len));
+}
+// The lead characters: kSpace, kDash and '['.
+bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F; }
+bool IsDash(UChar32 c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2011; }
+}  // namespace
+
+LeadFilter::LeadFilter(const std::vector<std::string>& words, int lead) : lead_(lead), exact_(true) {
+  auto is_lead = [&](UChar32 c) {
+    return c <= 0 || IsSpace(c) || ((lead & kDashes) && IsDash(c)) || ((lead & kBracket) && c == '[');
+  };
+  // Every case of a character that is ASCII (a 'K' sign still matches
+  // "k"); other bytes are always let through.
+  auto add = [](UChar32 c, std::bitset<128>* set) {
+    for (UChar32 v : {c, u_tolower(c), u_toupper(c), u_totitle(c), u_foldCase(c, U_FOLD_CASE_DEFAULT)}) {
+      if (v >= 0 && v < 0x80) {
+        set->set(static_cast<size_t>(v));
+        if (v >= 'a' && v <= 'z') set->set(static_cast<size_t>(v - 'a' + 'A'));
+        if (v >= 'A' && v <= 'Z') set->set(static_cast<size_t>(v - 'A' + 'a'));
+      }
+    }
+  };
+  for (const std::string& w : words) {
+    UChar32 first = CodePointAt(w, 0), last = CodePointBefore(w, w.size());
+    if (is_lead(first)) {
+      exact_ = false;
+      first_.set();
+    }
+    if (IsSpace(last) || last <= 0) last_.set();
+    if (!IsTokenChar(first) || IsSpace(last) || last <= 0) edged_ = false;
+    add(first, &first_);
+    add(last, &last_);
+    size_t space = w.find_last_of(' ');
+    std::string_view token = std::string_view(w).substr(space == std::string::npos ? 0 : space + 1);
+    std::string folded;
+    for (size_t i = 0; i < token.size();) {
+      UChar32 c;
+      U8_NEXT(token.data(), i, token.size(), c);
+      if (!IsTokenChar(c)) tokens_ = false;
+      AppendFolded(c, &folded);
+    }
+    if (folded.empty()) tokens_ = false;
+    last_tokens_.insert(folded);
+  }
+}
+
+bool LeadFilter::MayEnd(std::string_view text, bool spaced, bool whole) const {
+  size_t end = text.size();
+  while (end > 0 && IsSpace(CodePointBefore(text, end))) end -= U8_LENGTH(CodePointBefore(text, end));
+  if (end == 0 || (spaced && end == text.size())) return false;
+  auto c = static_cast<unsigned char>(text[end - 1]);
+  if (c < 0x80 && !last_[c]) return false;
+  if (!whole || !tokens_) return true;
+  auto ascii_token = [](unsigned char b) {
+    return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+  };
+  size_t begin = end;
+  while (begin > 0) {
+    auto b = static_cast<unsigned char>(text[begin - 1]);
+    if (b < 0x80) {
+      if (!ascii_token(b)) break;
+      --begin;
+    } else {
+      UChar32 cp = CodePointBefore(text, begin);
+      if (!IsTokenChar(cp)) break;
+      begin -= U8_LENGTH(cp);
+    }
+  }
+  // (A token longer than any word's is let through unread.)
+  char folded[64];
+  size_t n = 0;
+  for (size_t i = begin; i < end;) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (n + U8_MAX_LENGTH > sizeof(folded)) return true;
+    if (b < 0x80) {
+      folded[n++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      ++i;
+      continue;
+    }
+    UChar32 cp;
+    U8_NEXT(text.data(), i, end, cp);
+    UChar32 f = cp < 0 ? 0xFFFD : u_foldCase(cp, U_FOLD_CASE_DEFAULT);
+    U8_APPEND_UNSAFE(folded, n, f);
+  }
+  return last_tokens_.find(std::string_view(folded, n)) != last_tokens_.end();
+}
+
+size_t LeadFilter::LeadEnd(std::string_view text, size_t at) const {
+  while (at < text.size()) {
+    UChar32 c = static_cast<unsigned char>(text[at]);
+    size_t next = at + 1;
+    if (c >= 0x80) {
+      next = at;
+      U8_NEXT(text.data(), next, text.size(), c);
+    }
+    if (!(IsSpace(c) || ((lead_ & kDashes) && IsDash(c)) || ((lead_ & kBracket) && c == '['))) break;
+    at = next;
+  }
+  return at;
+}
+
+size_t LeadFilter::WordAt(std::string_view text, size_t at) const {
+  size_t end = LeadEnd(text, at);
+  if (end >= text.size()) return std::string_view::npos;
+  auto c = static_cast<unsigned char>(text[end]);
+  return c < 0x80 && !first_[c] ? std::string_view::npos : end;
+}
+
+bool MatchEdgedWord(const RE2& re, const LeadFilter& words, std::string_view line, re2::StringPiece* word) {
+  if (!words.MayEnd(line, true, true)) return false;
+  if (!words.edged()) return RE2::PartialMatch(line, re, word);
+  re2::StringPiece whole;
+  if (!re.Match(line, 0, line.size(), RE2::UNANCHORED, &whole, 1)) return false;
+  size_t begin = static_cast<size_t>(whole.data() - line.data()), end = begin + whole.size();
+  while (end > begin && IsSpace(CodePointBefore(line, end))) end -= U8_LENGTH(CodePointBefore(line, end));
+  UChar32 c = CodePointAt(line, begin);
+  if (c <= 0) return RE2::PartialMatch(line, re, word);
+  if (!(begin == 0 && IsTokenChar(c))) begin += U8_LENGTH(c);
+  if (begin >= end) return RE2::PartialMatch(line, re, word);
+  *word = re2::StringPiece(line.data() + begin, end - begin);
+  return true;
+}
+
+bool MatchAt(const RE2& re, const LeadFilter& lead, std::string_view text, size_t at) {
+  return lead.WordAt(text, at) != std::string_view::npos &&
+         re.Match(text, at, text.size(), RE2::ANCHOR_START, nullptr, 0);
+}
+
+bool MatchWordAt(const RE2& re, const LeadFilter& lead, std::string_view text, size_t at, re2::StringPiece* g, int n) {
+  size_t word = lead.WordAt(text, at);
+  if (word == std::string_view::npos) return false;
+  if (!lead.exact()) return re.Match(text, at, text.size(), RE2::ANCHOR_START, g, n + 1);
+  if (!re.Match(text, at, text.size(), RE2::ANCHOR_START, g, 1)) return false;
+  const size_t end = at + g[0].size();
+  if (word >= end) return re.Match(text, at, text.size(), RE2::ANCHOR_START, g, n + 1);
+  if (n == 2) g[1] = re2::StringPiece(text.data() + at, word - at);
+  g[n] = re2::StringPiece(text.data() + word, end - word);
+  return true;
+}
+
 bool IsWordChar(UChar32 c) { return c > 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_DIACRITIC)); }
 
 // True when the match TEXT[begin, end) ends a word: it ends in a non-letter,

@@ -73,6 +73,13 @@ void MoneyMatcher::LoadRanges(FormLists* lists) {
   qualifier_ = Compile("(?:^|" + edge + ")(" + Alternation(qualifiers) + ")" + sp + "+$");
   // (Their word edges are checked in PairAtoms.)
   qualifier_after_ = Compile(sp + "+(" + Alternation(after) + ")");
+  qualifier_after_lead_ = std::make_unique<LeadFilter>(after, LeadFilter::kSpaces);
+  qualifier_words_ = std::make_unique<LeadFilter>(qualifiers, LeadFilter::kSpaces);
+  qualifier_lead_words_ = std::make_unique<LeadFilter>(leads_after, LeadFilter::kSpaces);
+  opener_words_ = std::make_unique<LeadFilter>(openers, LeadFilter::kSpaces);
+  change_lead_words_ = std::make_unique<LeadFilter>(leads, LeadFilter::kSpaces);
+  link_words_ = std::make_unique<LeadFilter>(links, LeadFilter::kSpaces);
+  step_words_ = std::make_unique<LeadFilter>(steps, LeadFilter::kSpaces);
   qualifier_lead_ = Compile(std::string("(") + Alternation(leads_after) + ")" + sp + "+$");
   opener_ = Compile("(?:^|" + edge + ")(" + Alternation(openers) + ")" + sp + "+$");
   change_ = Compile("(?:^|" + edge + ")(" + Alternation(changes) + ")" + sp + "+" +
@@ -87,9 +94,11 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
   auto window_before = [&](size_t begin, size_t size, std::string_view stops) {
     size_t from = begin > size ? begin - size : 0;
     while (from > 0 && from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-    std::string_view window = text.substr(from, begin - from);
-    size_t stop = window.find_last_of(stops);
-    return stop == std::string_view::npos ? window : window.substr(stop + 1);
+    size_t stop = begin;
+    // (Every list of stops holds the line end.)
+    auto is_stop = [&](char c) { return c == '\n' || (stops.size() > 1 && stops.find(c) != std::string_view::npos); };
+    while (stop > from && !is_stop(text[stop - 1])) --stop;
+    return text.substr(stop, begin - stop);
   };
   // The text before BEGIN on its line; the clause before it.
   auto before = [&](size_t begin) { return window_before(begin, 40, "\n"); };
@@ -102,15 +111,16 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
   auto with_qualifier = [&](FoundAmount f) {
     re2::StringPiece q, after[2];
     auto at = [&](const re2::StringPiece& s) { return static_cast<size_t>(s.data() - text.data()); };
-    if (RE2::PartialMatch(before(f.begin), *qualifier_, &q)) {
+    const std::string_view line = before(f.begin);
+    if (MatchEdgedWord(*qualifier_, *qualifier_words_, line, &q)) {
       f.qualifier = qualifiers_.at(Key(std::string_view(q.data(), q.size())));
       f.begin = at(q);
     } else if (f.amount_min.empty() &&
-               qualifier_after_->Match(text, f.end, text.size(), RE2::ANCHOR_START, after, 2) &&
+               MatchWordAt(*qualifier_after_, *qualifier_after_lead_, text, f.end, after, 1) &&
                !IsWordChar(CodePointAt(text, at(after[1]) + after[1].size()))) {
       f.qualifier = qualifiers_after_.at(Key(std::string_view(after[1].data(), after[1].size())));
       f.end = at(after[1]) + after[1].size();
-      if (RE2::PartialMatch(before(f.begin), *qualifier_lead_, &q) &&
+      if (qualifier_lead_words_->MayEnd(line, true) && RE2::PartialMatch(line, *qualifier_lead_, &q) &&
           !IsWordChar(CodePointBefore(text, at(q)))) {
         f.begin = at(q);
       }
@@ -127,6 +137,7 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
     auto one_unit = [](const Atom& x) { return !x.has_multiplier && CompareDecimals(x.Value(), "1") == 0; };
     if (i + 1 < atoms.size() && !a.currency.empty() && !atoms[i + 1].currency.empty() &&
         atoms[i + 1].currency != a.currency && (one_unit(a) || (one_unit(atoms[i + 1]) && !a.has_multiplier)) &&
+        unit_equals_words_->MayHold(text.substr(a.end, atoms[i + 1].begin - a.end)) &&
         RE2::FullMatch(text.substr(a.end, atoms[i + 1].begin - a.end), *unit_equals_)) {
       ++i;
       continue;
@@ -139,7 +150,8 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
     re2::StringPiece o;
     const Opener* opener = nullptr;
     size_t opener_begin = 0;
-    if (RE2::PartialMatch(before(a.begin), *opener_, &o)) {
+    const std::string_view line = before(a.begin);
+    if (MatchEdgedWord(*opener_, *opener_words_, line, &o)) {
       opener = &openers_.at(Key(std::string_view(o.data(), o.size())));
       opener_begin = static_cast<size_t>(o.data() - text.data());
     }
@@ -155,11 +167,11 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
       int way = 0;
       re2::StringPiece w;
       if (!b.currency.empty() && !b.currency_before) {
-        if (RE2::FullMatch(gap, *step_, &w)) {
+        if (step_words_->MayHold(gap) && RE2::FullMatch(gap, *step_, &w)) {
           change = true;
           way = step_direction_.at(Key(std::string_view(w.data(), w.size())));
-        } else if (RE2::FullMatch(gap, *link_) && IsWordChar(CodePointAt(Key(gap), 0)) &&
-                   RE2::PartialMatch(before(a.begin), *change_, &w)) {
+        } else if (link_words_->MayHold(gap) && RE2::FullMatch(gap, *link_) && IsWordChar(CodePointAt(Key(gap), 0)) &&
+                   change_lead_words_->MayEnd(line, true, true) && RE2::PartialMatch(line, *change_, &w)) {
           change = true;
           way = change_direction_.at(Key(std::string_view(w.data(), w.size())));
         }
@@ -180,7 +192,7 @@ std::vector<FoundAmount> MoneyMatcher::PairAtoms(std::string_view text, const st
     if (i + 1 < atoms.size()) {
       const Atom& b = atoms[i + 1];
       std::string_view gap = text.substr(a.end, b.begin - a.end);
-      if (RE2::FullMatch(gap, *link_)) {
+      if (link_words_->MayHold(gap) && RE2::FullMatch(gap, *link_)) {
         std::string link = Key(gap);
         bool is_dash = !IsWordChar(CodePointAt(link, 0));
         bool is_plain = std::find(plain_links_.begin(), plain_links_.end(), link) != plain_links_.end();
