@@ -183,7 +183,7 @@ bool ResolveBody(std::string_view text, const std::vector<NameToken>& tokens, si
     // name names its own state ("General Department of Vietnam Customs")
     // is reported as written; a generic name ("Ministry of Planning and
     // Investment") serves any state.
-    if (!org_country.empty() && m.country_pos == m.org_end && m.country != org_country &&
+    if (!org_country.empty() && m.country_pos != kNone && m.country_pos == m.org_end && m.country != org_country &&
         NamesACountry(org, lex)) {
       org = Slice(text, tokens, m.org_pos, m.country_end);
       org_country.clear();

@@ -85,6 +85,7 @@ std::vector<TitledMention> FindTitledMentions(std::string_view text, const std::
           m.org = org.value;
           m.org_pos = q;
           q += org.length;
+          m.org_end = q;
         } else if (country.length) {
           if (m.country.empty()) m.country = lex.country_code[country.value];
           q += country.length;
