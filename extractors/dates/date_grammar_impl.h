@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -18,6 +19,7 @@
 
 #include "extractors/dates/date_grammar.h"
 #include "extractors/dates/date_lexicon.h"
+#include "pipeline/text/multi_pattern.h"
 
 namespace vnie::dates {
 
@@ -46,6 +48,27 @@ struct Rule {
   }
 };
 
+// The rules of patterns.tsv, the lexicon's words spliced in, for each
+// language (date_grammar.cc).
+std::vector<Rule> LoadRules(const Lexicon& lex);
+
+// The line filter: each language's rule patterns (ids: rule indices), the
+// flags they are compiled with, and a hash of both.
+constexpr unsigned kScanFlags = MultiPattern::kPrefilter | MultiPattern::kSingleMatch;
+std::map<std::string, std::vector<MultiPattern::Pattern>, std::less<>> ScanPatterns(const std::vector<Rule>& rules);
+uint64_t ScanHash(const std::vector<MultiPattern::Pattern>& patterns);
+
+// A language's filter database as vnie's build compiled it (dates_scan_gen
+// writes the list): the hash of its patterns, the indices of those the
+// engine left out ("3,17"), the serialized database.
+struct PrebuiltScan {
+  std::string_view lang;
+  uint64_t hash;
+  std::string_view rejected;
+  std::string_view database;
+};
+const std::vector<PrebuiltScan>& PrebuiltScans();
+
 // A word or phrase that marks a tense (words.tsv FUTURE / PAST), with its
 // place in the lists: of two markers as near to a phrase, the one listed
 // first decides.
@@ -71,7 +94,23 @@ struct DateGrammar::Impl {
     std::unique_ptr<RE2::Set> set;
     std::vector<size_t> rules;
   };
-  std::map<std::string, std::vector<RuleSet>, std::less<>> rule_sets;
+  using RuleSets = std::map<std::string, std::vector<RuleSet>, std::less<>>;
+  RuleSets rule_sets;
+  // Per language, every rule's pattern in one multi-pattern database (when
+  // vnie has the engine), read as a filter: one scan of a line names the
+  // rules that may match it, never fewer than match.  A rule the engine
+  // cannot compile stays in rule_sets.
+  std::map<std::string, std::unique_ptr<MultiPattern>, std::less<>> rule_scans;
+  std::vector<bool> scanned;  // by rule index: in rule_scans
+  // Every rule in sets, as when there is no engine: built when a test
+  // compares the two.
+  mutable std::once_flag all_sets_once;
+  mutable RuleSets all_rule_sets;
+  RuleSets BuildSets(const std::vector<size_t>& rule_indices) const;
+  // The (begin, end) of each line of TEXT that each rule of LANG runs on, by
+  // rule index (date_grammar.cc).
+  std::vector<std::vector<std::pair<size_t, size_t>>> LinesOfRules(std::string_view text, std::string_view lang,
+                                                                  bool sets_only) const;
   std::unique_ptr<RE2> time_before, time_after, time_range_start;
   std::map<std::string, std::pair<std::unique_ptr<RE2>, std::unique_ptr<RE2>>, std::less<>> range_words;
 
