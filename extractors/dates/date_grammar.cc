@@ -10,10 +10,10 @@
 #include <numeric>
 #include <stdexcept>
 
+#include <xxhash.h>
+
 #include "extractors/dates/date_grammar_impl.h"
 #include "pipeline/decode/decoder.h"
-
-#include <xxhash.h>
 
 namespace vnie::dates {
 namespace {

@@ -2,6 +2,7 @@
 // multi-pattern database per language) and writes it as C++ source, so that
 // vnie reads the databases at start-up instead of compiling them (a second
 // or more).  Run by the build; without Vectorscan it writes an empty list.
+// It fails (exit 1) when a rule's pattern is not valid RE2.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -24,7 +25,20 @@ int main(int argc, char** argv) {
       "  using namespace std::string_view_literals;\n"
       "  static const std::vector<PrebuiltScan> kScans = {\n";
   const Lexicon lex = LoadLexicon();
-  for (const auto& [lang, patterns] : ScanPatterns(LoadRules(lex))) {
+  const std::vector<Rule> rules = LoadRules(lex);
+  // A rule's RE2 is compiled when a text first needs it, and the sets that
+  // would have found a pattern that does not parse may hold none: such a
+  // pattern fails the build here.
+  for (const Rule& rule : rules) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    RE2 re(rule.pattern, options);
+    if (!re.ok()) {
+      std::cerr << "extractors/dates/patterns.tsv: rule " << rule.name << " (" << rule.lang << "): " << re.error() << "\n";
+      return 1;
+    }
+  }
+  for (const auto& [lang, patterns] : ScanPatterns(rules)) {
     std::vector<size_t> rejected;
     auto scan = MultiPattern::Compile(patterns, kScanFlags, &rejected);
     if (!scan) continue;
