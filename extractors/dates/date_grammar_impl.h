@@ -33,7 +33,7 @@ struct Rule {
   struct Compiled {
     std::once_flag once;
     std::unique_ptr<RE2> re;
-    std::map<std::string, int> groups;
+    std::map<std::string, int, std::less<>> groups;
   };
   std::unique_ptr<Compiled> compiled = std::make_unique<Compiled>();
 
@@ -87,9 +87,10 @@ struct DateGrammar::Impl {
   std::unordered_set<std::string> adjectives_in_ed;
   void BuildTenseMarkers();  // date_tense.cc
   std::vector<Rule> rules;
-  // Per language, every rule's pattern in one RE2::Set and the rule index of
-  // each of its patterns: one pass over the text tells which rules match
-  // anywhere, so only those are run for their groups.
+  // Per language, the rules that rule_scans below does not hold, in RE2
+  // sets of a dozen, with the rule index of each pattern: a pass of a line
+  // through the sets tells which of them match there, so only those are run
+  // for their groups.
   struct RuleSet {
     std::unique_ptr<RE2::Set> set;
     std::vector<size_t> rules;
@@ -117,7 +118,7 @@ struct DateGrammar::Impl {
   std::optional<std::string_view> Group(const Rule& r, const std::vector<re2::StringPiece>& subs,
                                         std::string_view name) const {
     const auto& groups = r.Get().groups;
-    auto it = groups.find(std::string(name));
+    auto it = groups.find(name);
     if (it == groups.end()) return std::nullopt;
     const auto& s = subs[it->second];
     if (s.data() == nullptr) return std::nullopt;
