@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <string>
@@ -42,9 +43,11 @@ class Lexicon {
   }
   // The value of TEXT in class CLS for LANG (or for every language).
   std::optional<std::string> Value(std::string_view lang, std::string_view cls, std::string_view text) const {
-    std::string folded = Collapse(LowerCase(text));
+    const std::string folded = Collapse(LowerCase(text));
+    std::string key;  // one string for both keys: phrases ask many times
     for (std::string_view l : {lang, std::string_view("*")}) {
-      auto it = values_.find(Key(l, cls) + "\x1f" + folded);
+      key.assign(l).append(1, ':').append(cls).append(1, '\x1f').append(folded);
+      auto it = values_.find(key);
       if (it != values_.end()) return it->second;
     }
     return std::nullopt;
@@ -79,7 +82,17 @@ class Lexicon {
     return out + ")";
   }
   const std::vector<Word>* Words(std::string_view lang, std::string_view cls) const {
-    auto it = words_.find(Key(lang, cls));
+    // The key built on the stack: sentences ask for a class many times.
+    char key[64];
+    const size_t n = lang.size() + 1 + cls.size();
+    if (n > sizeof key) {
+      auto it = words_.find(Key(lang, cls));
+      return it == words_.end() ? nullptr : &it->second;
+    }
+    std::memcpy(key, lang.data(), lang.size());
+    key[lang.size()] = ':';
+    std::memcpy(key + lang.size() + 1, cls.data(), cls.size());
+    auto it = words_.find(std::string_view(key, n));
     return it == words_.end() ? nullptr : &it->second;
   }
 
