@@ -10,10 +10,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/text/unicode_text.h"
@@ -115,8 +117,13 @@ class Lexicon {
   static std::string Key(std::string_view lang, std::string_view cls) {
     return std::string(lang) + ":" + std::string(cls);
   }
-  std::map<std::string, std::vector<Word>, std::less<>> words_;
-  std::map<std::string, std::string, std::less<>> values_;
+  // Looked up by views: one hash a lookup, no string built for it.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<Word>, Hash, std::equal_to<>> words_;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> values_;
 };
 
 // The lexicon of every data file (months.tsv, weekdays.tsv, relative.tsv,
