@@ -263,10 +263,16 @@ struct DateGrammar::Impl {
     size_t s = e;
     while (s < text.size() && text[s] == ' ') ++s;
     if (s == e) return false;
+    // An ASCII byte lowers to itself or its small letter whatever follows
+    // it: a word that starts with another ASCII byte is not looked at.
+    const unsigned char first = s < text.size() ? static_cast<unsigned char>(text[s]) : 0;
+    const char first_lower = static_cast<char>(first >= 'A' && first <= 'Z' ? first + 32 : first);
     for (std::string_view l : {lang, std::string_view("*")}) {
       const auto* words = lex.Words(l, "UNIT");
       if (!words) continue;
       for (const Word& w : *words) {
+        if (first < 0x80 && !w.lower.empty() && static_cast<unsigned char>(w.lower[0]) < 0x80 && w.lower[0] != first_lower)
+          continue;
         if (text.substr(s, w.text.size()) == w.text || LowerCase(text.substr(s, w.text.size() + 2)).rfind(w.lower, 0) == 0) {
           if (!IsWordChar(At(text, s + w.text.size()))) return true;
         }
