@@ -82,7 +82,8 @@ struct DateGrammar::Impl {
   Lexicon lex;
   // Per language, the tense markers by their first word, so that a sentence
   // is read word by word, once.
-  std::map<std::string, std::unordered_map<std::string, std::vector<TenseMarker>>, std::less<>> tense_markers;
+  std::map<std::string, std::unordered_map<std::string, std::vector<TenseMarker>, ViewHash, std::equal_to<>>, std::less<>>
+      tense_markers;
   // English words in -ed that are mostly adjectives (ADJED).
   std::unordered_set<std::string> adjectives_in_ed;
   void BuildTenseMarkers();  // date_tense.cc

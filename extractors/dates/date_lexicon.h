@@ -35,6 +35,13 @@ struct Word {
   std::string lower;  // TEXT in lower case, made once: sentences ask for it many times
 };
 
+// A hash of strings that also takes views, so that a map keyed by strings
+// is looked up with no string built (with std::equal_to<>).
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // The words of each class, per language, and their values by lower-case key.
 class Lexicon {
  public:
@@ -118,12 +125,8 @@ class Lexicon {
     return std::string(lang) + ":" + std::string(cls);
   }
   // Looked up by views: one hash a lookup, no string built for it.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<Word>, Hash, std::equal_to<>> words_;
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> values_;
+  std::unordered_map<std::string, std::vector<Word>, ViewHash, std::equal_to<>> words_;
+  std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> values_;
 };
 
 // The lexicon of every data file (months.tsv, weekdays.tsv, relative.tsv,
