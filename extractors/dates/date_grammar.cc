@@ -7,9 +7,13 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <numeric>
 #include <stdexcept>
 
+#include <xxhash.h>
+
 #include "extractors/dates/date_grammar_impl.h"
+#include "pipeline/decode/decoder.h"
 
 namespace vnie::dates {
 namespace {
@@ -24,45 +28,35 @@ const std::map<std::string, std::string, std::less<>>& Shapes() {
   return kShapes;
 }
 
-}  // namespace
-
-DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
-  impl_->lex = LoadLexicon();
-  impl_->BuildTenseMarkers();
-  for (const auto& row : Table("patterns.tsv")) {
-    std::vector<std::string> langs;
-    if (row.at(0) == "*") langs = {"en", "vi"};
-    else langs = {std::string(row.at(0))};
-    for (const std::string& lang : langs) {
-      std::string pattern;
-      std::string_view src = row.at(2);
-      for (size_t i = 0; i < src.size();) {
-        if (src[i] == '{') {
-          size_t close = src.find('}', i);
-          std::string name(src.substr(i + 1, close - i - 1));
-          if (!name.empty() && std::isalpha(static_cast<unsigned char>(name[0]))) {
-            auto shape = Shapes().find(name);
-            pattern += shape != Shapes().end() ? shape->second : impl_->lex.Alternation(lang, name);
-            i = close + 1;
-            continue;
-          }
-        }
-        pattern += src[i++];
-      }
-      Rule rule;
-      rule.lang = lang;
-      rule.name = std::string(row.at(1));
-      rule.pattern = std::move(pattern);
-      impl_->rules.push_back(std::move(rule));
+// PATTERN with each named group "(?P<name>" made a plain "(?:": the filter
+// needs no groups.
+std::string WithoutGroupNames(std::string_view pattern) {
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
+      out += pattern.substr(i, 2);
+      ++i;
+    } else if (pattern.substr(i, 4) == "(?P<") {
+      out += "(?:";
+      i = pattern.find('>', i);
+    } else {
+      out += pattern[i];
     }
   }
-  // The rules in sets of a dozen: one set of all of them tells in one pass
-  // which match, but its DFA has so many states that building them costs
-  // more than a few passes of smaller sets.
+  return out;
+}
+
+}  // namespace
+
+// The rules RULE_INDICES in sets of a dozen, by language: one set of all of
+// them tells in one pass which match, but its DFA has so many states that
+// building them costs more than a few passes of smaller sets.
+DateGrammar::Impl::RuleSets DateGrammar::Impl::BuildSets(const std::vector<size_t>& rule_indices) const {
   constexpr size_t kRulesPerSet = 12;
-  for (size_t ri = 0; ri < impl_->rules.size(); ++ri) {
-    const Rule& rule = impl_->rules[ri];
-    auto& sets = impl_->rule_sets[rule.lang];
+  RuleSets out;
+  for (size_t ri : rule_indices) {
+    const Rule& rule = rules[ri];
+    auto& sets = out[rule.lang];
     if (sets.empty() || sets.back().rules.size() >= kRulesPerSet) {
       RE2::Options options;
       options.set_log_errors(false);
@@ -77,11 +71,111 @@ DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
       throw std::runtime_error("extractors/dates/patterns.tsv: rule " + rule.name + ": " + error);
     sets.back().rules.push_back(ri);
   }
-  for (auto& [lang, sets] : impl_->rule_sets) {
+  for (auto& [lang, sets] : out) {
     for (auto& s : sets) {
       if (!s.set->Compile()) throw std::runtime_error("dates: the rules of " + lang + " do not compile as a set");
     }
   }
+  return out;
+}
+
+std::vector<Rule> LoadRules(const Lexicon& lex) {
+  std::vector<Rule> rules;
+  for (const auto& row : Table("patterns.tsv")) {
+    std::vector<std::string> langs;
+    if (row.at(0) == "*") langs = {"en", "vi"};
+    else langs = {std::string(row.at(0))};
+    for (const std::string& lang : langs) {
+      std::string pattern;
+      std::string_view src = row.at(2);
+      for (size_t i = 0; i < src.size();) {
+        if (src[i] == '{') {
+          size_t close = src.find('}', i);
+          std::string name(src.substr(i + 1, close - i - 1));
+          if (!name.empty() && std::isalpha(static_cast<unsigned char>(name[0]))) {
+            auto shape = Shapes().find(name);
+            pattern += shape != Shapes().end() ? shape->second : lex.Alternation(lang, name);
+            i = close + 1;
+            continue;
+          }
+        }
+        pattern += src[i++];
+      }
+      Rule rule;
+      rule.lang = lang;
+      rule.name = std::string(row.at(1));
+      rule.pattern = std::move(pattern);
+      rules.push_back(std::move(rule));
+    }
+  }
+  return rules;
+}
+
+std::map<std::string, std::vector<MultiPattern::Pattern>, std::less<>> ScanPatterns(const std::vector<Rule>& rules) {
+  std::map<std::string, std::vector<MultiPattern::Pattern>, std::less<>> out;
+  for (size_t ri = 0; ri < rules.size(); ++ri)
+    out[rules[ri].lang].push_back({WithoutGroupNames(rules[ri].pattern), static_cast<unsigned>(ri)});
+  return out;
+}
+
+uint64_t ScanHash(const std::vector<MultiPattern::Pattern>& patterns) {
+  std::string all = std::to_string(kScanFlags);
+  for (const auto& p : patterns) all += '\0' + std::to_string(p.id) + '\0' + p.expression;
+  return XXH3_64bits(all.data(), all.size());
+}
+
+namespace {
+
+// The database built with vnie for PATTERNS, when it is for these patterns
+// and this machine can read it; *REJECTED then holds the indices of the
+// patterns it left out.
+std::unique_ptr<MultiPattern> Prebuilt(std::string_view lang, const std::vector<MultiPattern::Pattern>& patterns,
+                                       std::vector<size_t>* rejected) {
+  for (const PrebuiltScan& p : PrebuiltScans()) {
+    if (p.lang != lang) continue;
+    if (p.hash != ScanHash(patterns)) return nullptr;
+    auto scan = MultiPattern::Deserialize(p.database);
+    if (!scan) return nullptr;
+    for (std::string_view r = p.rejected; !r.empty();) {
+      const size_t comma = std::min(r.find(','), r.size());
+      rejected->push_back(std::stoul(std::string(r.substr(0, comma))));
+      r.remove_prefix(std::min(comma + 1, r.size()));
+    }
+    return scan;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+DateGrammar::DateGrammar() : impl_(std::make_unique<Impl>()) {
+  impl_->lex = LoadLexicon();
+  impl_->BuildTenseMarkers();
+  impl_->rules = LoadRules(impl_->lex);
+  // Each language's rules in one multi-pattern database, matched as a
+  // filter (so that a pattern the engine cannot match exactly is still
+  // kept); the rules it rejects go to RE2 sets.  Compiling the databases
+  // takes a second or more, so vnie's build compiles them (dates_scan_gen)
+  // and a run reads them; when it cannot, it compiles them itself.
+  std::vector<size_t> in_sets;
+  for (const auto& [lang, patterns] : ScanPatterns(impl_->rules)) {
+    std::vector<size_t> rejected;
+    auto scan = Prebuilt(lang, patterns, &rejected);
+    if (!scan) {
+      rejected.clear();
+      scan = MultiPattern::Compile(patterns, kScanFlags, &rejected);
+    }
+    std::vector<bool> in_scan(patterns.size(), scan != nullptr);
+    for (size_t i : rejected) in_scan[i] = false;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      if (!in_scan[i]) in_sets.push_back(patterns[i].id);
+    }
+    if (scan) impl_->rule_scans[lang] = std::move(scan);
+  }
+  impl_->scanned.assign(impl_->rules.size(), true);
+  for (size_t ri : in_sets) impl_->scanned[ri] = false;
+  std::sort(in_sets.begin(), in_sets.end());
+  impl_->rule_sets = impl_->BuildSets(in_sets);
   // Groups: hh mi | hh2 mi2 ("10h30", "9g") | hh3 with a required am/pm.
   const std::string time =
       "(?:(?P<hh>[01]?\\d|2[0-3]):(?P<mi>[0-5]\\d)|(?P<hh2>[01]?\\d|2[0-3])[hg](?P<mi2>[0-5]\\d)?"
@@ -176,36 +270,73 @@ bool DateGrammar::Impl::WordsRuleOut(const Rule& rule, const std::vector<re2::St
   return false;
 }
 
-std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view lang) const {
-  std::vector<DateMatch> found;
-  std::vector<size_t> order;
-  re2::StringPiece input(text.data(), text.size());
+std::vector<std::vector<std::pair<size_t, size_t>>> DateGrammar::Impl::LinesOfRules(std::string_view text,
+                                                                                 std::string_view lang,
+                                                                                 bool sets_only) const {
   // A date phrase does not cross a line break.  Each rule runs only on the
-  // lines where the sets say it matches; when a set cannot tell (its DFA ran
-  // out of memory), its rules run on that line.
-  std::vector<std::vector<std::pair<size_t, size_t>>> lines_of(impl_->rules.size());
-  if (auto it = impl_->rule_sets.find(lang); it != impl_->rule_sets.end()) {
-    std::vector<int> hits;
-    for (size_t lb = 0; lb < text.size();) {
-      size_t le = text.find('\n', lb);
-      if (le == std::string_view::npos) le = text.size();
-      if (le == lb) {
-        ++lb;
-        continue;
+  // lines where the scan or the sets say it matches; when a set cannot tell
+  // (its DFA ran out of memory), its rules run on that line.  The scan reads
+  // valid UTF-8 only: on other text its rules run on every line.
+  std::vector<std::vector<std::pair<size_t, size_t>>> lines_of(rules.size());
+  const RuleSets* sets = &rule_sets;
+  const MultiPattern* scan = nullptr;
+  if (sets_only) {
+    std::call_once(all_sets_once, [this] {
+      std::vector<size_t> all(rules.size());
+      std::iota(all.begin(), all.end(), 0);
+      all_rule_sets = BuildSets(all);
+    });
+    sets = &all_rule_sets;
+  } else if (auto it = rule_scans.find(lang); it != rule_scans.end()) {
+    scan = it->second.get();
+  }
+  const bool scan_reads = scan && IsValidUtf8(text);
+  const auto set_it = sets->find(lang);
+  std::vector<int> hits;
+  for (size_t lb = 0; lb < text.size();) {
+    size_t le = text.find('\n', lb);
+    if (le == std::string_view::npos) le = text.size();
+    if (le == lb) {
+      ++lb;
+      continue;
+    }
+    const std::string_view line = text.substr(lb, le - lb);
+    if (scan_reads) {
+      scan->Scan(line, [&](unsigned ri, size_t) {
+        lines_of[ri].emplace_back(lb, le);
+        return true;
+      });
+    } else if (scan) {
+      for (size_t ri = 0; ri < rules.size(); ++ri) {
+        if (scanned[ri] && rules[ri].lang == lang) lines_of[ri].emplace_back(lb, le);
       }
-      const re2::StringPiece line(text.data() + lb, le - lb);
-      for (const auto& s : it->second) {
+    }
+    if (set_it != sets->end()) {
+      for (const auto& s : set_it->second) {
         RE2::Set::ErrorInfo error;
         hits.clear();
-        if (s.set->Match(line, &hits, &error)) {
+        if (s.set->Match(re2::StringPiece(line.data(), line.size()), &hits, &error)) {
           for (int h : hits) lines_of[s.rules[static_cast<size_t>(h)]].emplace_back(lb, le);
         } else if (error.kind != RE2::Set::kNoError) {
           for (size_t ri : s.rules) lines_of[ri].emplace_back(lb, le);
         }
       }
-      lb = le + 1;
     }
+    lb = le + 1;
   }
+  return lines_of;
+}
+
+std::vector<std::vector<std::pair<size_t, size_t>>> DateGrammar::RuleLines(std::string_view text, std::string_view lang,
+                                                                           bool sets_only) const {
+  return impl_->LinesOfRules(text, lang, sets_only);
+}
+
+std::vector<DateMatch> DateGrammar::Find(std::string_view text, std::string_view lang) const {
+  std::vector<DateMatch> found;
+  std::vector<size_t> order;
+  re2::StringPiece input(text.data(), text.size());
+  const auto lines_of = impl_->LinesOfRules(text, lang, false);
   // Whether a FISCAL word occurs in the text, asked once.
   std::optional<bool> fiscal_text;
   auto FiscalText = [&] {

@@ -67,6 +67,12 @@ class DateGrammar {
   // file order: lower case, or as written with EXACT.
   std::vector<std::string> WordsOf(std::string_view lang, std::string_view cls, bool exact = false) const;
 
+  // The lines each rule of LANG is run on in TEXT: by rule, the (begin,
+  // end) bytes of each line where the line filter says the rule may match.
+  // With SETS_ONLY, as RE2 sets alone pick them (vnie without Vectorscan).
+  std::vector<std::vector<std::pair<size_t, size_t>>> RuleLines(std::string_view text, std::string_view lang,
+                                                               bool sets_only = false) const;
+
   ~DateGrammar();
 
  private:

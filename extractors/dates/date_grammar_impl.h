@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -18,6 +19,7 @@
 
 #include "extractors/dates/date_grammar.h"
 #include "extractors/dates/date_lexicon.h"
+#include "pipeline/text/multi_pattern.h"
 
 namespace vnie::dates {
 
@@ -31,7 +33,7 @@ struct Rule {
   struct Compiled {
     std::once_flag once;
     std::unique_ptr<RE2> re;
-    std::map<std::string, int> groups;
+    std::map<std::string, int, std::less<>> groups;
   };
   std::unique_ptr<Compiled> compiled = std::make_unique<Compiled>();
 
@@ -46,6 +48,27 @@ struct Rule {
   }
 };
 
+// The rules of patterns.tsv, the lexicon's words spliced in, for each
+// language (date_grammar.cc).
+std::vector<Rule> LoadRules(const Lexicon& lex);
+
+// The line filter: each language's rule patterns (ids: rule indices), the
+// flags they are compiled with, and a hash of both.
+constexpr unsigned kScanFlags = MultiPattern::kPrefilter | MultiPattern::kSingleMatch;
+std::map<std::string, std::vector<MultiPattern::Pattern>, std::less<>> ScanPatterns(const std::vector<Rule>& rules);
+uint64_t ScanHash(const std::vector<MultiPattern::Pattern>& patterns);
+
+// A language's filter database as vnie's build compiled it (dates_scan_gen
+// writes the list): the hash of its patterns, the indices of those the
+// engine left out ("3,17"), the serialized database.
+struct PrebuiltScan {
+  std::string_view lang;
+  uint64_t hash;
+  std::string_view rejected;
+  std::string_view database;
+};
+const std::vector<PrebuiltScan>& PrebuiltScans();
+
 // A word or phrase that marks a tense (words.tsv FUTURE / PAST), with its
 // place in the lists: of two markers as near to a phrase, the one listed
 // first decides.
@@ -59,26 +82,44 @@ struct DateGrammar::Impl {
   Lexicon lex;
   // Per language, the tense markers by their first word, so that a sentence
   // is read word by word, once.
-  std::map<std::string, std::unordered_map<std::string, std::vector<TenseMarker>>, std::less<>> tense_markers;
+  std::map<std::string, std::unordered_map<std::string, std::vector<TenseMarker>, ViewHash, std::equal_to<>>, std::less<>>
+      tense_markers;
   // English words in -ed that are mostly adjectives (ADJED).
   std::unordered_set<std::string> adjectives_in_ed;
   void BuildTenseMarkers();  // date_tense.cc
   std::vector<Rule> rules;
-  // Per language, every rule's pattern in one RE2::Set and the rule index of
-  // each of its patterns: one pass over the text tells which rules match
-  // anywhere, so only those are run for their groups.
+  // Per language, the rules that rule_scans below does not hold, in RE2
+  // sets of a dozen, with the rule index of each pattern: a pass of a line
+  // through the sets tells which of them match there, so only those are run
+  // for their groups.
   struct RuleSet {
     std::unique_ptr<RE2::Set> set;
     std::vector<size_t> rules;
   };
-  std::map<std::string, std::vector<RuleSet>, std::less<>> rule_sets;
+  using RuleSets = std::map<std::string, std::vector<RuleSet>, std::less<>>;
+  RuleSets rule_sets;
+  // Per language, every rule's pattern in one multi-pattern database (when
+  // vnie has the engine), read as a filter: one scan of a line names the
+  // rules that may match it, never fewer than match.  A rule the engine
+  // cannot compile stays in rule_sets.
+  std::map<std::string, std::unique_ptr<MultiPattern>, std::less<>> rule_scans;
+  std::vector<bool> scanned;  // by rule index: in rule_scans
+  // Every rule in sets, as when there is no engine: built when a test
+  // compares the two.
+  mutable std::once_flag all_sets_once;
+  mutable RuleSets all_rule_sets;
+  RuleSets BuildSets(const std::vector<size_t>& rule_indices) const;
+  // The (begin, end) of each line of TEXT that each rule of LANG runs on, by
+  // rule index (date_grammar.cc).
+  std::vector<std::vector<std::pair<size_t, size_t>>> LinesOfRules(std::string_view text, std::string_view lang,
+                                                                  bool sets_only) const;
   std::unique_ptr<RE2> time_before, time_after, time_range_start;
   std::map<std::string, std::pair<std::unique_ptr<RE2>, std::unique_ptr<RE2>>, std::less<>> range_words;
 
   std::optional<std::string_view> Group(const Rule& r, const std::vector<re2::StringPiece>& subs,
                                         std::string_view name) const {
     const auto& groups = r.Get().groups;
-    auto it = groups.find(std::string(name));
+    auto it = groups.find(name);
     if (it == groups.end()) return std::nullopt;
     const auto& s = subs[it->second];
     if (s.data() == nullptr) return std::nullopt;
@@ -223,10 +264,16 @@ struct DateGrammar::Impl {
     size_t s = e;
     while (s < text.size() && text[s] == ' ') ++s;
     if (s == e) return false;
+    // An ASCII byte lowers to itself or its small letter whatever follows
+    // it: a word that starts with another ASCII byte is not looked at.
+    const unsigned char first = s < text.size() ? static_cast<unsigned char>(text[s]) : 0;
+    const char first_lower = static_cast<char>(first >= 'A' && first <= 'Z' ? first + 32 : first);
     for (std::string_view l : {lang, std::string_view("*")}) {
       const auto* words = lex.Words(l, "UNIT");
       if (!words) continue;
       for (const Word& w : *words) {
+        if (first < 0x80 && !w.lower.empty() && static_cast<unsigned char>(w.lower[0]) < 0x80 && w.lower[0] != first_lower)
+          continue;
         if (text.substr(s, w.text.size()) == w.text || LowerCase(text.substr(s, w.text.size() + 2)).rfind(w.lower, 0) == 0) {
           if (!IsWordChar(At(text, s + w.text.size()))) return true;
         }

@@ -9,10 +9,13 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/text/unicode_text.h"
@@ -32,6 +35,13 @@ struct Word {
   std::string lower;  // TEXT in lower case, made once: sentences ask for it many times
 };
 
+// A hash of strings that also takes views, so that a map keyed by strings
+// is looked up with no string built (with std::equal_to<>).
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // The words of each class, per language, and their values by lower-case key.
 class Lexicon {
  public:
@@ -42,9 +52,11 @@ class Lexicon {
   }
   // The value of TEXT in class CLS for LANG (or for every language).
   std::optional<std::string> Value(std::string_view lang, std::string_view cls, std::string_view text) const {
-    std::string folded = Collapse(LowerCase(text));
+    const std::string folded = Collapse(LowerCase(text));
+    std::string key;  // one string for both keys: phrases ask many times
     for (std::string_view l : {lang, std::string_view("*")}) {
-      auto it = values_.find(Key(l, cls) + "\x1f" + folded);
+      key.assign(l).append(1, ':').append(cls).append(1, '\x1f').append(folded);
+      auto it = values_.find(key);
       if (it != values_.end()) return it->second;
     }
     return std::nullopt;
@@ -79,7 +91,17 @@ class Lexicon {
     return out + ")";
   }
   const std::vector<Word>* Words(std::string_view lang, std::string_view cls) const {
-    auto it = words_.find(Key(lang, cls));
+    // The key built on the stack: sentences ask for a class many times.
+    char key[64];
+    const size_t n = lang.size() + 1 + cls.size();
+    if (n > sizeof key) {
+      auto it = words_.find(Key(lang, cls));
+      return it == words_.end() ? nullptr : &it->second;
+    }
+    std::memcpy(key, lang.data(), lang.size());
+    key[lang.size()] = ':';
+    std::memcpy(key + lang.size() + 1, cls.data(), cls.size());
+    auto it = words_.find(std::string_view(key, n));
     return it == words_.end() ? nullptr : &it->second;
   }
 
@@ -102,8 +124,9 @@ class Lexicon {
   static std::string Key(std::string_view lang, std::string_view cls) {
     return std::string(lang) + ":" + std::string(cls);
   }
-  std::map<std::string, std::vector<Word>, std::less<>> words_;
-  std::map<std::string, std::string, std::less<>> values_;
+  // Looked up by views: one hash a lookup, no string built for it.
+  std::unordered_map<std::string, std::vector<Word>, ViewHash, std::equal_to<>> words_;
+  std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> values_;
 };
 
 // The lexicon of every data file (months.tsv, weekdays.tsv, relative.tsv,

@@ -167,7 +167,7 @@ Tense DateGrammar::TenseOf(std::string_view sentence, std::string_view lang) con
     }
     size_t q = p + n;
     while (q < lower.size() && word_at(q, &n)) q += n;
-    auto it = markers->second.find(lower.substr(p, q - p));
+    auto it = markers->second.find(std::string_view(lower).substr(p, q - p));
     if (it != markers->second.end()) {
       for (const TenseMarker& m : it->second) {
         const std::string& word = m.text;

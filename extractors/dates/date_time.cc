@@ -1,6 +1,7 @@
 // A time of day next to a date ("11:03, 2020/02/24", "10:27 a.m. on June
 // 22", "10h30 ngày 15/3", "hôm nay lúc 2 giờ chiều"), and the start of a time
 // range before it.
+#include <algorithm>
 #include <cctype>
 
 #include "extractors/dates/date_grammar_impl.h"
@@ -41,7 +42,9 @@ bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, 
   };
   const size_t window = std::min<size_t>(*begin, 40);
   re2::StringPiece before(text.data() + *begin - window, window);
-  if (impl_->time_before->Match(before, 0, before.size(), RE2::UNANCHORED, subs, kSubs)) {
+  // Every time has a digit: a window with none is not searched.
+  const bool digit = std::any_of(before.begin(), before.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digit && impl_->time_before->Match(before, 0, before.size(), RE2::UNANCHORED, subs, kSubs)) {
     const size_t tb = subs[0].data() - text.data();
     int h, mi;
     if (StartsClean(text, tb) && read(&h, &mi)) {
