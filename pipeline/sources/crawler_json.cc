@@ -10,6 +10,7 @@
 #include "pipeline/decode/gzip.h"
 #include "pipeline/html/page_metadata.h"
 #include "pipeline/metadata/published.h"
+#include "pipeline/text/ascii.h"
 
 namespace vnie {
 namespace {
@@ -26,16 +27,6 @@ std::optional<std::string> FirstField(const nlohmann::json& j, std::initializer_
     if (auto value = OptionalField(j, key)) return value;
   }
   return std::nullopt;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return out;
-}
-
-bool EndsWith(std::string_view path, std::string_view suffix) {
-  return path.size() >= suffix.size() && Lower(path.substr(path.size() - suffix.size())) == suffix;
 }
 
 }  // namespace
@@ -73,7 +64,7 @@ std::optional<std::string> ParseCrawlerArticle(std::string_view json, CrawlerArt
     }
     // A language other than en or vi is left to detection.
     if (auto lang = FirstField(j, {"lang", "language"})) {
-      std::string folded = Lower(*lang);
+      std::string folded = AsciiLower(*lang);
       if (folded == "en" || folded == "vi") article->lang = folded;
       else article->warnings.push_back("lang '" + *lang + "' is neither en nor vi; the language is detected instead");
     }
@@ -85,7 +76,7 @@ std::optional<std::string> ParseCrawlerArticle(std::string_view json, CrawlerArt
   return std::nullopt;
 }
 
-bool IsCrawlerJsonFile(std::string_view path) { return EndsWith(path, ".json") || EndsWith(path, ".json.gz"); }
+bool IsCrawlerJsonFile(std::string_view path) { return EndsWithNoCase(path, ".json") || EndsWithNoCase(path, ".json.gz"); }
 
 void ReadCrawlerJson(Document& doc, uint64_t max_bytes) {
   if (doc.rejected) return;

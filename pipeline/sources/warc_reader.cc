@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "pipeline/decode/gzip.h"
+#include "pipeline/text/ascii.h"
 
 namespace vnie {
 namespace {
@@ -18,12 +19,6 @@ constexpr int kGzipWindow = 15 + 16;
 std::string_view Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t\r");
   return b == std::string_view::npos ? std::string_view() : s.substr(b, e - b + 1);
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool SameName(std::string_view a, std::string_view b) {
@@ -148,7 +143,7 @@ std::optional<int> StatusCode(std::string_view status_line) {
 
 // "text/html; charset=\"UTF-8\"" into the lowercased media type and the charset parameter.
 void SplitContentType(std::string_view value, HttpResponse* response) {
-  response->content_type = Lower(Trim(value.substr(0, value.find(';'))));
+  response->content_type = AsciiLower(Trim(value.substr(0, value.find(';'))));
   for (size_t semi = value.find(';'); semi != std::string_view::npos;) {
     size_t next = value.find(';', semi + 1);
     size_t length = next == std::string_view::npos ? next : next - semi - 1;
@@ -366,8 +361,7 @@ bool WarcReader::Next(WarcRecord* record) {
 }
 
 bool IsWarcPath(std::string_view path) {
-  std::string lower = Lower(path);
-  return lower.ends_with(".warc") || lower.ends_with(".warc.gz");
+  return EndsWithNoCase(path, ".warc") || EndsWithNoCase(path, ".warc.gz");
 }
 
 bool LooksWarc(std::string_view first_bytes) {
@@ -396,7 +390,7 @@ std::optional<HttpResponse> ParseHttpResponse(std::string_view block, size_t max
     if (SameName(f.name, "Content-Type")) {
       SplitContentType(f.value, &response);
     } else if (SameName(f.name, "Transfer-Encoding")) {
-      transfer_encoding += (transfer_encoding.empty() ? "" : ", ") + Lower(f.value);
+      transfer_encoding += (transfer_encoding.empty() ? "" : ", ") + AsciiLower(f.value);
     } else if (SameName(f.name, "Content-Encoding")) {
       content_encoding += (content_encoding.empty() ? "" : ", ") + f.value;
     }
@@ -409,7 +403,7 @@ std::optional<HttpResponse> ParseHttpResponse(std::string_view block, size_t max
     body = dechunked;
   }
   // A body stored already inflated under its original "gzip" header.
-  std::string coding = Lower(Trim(content_encoding));
+  std::string coding = AsciiLower(Trim(content_encoding));
   if ((coding == "gzip" || coding == "x-gzip") && !LooksGzip(body)) content_encoding.clear();
   InflateResult inflated = InflateHttpBody(body, content_encoding, max_body_bytes);
   if (inflated.error) return fail("HTTP body: " + *inflated.error);
