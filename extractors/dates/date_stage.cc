@@ -102,13 +102,7 @@ class DateStage : public Stage {
           m.expression.begin.minute = minute;
         }
       }
-      dates::Tense tense = m.future ? dates::Tense::kFuture : grammar_.TenseOf(SentenceAround(doc, b, e), lang);
-      if (tense == dates::Tense::kPast && context.AfterUntil(doc.text, m.begin)) {
-        // "the tax was cut until June 30": the end of a state that may still
-        // hold; the nearest reading decides.
-        tense = dates::Tense::kUnknown;
-      }
-      dates::ResolvedDate r = context.Resolve(m, tense);
+      dates::ResolvedDate r = ResolveInSentence(doc, m, b, e, lang, context);
       if (!r.value && !m.relative) continue;
       DateMention mention;
       mention.span = doc.SpanOfBytes(b, e);
@@ -130,6 +124,27 @@ class DateStage : public Stage {
   }
 
  private:
+  // M's value.  The sentence's tense decides the year of "in March" and the
+  // week of "on Friday"; most dates name their year, so the tense, costly to
+  // read, is read only when the value depends on it.
+  dates::ResolvedDate ResolveInSentence(const Document& doc, const DateMatch& m, size_t b, size_t e,
+                                        const std::string& lang, const dates::DateContext& context) const {
+    if (m.future) return context.Resolve(m, dates::Tense::kFuture);
+    dates::ResolvedDate unknown = context.Resolve(m, dates::Tense::kUnknown);
+    dates::ResolvedDate past = context.Resolve(m, dates::Tense::kPast);
+    dates::ResolvedDate future = context.Resolve(m, dates::Tense::kFuture);
+    const auto same = [](const dates::ResolvedDate& x, const dates::ResolvedDate& y) {
+      return x.value == y.value && x.grain == y.grain;
+    };
+    if (same(unknown, past) && same(unknown, future)) return unknown;
+    const dates::Tense tense = grammar_.TenseOf(SentenceAround(doc, b, e), lang);
+    if (tense == dates::Tense::kFuture) return future;
+    // "the tax was cut until June 30": the end of a state that may still
+    // hold; the nearest reading decides.
+    if (tense == dates::Tense::kPast && !context.AfterUntil(doc.text, m.begin)) return past;
+    return unknown;
+  }
+
   const DateGrammar& grammar_;
 };
 

@@ -73,7 +73,11 @@ bool DateGrammar::AttachTime(std::string_view text, size_t* begin, size_t* end, 
     }
   }
   re2::StringPiece after(text.data() + *end, text.size() - *end);
-  if (impl_->time_after->Match(after, 0, after.size(), RE2::ANCHOR_START, subs, kSubs)) {
+  // Asked for groups, RE2 readies its submatch engine for the whole rest of
+  // the text; asked only whether a time follows, its DFA stops within a few
+  // bytes.  Most dates have no time after them.
+  if (impl_->time_after->Match(after, 0, after.size(), RE2::ANCHOR_START, nullptr, 0) &&
+      impl_->time_after->Match(after, 0, after.size(), RE2::ANCHOR_START, subs, kSubs)) {
     size_t te = subs[0].data() - text.data() + subs[0].size();
     int h, mi;
     if (EndsClean(text, te) && read(&h, &mi)) {
