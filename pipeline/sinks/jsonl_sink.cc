@@ -11,7 +11,7 @@
 namespace vnie {
 
 std::string RecordLine(const Document& doc, const RecordOptions& options) {
-  std::string line = ToRecord(doc, options).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string line = RecordJson(doc, options);
   line.push_back('\n');
   return line;
 }

@@ -1,76 +1,136 @@
 #include "pipeline/sinks/record.h"
 
+#include "pipeline/sinks/json_writer.h"
+
 namespace vnie {
 namespace {
 
-using Json = nlohmann::ordered_json;
+void PutSpan(JsonWriter& w, const TextSpan& span) {
+  w.Key("text");
+  w.String(span.text);
+  w.Key("start");
+  w.Int(span.start);
+  w.Key("end");
+  w.Int(span.end);
+}
 
-Json OptionalString(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
-
-void PutSpan(Json& j, const TextSpan& span) {
-  j["text"] = span.text;
-  j["start"] = span.start;
-  j["end"] = span.end;
+// An optional key: left out when VALUE is empty.
+void PutIfAny(JsonWriter& w, const char* key, const std::string& value) {
+  if (value.empty()) return;
+  w.Key(key);
+  w.String(value);
 }
 
 }  // namespace
 
-nlohmann::ordered_json ToRecord(const Document& doc, const RecordOptions& options) {
-  Json r;
-  r["schema"] = 1;
-  r["doc_id"] = doc.doc_id;
-  r["source"] = {{"path", doc.source.path}, {"bytes", doc.source.bytes}};
-  if (doc.source.url) r["source"]["url"] = *doc.source.url;
-  if (doc.source.offset) r["source"]["offset"] = *doc.source.offset;
-  r["encoding"] = doc.encoding.empty() ? Json(nullptr) : Json(doc.encoding);
-  r["lang"] = doc.lang.empty() ? Json(nullptr) : Json(doc.lang);
-  r["title"] = OptionalString(doc.title);
-  r["published"] = OptionalString(doc.published);
-  Json dates = Json::array();
+std::string RecordJson(const Document& doc, const RecordOptions& options) {
+  std::string out;
+  out.reserve(512 + 96 * (doc.dates.size() + doc.money.size() + doc.officials.size()) +
+              (options.emit_text ? doc.text.size() + doc.text.size() / 16 : 0));
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("schema");
+  w.Int(1);
+  w.Key("doc_id");
+  w.String(doc.doc_id);
+  w.Key("source");
+  w.BeginObject();
+  w.Key("path");
+  w.String(doc.source.path);
+  w.Key("bytes");
+  w.UInt(doc.source.bytes);
+  if (doc.source.url) {
+    w.Key("url");
+    w.String(*doc.source.url);
+  }
+  if (doc.source.offset) {
+    w.Key("offset");
+    w.UInt(*doc.source.offset);
+  }
+  w.EndObject();
+  w.Key("encoding");
+  w.StringOrNull(doc.encoding);
+  w.Key("lang");
+  w.StringOrNull(doc.lang);
+  w.Key("title");
+  w.OptionalString(doc.title);
+  w.Key("published");
+  w.OptionalString(doc.published);
+  w.Key("dates");
+  w.BeginArray();
   for (const auto& d : doc.dates) {
-    Json j;
-    PutSpan(j, d.span);
-    j["value"] = OptionalString(d.value);
-    j["grain"] = d.grain.empty() ? Json(nullptr) : Json(d.grain);
-    if (!d.mod.empty()) j["mod"] = d.mod;
-    if (!d.relative.empty()) j["relative"] = d.relative;
-    dates.push_back(std::move(j));
+    w.BeginObject();
+    PutSpan(w, d.span);
+    w.Key("value");
+    w.OptionalString(d.value);
+    w.Key("grain");
+    w.StringOrNull(d.grain);
+    PutIfAny(w, "mod", d.mod);
+    PutIfAny(w, "relative", d.relative);
+    w.EndObject();
   }
-  r["dates"] = std::move(dates);
-  Json money = Json::array();
+  w.EndArray();
+  w.Key("money");
+  w.BeginArray();
   for (const auto& m : doc.money) {
-    Json j;
-    PutSpan(j, m.span);
-    j["amount"] = m.amount;
-    j["currency"] = m.currency;
-    if (!m.qualifier.empty()) j["qualifier"] = m.qualifier;
-    if (!m.amount_min.empty()) j["amount_min"] = m.amount_min;
-    if (!m.amount_max.empty()) j["amount_max"] = m.amount_max;
-    money.push_back(std::move(j));
+    w.BeginObject();
+    PutSpan(w, m.span);
+    w.Key("amount");
+    w.String(m.amount);
+    w.Key("currency");
+    w.String(m.currency);
+    PutIfAny(w, "qualifier", m.qualifier);
+    PutIfAny(w, "amount_min", m.amount_min);
+    PutIfAny(w, "amount_max", m.amount_max);
+    w.EndObject();
   }
-  r["money"] = std::move(money);
-  Json officials = Json::array();
+  w.EndArray();
+  w.Key("officials");
+  w.BeginArray();
   for (const auto& o : doc.officials) {
-    Json j;
-    j["entity"] = o.entity;
-    j["name"] = o.name;
-    j["name_key"] = o.name_key;
-    j["title"] = o.title;
-    j["organization"] = OptionalString(o.organization);
-    j["country"] = OptionalString(o.country);
-    Json mentions = Json::array();
+    w.BeginObject();
+    w.Key("entity");
+    w.Int(o.entity);
+    w.Key("name");
+    w.String(o.name);
+    w.Key("name_key");
+    w.String(o.name_key);
+    w.Key("title");
+    w.String(o.title);
+    w.Key("organization");
+    w.OptionalString(o.organization);
+    w.Key("country");
+    w.OptionalString(o.country);
+    w.Key("mentions");
+    w.BeginArray();
     for (const auto& m : o.mentions) {
-      Json mj;
-      PutSpan(mj, m);
-      mentions.push_back(std::move(mj));
+      w.BeginObject();
+      PutSpan(w, m);
+      w.EndObject();
     }
-    j["mentions"] = std::move(mentions);
-    officials.push_back(std::move(j));
+    w.EndArray();
+    w.EndObject();
   }
-  r["officials"] = std::move(officials);
-  if (options.emit_text) r["text"] = doc.text;
-  r["rejected"] = doc.rejected ? Json{{"reason", *doc.rejected}} : Json(nullptr);
-  return r;
+  w.EndArray();
+  if (options.emit_text) {
+    w.Key("text");
+    w.String(doc.text);
+  }
+  w.Key("rejected");
+  if (doc.rejected) {
+    w.BeginObject();
+    w.Key("reason");
+    w.String(*doc.rejected);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.EndObject();
+  return out;
+}
+
+nlohmann::ordered_json ToRecord(const Document& doc, const RecordOptions& options) {
+  return nlohmann::ordered_json::parse(RecordJson(doc, options));
 }
 
 }  // namespace vnie
