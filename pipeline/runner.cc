@@ -273,6 +273,9 @@ BatchStats RunBatch(const NextSourceFile& next_file, const StageChain& chain, Si
   };
 
   auto record_durable = [&](bool force) {
+    // With no state store the states have nowhere to go: kept, they would
+    // grow with the number of documents.
+    if (!options.state) pending.clear();
     ++since_commit;
     if (!force && since_commit < static_cast<uint64_t>(options.commit_every) &&
         Clock::now() - last_commit < std::chrono::seconds(1)) {
