@@ -5,20 +5,33 @@
 namespace vnie {
 namespace {
 
-void PutSpan(JsonWriter& w, const TextSpan& span) {
-  w.Key("text");
-  w.String(span.text);
-  w.Key("start");
-  w.Int(span.start);
-  w.Key("end");
-  w.Int(span.end);
-}
-
-// An optional key: left out when VALUE is empty.
-void PutIfAny(JsonWriter& w, const char* key, const std::string& value) {
-  if (value.empty()) return;
+// One member each: its key, then its value.
+void PutString(JsonWriter& w, const char* key, std::string_view value) {
   w.Key(key);
   w.String(value);
+}
+void PutInt(JsonWriter& w, const char* key, int64_t value) {
+  w.Key(key);
+  w.Int(value);
+}
+void PutOptional(JsonWriter& w, const char* key, const std::optional<std::string>& value) {
+  w.Key(key);
+  w.OptionalString(value);
+}
+// "" as null.
+void PutOrNull(JsonWriter& w, const char* key, std::string_view value) {
+  w.Key(key);
+  w.StringOrNull(value);
+}
+// Left out when VALUE is empty.
+void PutIfAny(JsonWriter& w, const char* key, std::string_view value) {
+  if (!value.empty()) PutString(w, key, value);
+}
+
+void PutSpan(JsonWriter& w, const TextSpan& span) {
+  PutString(w, "text", span.text);
+  PutInt(w, "start", span.start);
+  PutInt(w, "end", span.end);
 }
 
 }  // namespace
@@ -29,42 +42,30 @@ std::string RecordJson(const Document& doc, const RecordOptions& options) {
               (options.emit_text ? doc.text.size() + doc.text.size() / 16 : 0));
   JsonWriter w(&out);
   w.BeginObject();
-  w.Key("schema");
-  w.Int(1);
-  w.Key("doc_id");
-  w.String(doc.doc_id);
+  PutInt(w, "schema", 1);
+  PutString(w, "doc_id", doc.doc_id);
   w.Key("source");
   w.BeginObject();
-  w.Key("path");
-  w.String(doc.source.path);
+  PutString(w, "path", doc.source.path);
   w.Key("bytes");
   w.UInt(doc.source.bytes);
-  if (doc.source.url) {
-    w.Key("url");
-    w.String(*doc.source.url);
-  }
+  if (doc.source.url) PutString(w, "url", *doc.source.url);
   if (doc.source.offset) {
     w.Key("offset");
     w.UInt(*doc.source.offset);
   }
   w.EndObject();
-  w.Key("encoding");
-  w.StringOrNull(doc.encoding);
-  w.Key("lang");
-  w.StringOrNull(doc.lang);
-  w.Key("title");
-  w.OptionalString(doc.title);
-  w.Key("published");
-  w.OptionalString(doc.published);
+  PutOrNull(w, "encoding", doc.encoding);
+  PutOrNull(w, "lang", doc.lang);
+  PutOptional(w, "title", doc.title);
+  PutOptional(w, "published", doc.published);
   w.Key("dates");
   w.BeginArray();
   for (const auto& d : doc.dates) {
     w.BeginObject();
     PutSpan(w, d.span);
-    w.Key("value");
-    w.OptionalString(d.value);
-    w.Key("grain");
-    w.StringOrNull(d.grain);
+    PutOptional(w, "value", d.value);
+    PutOrNull(w, "grain", d.grain);
     PutIfAny(w, "mod", d.mod);
     PutIfAny(w, "relative", d.relative);
     w.EndObject();
@@ -75,10 +76,8 @@ std::string RecordJson(const Document& doc, const RecordOptions& options) {
   for (const auto& m : doc.money) {
     w.BeginObject();
     PutSpan(w, m.span);
-    w.Key("amount");
-    w.String(m.amount);
-    w.Key("currency");
-    w.String(m.currency);
+    PutString(w, "amount", m.amount);
+    PutString(w, "currency", m.currency);
     PutIfAny(w, "qualifier", m.qualifier);
     PutIfAny(w, "amount_min", m.amount_min);
     PutIfAny(w, "amount_max", m.amount_max);
@@ -89,18 +88,12 @@ std::string RecordJson(const Document& doc, const RecordOptions& options) {
   w.BeginArray();
   for (const auto& o : doc.officials) {
     w.BeginObject();
-    w.Key("entity");
-    w.Int(o.entity);
-    w.Key("name");
-    w.String(o.name);
-    w.Key("name_key");
-    w.String(o.name_key);
-    w.Key("title");
-    w.String(o.title);
-    w.Key("organization");
-    w.OptionalString(o.organization);
-    w.Key("country");
-    w.OptionalString(o.country);
+    PutInt(w, "entity", o.entity);
+    PutString(w, "name", o.name);
+    PutString(w, "name_key", o.name_key);
+    PutString(w, "title", o.title);
+    PutOptional(w, "organization", o.organization);
+    PutOptional(w, "country", o.country);
     w.Key("mentions");
     w.BeginArray();
     for (const auto& m : o.mentions) {
@@ -112,15 +105,11 @@ std::string RecordJson(const Document& doc, const RecordOptions& options) {
     w.EndObject();
   }
   w.EndArray();
-  if (options.emit_text) {
-    w.Key("text");
-    w.String(doc.text);
-  }
+  if (options.emit_text) PutString(w, "text", doc.text);
   w.Key("rejected");
   if (doc.rejected) {
     w.BeginObject();
-    w.Key("reason");
-    w.String(*doc.rejected);
+    PutString(w, "reason", *doc.rejected);
     w.EndObject();
   } else {
     w.Null();
